@@ -1,0 +1,23 @@
+// Tenants as the rest of the extension sees them. No `vscode` import, no secrets.
+import type { IscClient } from '../api/iscClient';
+
+export interface TenantInfo {
+  /** Stable key: `env` for the environment tenant, a generated id for the others. */
+  id: string;
+  /** What the user calls it (tenant name or host). */
+  label: string;
+  /** API base URL without `/v2025`. */
+  baseUrl: string;
+  clientId: string;
+  readOnly: boolean;
+  source: 'user' | 'environment';
+}
+
+/** What panels and commands need from the tenant registry. */
+export interface TenantDirectory {
+  list(): readonly TenantInfo[];
+  get(tenantId: string): TenantInfo | undefined;
+  /** A ready client; rejects with an IscApiError of kind `auth` when credentials are missing. */
+  getClient(tenantId: string): Promise<IscClient>;
+  onDidChange(listener: () => void): { dispose(): void };
+}
