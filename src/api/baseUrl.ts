@@ -1,0 +1,60 @@
+// Normalisation of the API base URL a user types. The result never ends in `/` or `/v2025`.
+
+export class InvalidBaseUrlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'InvalidBaseUrlError';
+  }
+}
+
+const TENANT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
+
+/** True for hosts that never leave the machine: 127.0.0.0/8, localhost, [::1]. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
+  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+}
+
+/**
+ * Turns user input into the API base URL without `/v2025`:
+ * - `acme` → `https://acme.api.identitynow.com`
+ * - `acme.api.identitynow.com` → `https://acme.api.identitynow.com`
+ * - `https://acme.api.identitynow.com/v2025/` → `https://acme.api.identitynow.com`
+ * - `http://127.0.0.1:4010` stays (plain http only for loopback hosts).
+ * Throws InvalidBaseUrlError with a sentence a user can act on.
+ */
+export function normalizeBaseUrl(input: string): string {
+  const text = (input ?? '').trim();
+  if (!text) throw new InvalidBaseUrlError('The ISC API base URL is empty. Enter e.g. https://acme.api.identitynow.com or just the tenant name.');
+  if (/\s/.test(text)) throw new InvalidBaseUrlError(`The ISC API base URL must not contain spaces: "${text}".`);
+
+  let candidate = text;
+  if (TENANT_NAME.test(text)) candidate = `https://${text}.api.identitynow.com`;
+  else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) candidate = `https://${text}`;
+
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    throw new InvalidBaseUrlError(`"${text}" is not a valid URL. Enter e.g. https://acme.api.identitynow.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new InvalidBaseUrlError(`The ISC API base URL must start with https:// (got ${url.protocol}//).`);
+  }
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
+    throw new InvalidBaseUrlError(
+      `The ISC API base URL must use https:// — plain http is only allowed for localhost/127.0.0.1 (got ${url.origin}).`,
+    );
+  }
+  if (url.username || url.password) {
+    throw new InvalidBaseUrlError('The ISC API base URL must not contain a user name or password; credentials go in the client id/secret fields.');
+  }
+  if (url.search || url.hash) {
+    throw new InvalidBaseUrlError(`The ISC API base URL must not contain a query or fragment (got ${url.search}${url.hash}).`);
+  }
+  let path = url.pathname.replace(/\/+$/, '');
+  if (/\/v2025$/i.test(path)) path = path.slice(0, -'/v2025'.length);
+  path = path.replace(/\/+$/, '');
+  return `${url.protocol}//${url.host}${path}`;
+}

@@ -1,0 +1,193 @@
+// Typed errors of the ISC client. Every failure of an IscClient call is an IscApiError.
+
+export type IscErrorKind =
+  | 'auth'
+  | 'forbidden'
+  | 'notFound'
+  | 'badRequest'
+  | 'rateLimited'
+  | 'server'
+  | 'network'
+  | 'badResponse'
+  | 'aborted';
+
+export interface IscApiErrorInit {
+  kind: IscErrorKind;
+  operation: string;
+  message: string;
+  status?: number;
+  serverMessages?: string[];
+  detailCode?: string;
+  trackingId?: string;
+  body?: unknown;
+  retryAfterMs?: number;
+  cause?: unknown;
+}
+
+export class IscApiError extends Error {
+  readonly kind: IscErrorKind;
+  readonly status?: number;
+  /** ISC's own message texts (ErrorResponseDto messages[].text, `message`, `error_description`, ...). */
+  readonly serverMessages: string[];
+  readonly detailCode?: string;
+  readonly trackingId?: string;
+  /** The parsed error body as received (e.g. IdentityAssociationDetails of a refused delete). */
+  readonly body?: unknown;
+  /** Operation name as in the API docs, e.g. `delete-identity`. */
+  readonly operation: string;
+  /** For `rateLimited`: how long the server asked to wait. */
+  readonly retryAfterMs?: number;
+
+  constructor(init: IscApiErrorInit) {
+    super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined);
+    this.name = 'IscApiError';
+    this.kind = init.kind;
+    this.status = init.status;
+    this.serverMessages = init.serverMessages ?? [];
+    this.detailCode = init.detailCode;
+    this.trackingId = init.trackingId;
+    this.body = init.body;
+    this.operation = init.operation;
+    this.retryAfterMs = init.retryAfterMs;
+  }
+}
+
+export function isIscApiError(e: unknown): e is IscApiError {
+  return e instanceof IscApiError;
+}
+
+/** True for an IscApiError of kind `aborted` and for DOM/axios abort errors. */
+export function isAbortError(e: unknown): boolean {
+  if (e instanceof IscApiError) return e.kind === 'aborted';
+  if (!e || typeof e !== 'object') return false;
+  const { name, code } = e as { name?: unknown; code?: unknown };
+  return name === 'AbortError' || name === 'CanceledError' || code === 'ERR_CANCELED' || code === 'ABORT_ERR';
+}
+
+/** Human labels of the operations, used to start error sentences. */
+const OPERATION_LABELS: Record<string, string> = {
+  'oauth-token': 'Authentication',
+  'list-identities': 'List identities',
+  'get-identity': 'Get identity',
+  'delete-identity': 'Delete identity',
+  'get-identity-ownership-details': 'Get ownership details',
+  'get-role-assignments': 'Get role assignments',
+  'get-role-assignment': 'Get role assignment',
+  'reset-identity': 'Reset identity',
+  'send-identity-verification-account-token': 'Send password reset email',
+  'start-identities-invite': 'Invite identities',
+  'start-identity-processing': 'Process identities',
+  'synchronize-attributes-for-identity': 'Synchronize attributes',
+};
+
+export function operationLabel(operation: string): string {
+  return OPERATION_LABELS[operation] ?? operation;
+}
+
+export function kindForStatus(status: number): IscErrorKind {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'notFound';
+  if (status === 429) return 'rateLimited';
+  if (status >= 500) return 'server';
+  if (status < 400) return 'badResponse'; // redirects are not followed: an API never answers 3xx
+  return 'badRequest';
+}
+
+function textsOf(list: unknown): string[] {
+  if (!Array.isArray(list)) return [];
+  const out: string[] = [];
+  for (const item of list) {
+    if (typeof item === 'string' && item.trim()) out.push(item.trim());
+    else if (item && typeof item === 'object') {
+      const text = (item as { text?: unknown }).text;
+      if (typeof text === 'string' && text.trim()) out.push(text.trim());
+    }
+  }
+  return out;
+}
+
+/** Collects ISC's message texts from any of its error body shapes. */
+export function serverMessagesOf(body: unknown): string[] {
+  if (typeof body === 'string') {
+    const text = body.trim();
+    // A short plain-text body is a message; an HTML error page is not.
+    return text && text.length <= 300 && !text.startsWith('<') ? [text] : [];
+  }
+  if (!body || typeof body !== 'object') return [];
+  const b = body as Record<string, unknown>;
+  const out = [...textsOf(b.messages)];
+  for (const key of ['message', 'error_description', 'error', 'errorMessage']) {
+    const value = b[key];
+    if (typeof value === 'string' && value.trim()) out.push(value.trim());
+    else if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') {
+      out.push(((value as { message: string }).message).trim());
+    }
+  }
+  if (out.length === 0) out.push(...textsOf(b.causes));
+  // `error: invalid_client` + `error_description: Bad credentials`: keep both, drop exact duplicates.
+  return [...new Set(out)];
+}
+
+function stringField(body: unknown, key: string): string | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const value = (body as Record<string, unknown>)[key];
+  return typeof value === 'string' ? value : undefined;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: 'Bad request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not found',
+  409: 'Conflict',
+  429: 'Too many requests',
+  500: 'Internal server error',
+  502: 'Bad gateway',
+  503: 'Service unavailable',
+  504: 'Gateway timeout',
+};
+
+/** Builds the error of a non-2xx answer: `Delete identity failed (400): Identity is protected`. */
+export function errorFromResponse(
+  operation: string,
+  status: number,
+  body: unknown,
+  extra: { retryAfterMs?: number; kind?: IscErrorKind } = {},
+): IscApiError {
+  const serverMessages = serverMessagesOf(body);
+  const detail = serverMessages.length ? serverMessages.join(' — ') : (STATUS_TEXT[status] ?? `HTTP ${status}`);
+  let message = `${operationLabel(operation)} failed (${status}): ${detail}`;
+  if (status === 429 && extra.retryAfterMs !== undefined) {
+    message += ` (retry after ${Math.ceil(extra.retryAfterMs / 1000)} s)`;
+  }
+  return new IscApiError({
+    kind: extra.kind ?? kindForStatus(status),
+    operation,
+    status,
+    message,
+    serverMessages,
+    detailCode: stringField(body, 'detailCode'),
+    trackingId: stringField(body, 'trackingId'),
+    body,
+    retryAfterMs: extra.retryAfterMs,
+  });
+}
+
+export function abortedError(operation: string, cause?: unknown): IscApiError {
+  return new IscApiError({ kind: 'aborted', operation, message: `${operationLabel(operation)} was cancelled.`, cause });
+}
+
+export function badResponseError(operation: string, detail: string, status?: number, body?: unknown): IscApiError {
+  return new IscApiError({
+    kind: 'badResponse',
+    operation,
+    status,
+    body,
+    message: `${operationLabel(operation)} failed: the server sent an unexpected response (${detail}).`,
+  });
+}
+
+export function networkError(operation: string, detail: string, cause?: unknown): IscApiError {
+  return new IscApiError({ kind: 'network', operation, cause, message: `${operationLabel(operation)} failed: ${detail}` });
+}
