@@ -1,0 +1,92 @@
+// list-identities, get-identity, delete-identity.
+
+import type { SimContext } from '../context';
+import { FilterError, matchesFilter, parseFilter } from '../filter';
+import type { FilterNode } from '../filter';
+import { badRequest, json, notFound } from '../http';
+import type { SimRequest, SimResponse } from '../http';
+import type { IdentityRecord } from '../model';
+import { ownershipBody } from '../roles';
+import { parseSorters } from '../sorters';
+import type { SortKey } from '../sorters';
+
+export const MAX_LIMIT = 250;
+
+function parseInteger(query: URLSearchParams, name: string, fallback: number, max?: number): number | string {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return fallback;
+  if (!/^\d+$/.test(raw.trim())) return `Query parameter '${name}' must be a non-negative integer, got '${raw}'.`;
+  const value = Number(raw.trim());
+  if (max !== undefined && value > max) return `Query parameter '${name}' must be at most ${max}, got ${value}.`;
+  if (!Number.isSafeInteger(value)) return `Query parameter '${name}' is too large.`;
+  return value;
+}
+
+function parseBoolean(query: URLSearchParams, name: string): boolean | string {
+  const raw = query.get(name);
+  if (raw === null || raw === '') return false;
+  const lower = raw.toLowerCase();
+  if (lower === 'true' || lower === 'false') return lower === 'true';
+  return `Query parameter '${name}' must be true or false, got '${raw}'.`;
+}
+
+export function listIdentities(ctx: SimContext, req: SimRequest): SimResponse {
+  const q = req.query;
+  const limit = parseInteger(q, 'limit', MAX_LIMIT, MAX_LIMIT);
+  if (typeof limit === 'string') return badRequest(limit);
+  const offset = parseInteger(q, 'offset', 0);
+  if (typeof offset === 'string') return badRequest(offset);
+  const count = parseBoolean(q, 'count');
+  if (typeof count === 'string') return badRequest(count);
+  const defaultFilter = q.get('defaultFilter') ?? 'CORRELATED_ONLY';
+  if (defaultFilter !== 'CORRELATED_ONLY' && defaultFilter !== 'NONE') {
+    return badRequest(`Query parameter 'defaultFilter' must be CORRELATED_ONLY or NONE, got '${defaultFilter}'.`);
+  }
+  let filter: FilterNode | undefined;
+  let sortKeys: SortKey[] = [];
+  try {
+    const filters = q.get('filters');
+    if (filters !== null && filters.trim() !== '') filter = parseFilter(filters);
+    const sorters = q.get('sorters');
+    if (sorters !== null && sorters.trim() !== '') sortKeys = parseSorters(sorters);
+  } catch (e) {
+    if (e instanceof FilterError) return badRequest(`Invalid ${e.message.startsWith('sort') || e.message.startsWith('empty sorter') ? 'sorters' : 'filters'}: ${e.message}`);
+    throw e;
+  }
+  const correlatedOnly = defaultFilter === 'CORRELATED_ONLY';
+  const matches = (r: IdentityRecord): boolean => (!correlatedOnly || r.correlated) && (!filter || matchesFilter(filter, r));
+  const page: IdentityRecord[] = [];
+  let total = 0;
+  for (const record of ctx.store.sorted(sortKeys)) {
+    if (!matches(record)) continue;
+    if (total >= offset && page.length < limit) page.push(record);
+    total++;
+    if (!count && page.length >= limit) break;
+  }
+  const headers: Record<string, string> = {};
+  if (count) headers['X-Total-Count'] = String(total);
+  return json(200, page.map((r) => ctx.store.toDto(r)), headers);
+}
+
+export function getIdentity(ctx: SimContext, _req: SimRequest, params: Record<string, string>): SimResponse {
+  const record = ctx.store.get(params.id);
+  if (!record) return notFound('identity', params.id);
+  return json(200, ctx.store.toDto(record));
+}
+
+export function deleteIdentity(ctx: SimContext, _req: SimRequest, params: Record<string, string>): SimResponse {
+  const record = ctx.store.get(params.id);
+  if (!record) return notFound('identity', params.id);
+  if (record.protected) {
+    return json(400, { message: `Identity is protected and cannot be deleted: ${record.name}` });
+  }
+  const owned = ctx.store.owned(record);
+  if (owned.length > 0) {
+    return json(400, {
+      message: 'Identity cannot be deleted as it is owner of following resources',
+      ...ownershipBody(owned, ctx.faults.ownershipShape),
+    });
+  }
+  ctx.store.delete(record.id);
+  return { status: 204 };
+}

@@ -1,0 +1,43 @@
+// Bounded log of the requests the simulator answered (admin endpoints excluded).
+
+export interface SimRequestRecord {
+  seq: number;
+  time: number;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  clientId?: string;
+  experimental: boolean;
+  body?: unknown;
+}
+
+export class RequestLog {
+  readonly records: SimRequestRecord[] = [];
+  private seq = 0;
+
+  constructor(private readonly max = 100_000) {}
+
+  add(record: Omit<SimRequestRecord, 'seq'>): SimRequestRecord {
+    const full = { seq: ++this.seq, ...record };
+    this.records.push(full);
+    // Trim in chunks so the cost stays amortised O(1).
+    if (this.records.length > this.max + Math.max(1, Math.floor(this.max / 10))) {
+      this.records.splice(0, this.records.length - this.max);
+    }
+    return full;
+  }
+
+  /** Records with seq greater than `since`. */
+  since(since: number): SimRequestRecord[] {
+    if (this.records.length === 0) return [];
+    const first = this.records[0].seq;
+    const start = Math.max(0, since - first + 1);
+    return this.records.slice(start);
+  }
+
+  /** Empties the log; sequence numbers keep increasing. */
+  clear(): void {
+    this.records.length = 0;
+  }
+}

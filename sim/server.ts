@@ -1,0 +1,220 @@
+// In-process SailPoint ISC v2025 Identities simulator: startSimulator() → an HTTP server on 127.0.0.1.
+
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleAdmin } from './admin';
+import type { AdminTarget } from './admin';
+import { TokenService } from './auth';
+import type { SimClient } from './auth';
+import type { SimContext } from './context';
+import { FaultInjector, malform } from './faults';
+import type { SimFaults } from './faults';
+import { errorResponse, readBody } from './http';
+import type { SimRequest, SimResponse } from './http';
+import { RateLimiter } from './rateLimiter';
+import { RequestLog } from './requestLog';
+import type { SimRequestRecord } from './requestLog';
+import { API_PREFIX, handleApiRequest } from './router';
+import { IdentityStore } from './store';
+
+export type { SimFaults } from './faults';
+export type { SimRequestRecord } from './requestLog';
+export type { SimClient } from './auth';
+
+export interface SimulatorOptions {
+  /** 0 = random free port. */
+  port?: number;
+  /** Total identities including the fixtures (default 2000). */
+  identities?: number;
+  seed?: number;
+  clientId?: string;
+  clientSecret?: string;
+  /** Extra API clients (e.g. a second client id, or a readOnly one that gets 403 on writes). */
+  extraClients?: SimClient[];
+  /** Default 100 per 10000 ms per client id; false disables. */
+  rateLimit?: { requests: number; windowMs: number } | false;
+  tokenLifetimeSec?: number;
+  latencyMs?: number;
+  faults?: SimFaults;
+  syncCooldownMs?: number;
+  /** Max request log entries kept (default 100000). */
+  maxLogEntries?: number;
+}
+
+export interface Simulator {
+  /** http://127.0.0.1:PORT — API base without /v2025. */
+  url: string;
+  clientId: string;
+  clientSecret: string;
+  /** Live request log (oldest first, bounded). */
+  requests: SimRequestRecord[];
+  clearRequests(): void;
+  setFaults(f: SimFaults): void;
+  close(): Promise<void>;
+  /** Extras beyond the team contract. */
+  readonly store: IdentityStore;
+  requestsSince(seq: number): SimRequestRecord[];
+  expireTokens(): void;
+  reset(): void;
+}
+
+export const DEFAULT_CLIENT_ID = 'sim-demo-client';
+export const DEFAULT_CLIENT_SECRET = 'sim-demo-secret-4c1f';
+export const DEFAULT_RATE_LIMIT = { requests: 100, windowMs: 10_000 };
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+function queryRecord(query: URLSearchParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of query) out[k] = v;
+  return out;
+}
+
+function loggedBody(req: SimRequest, isToken: boolean): unknown {
+  if (req.rawBody === '') return undefined;
+  if (isToken) {
+    const params = new URLSearchParams(req.rawBody);
+    if (params.has('client_secret')) params.set('client_secret', '***');
+    return queryRecord(params);
+  }
+  try {
+    return JSON.parse(req.rawBody) as unknown;
+  } catch {
+    return req.rawBody.length > 2000 ? `${req.rawBody.slice(0, 2000)}…` : req.rawBody;
+  }
+}
+
+function send(res: ServerResponse, response: SimResponse): void {
+  const headers: Record<string, string> = { ...response.headers };
+  let payload: string | undefined = response.raw;
+  if (payload === undefined && response.body !== undefined) payload = JSON.stringify(response.body);
+  if (payload !== undefined) headers['Content-Type'] = 'application/json;charset=utf-8';
+  res.writeHead(response.status, headers);
+  res.end(payload);
+}
+
+export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulator> {
+  const seed = o.seed ?? 1;
+  const clientId = o.clientId ?? DEFAULT_CLIENT_ID;
+  const clientSecret = o.clientSecret ?? DEFAULT_CLIENT_SECRET;
+  const store = new IdentityStore(seed, o.identities ?? 2000);
+  const tokens = new TokenService([{ clientId, clientSecret }, ...(o.extraClients ?? [])], o.tokenLifetimeSec ?? 749, `sim-tenant-${seed}`);
+  const rateLimit = o.rateLimit === false ? undefined : (o.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const faults = new FaultInjector(seed);
+  faults.set(o.faults ?? {});
+  const log = new RequestLog(o.maxLogEntries ?? 100_000);
+  const ctx: SimContext = {
+    store,
+    tokens,
+    limiter: rateLimit ? new RateLimiter({ ...rateLimit }) : undefined,
+    faults,
+    syncCooldownMs: o.syncCooldownMs ?? 10_000,
+  };
+  let url = '';
+  const admin: AdminTarget = {
+    get url() {
+      return url;
+    },
+    clientId,
+    seed,
+    log,
+    store,
+    currentFaults: () => faults.current,
+    setFaults: (f) => faults.set(f),
+    reset: () => {
+      store.regenerate();
+      faults.set(o.faults ?? {});
+      ctx.limiter?.reset();
+    },
+    expireTokens: () => tokens.expireAll(),
+  };
+
+  async function handle(nodeReq: IncomingMessage, res: ServerResponse): Promise<void> {
+    const parsed = new URL(nodeReq.url ?? '/', 'http://127.0.0.1');
+    const path = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
+    const method = (nodeReq.method ?? 'GET').toUpperCase();
+    let rawBody: string;
+    try {
+      rawBody = await readBody(nodeReq);
+    } catch {
+      send(res, errorResponse(400, 'The request body could not be read (too large?).'));
+      return;
+    }
+    if (path.startsWith('/__sim/')) {
+      send(res, handleAdmin(admin, method, path, parsed.searchParams, rawBody));
+      return;
+    }
+    const req: SimRequest = {
+      method,
+      path,
+      query: parsed.searchParams,
+      headers: nodeReq.headers,
+      rawBody,
+      experimental: String(nodeReq.headers['x-sailpoint-experimental'] ?? '').toLowerCase() === 'true',
+    };
+    const latency = (o.latencyMs ?? 0) + (faults.current.latencyMs ?? 0);
+    if (latency > 0) await sleep(latency);
+    const isToken = path === '/oauth/token';
+    let response = faults.before(method, path, isToken);
+    if (!response) {
+      if (isToken) {
+        response = method === 'POST' ? tokens.handleTokenRequest(req) : errorResponse(405, 'Use POST for /oauth/token.');
+      } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
+        response = handleApiRequest(ctx, req);
+        if (response.status >= 200 && response.status < 300 && response.body !== undefined && faults.shouldMalform()) {
+          response = { status: 200, raw: malform(JSON.stringify(response.body)), headers: response.headers };
+        }
+      } else {
+        response = errorResponse(404, `The server did not find a current representation for ${method} ${path}.`);
+      }
+    }
+    log.add({
+      time: Date.now(),
+      method,
+      path,
+      query: queryRecord(parsed.searchParams),
+      status: response.status,
+      clientId: req.clientId,
+      experimental: req.experimental,
+      body: loggedBody(req, isToken),
+    });
+    send(res, response);
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      if (!res.headersSent) send(res, errorResponse(500, `Simulator error: ${(e as Error).message}`));
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 5000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(o.port ?? 0, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  return {
+    url,
+    clientId,
+    clientSecret,
+    get requests() {
+      return log.records;
+    },
+    store,
+    clearRequests: () => log.clear(),
+    setFaults: (f) => faults.set(f),
+    requestsSince: (seq) => log.since(seq),
+    expireTokens: () => tokens.expireAll(),
+    reset: () => admin.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
