@@ -1,0 +1,44 @@
+// The "environment tenant": ISC_BASE_URL, ISC_CLIENT_ID, ISC_CLIENT_SECRET in the environment VS Code started from.
+import { normalizeBaseUrl } from '../api/baseUrl';
+
+export const ENV_TENANT_ID = 'env';
+
+export interface EnvironmentTenant {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  /** ISC_READ_ONLY when set to a boolean-like value. */
+  readOnly: boolean | undefined;
+}
+
+export function parseBooleanFlag(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  const v = value.trim().toLowerCase();
+  if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+  if (['0', 'false', 'no', 'off'].includes(v)) return false;
+  return undefined;
+}
+
+/** Reads the environment tenant; `problem` explains why it is unusable (e.g. a plain-http non-loopback URL). */
+export function readEnvironmentTenant(env: NodeJS.ProcessEnv): { tenant?: EnvironmentTenant; problem?: string } {
+  const rawUrl = env.ISC_BASE_URL?.trim();
+  const clientId = env.ISC_CLIENT_ID?.trim();
+  const clientSecret = env.ISC_CLIENT_SECRET;
+  if (!rawUrl || !clientId || !clientSecret) return {};
+  try {
+    return { tenant: { baseUrl: normalizeBaseUrl(rawUrl), clientId, clientSecret, readOnly: parseBooleanFlag(env.ISC_READ_ONLY) } };
+  } catch (error) {
+    return { problem: `ISC_BASE_URL is not usable: ${(error as Error).message}` };
+  }
+}
+
+/** `acme` for https://acme.api.identitynow.com, else the host (with port). */
+export function tenantLabelFor(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    const match = /^([^.]+)\.api\.identitynow(-demo)?\.com$/i.exec(url.hostname);
+    return match ? match[1] : url.host;
+  } catch {
+    return baseUrl;
+  }
+}

@@ -1,0 +1,223 @@
+// Tenants and credentials: add, update credentials, remove, read-only toggle, active tenant.
+import * as vscode from 'vscode';
+import { InvalidBaseUrlError, normalizeBaseUrl } from '../api/baseUrl';
+import type { CachedToken } from '../api/iscClient';
+import { describeConnectionProblem } from '../model/connectionErrors';
+import type { TenantInfo } from '../model/tenant';
+import { tenantLabelFor } from '../auth/environmentTenant';
+import type { CoreServices } from '../services';
+import type { TreeController } from '../tree/treeController';
+import { UserCancelledError, orCancel } from '../util/cancellation';
+import { registerCommand } from './commandWrapper';
+import { filteredDirectory, resolveTenant } from './commandArgs';
+import { pickTenant } from './pickers';
+
+/** Argument of `iscExplorer.addTenant` for tests and automation (no UI is shown). */
+export interface AddTenantArgs {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  label?: string;
+  readOnly?: boolean;
+  /** Fetch a token before saving (default true). */
+  verify?: boolean;
+}
+
+interface CredentialInput {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+}
+
+function isAddTenantArgs(value: unknown): value is AddTenantArgs {
+  if (!value || typeof value !== 'object') return false;
+  const v = value as Record<string, unknown>;
+  return typeof v.baseUrl === 'string' && typeof v.clientId === 'string' && typeof v.clientSecret === 'string';
+}
+
+function proxyConfigured(): boolean {
+  const env = process.env;
+  return Boolean(env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy || vscode.workspace.getConfiguration('http').get<string>('proxy'));
+}
+
+export function registerTenantCommands(services: CoreServices, tree: TreeController): void {
+  const { context, logger, tenants } = services;
+
+  /** For pickers of commands that only apply to added tenants (the environment tenant has no stored credentials). */
+  const userTenantsOnly = () => {
+    const directory = filteredDirectory(tenants, (t) => t.source === 'user');
+    if (directory.list().length === 0 && tenants.list().length > 0) {
+      throw new Error('Only added tenants have stored credentials; the environment tenant uses ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET. Use "ISC: Add Tenant…" to add one.');
+    }
+    return directory;
+  };
+
+  /** Verifies with a progress notification: `{ token }` on success, `{ problem }` in plain language on failure. */
+  const verify = async (input: CredentialInput): Promise<{ problem?: string; token?: CachedToken }> => {
+    try {
+      return await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: `Connecting to ${tenantLabelFor(input.baseUrl)}…`, cancellable: true },
+        async (_progress, token) => {
+          const controller = new AbortController();
+          const sub = token.onCancellationRequested(() => controller.abort());
+          try {
+            const issued = await tenants.verify(input.baseUrl, input.clientId, input.clientSecret, controller.signal);
+            if (token.isCancellationRequested) throw new UserCancelledError();
+            return { token: issued };
+          } finally {
+            sub.dispose();
+          }
+        },
+      );
+    } catch (error) {
+      if (error instanceof UserCancelledError) throw error;
+      const problem = describeConnectionProblem(error, input.baseUrl, proxyConfigured());
+      logger.warn(`Connection check of ${input.baseUrl} failed (${problem.kind}): ${problem.message}`);
+      return { problem: problem.message };
+    }
+  };
+
+  const askCredentials = async (initial: Partial<CredentialInput>, title: string, askUrl: boolean): Promise<CredentialInput> => {
+    let baseUrl = initial.baseUrl ?? '';
+    if (askUrl) {
+      const typed = orCancel(
+        await vscode.window.showInputBox({
+          title: `${title} (1/3)`,
+          prompt: 'Tenant name (builds https://NAME.api.identitynow.com) or the full API base URL',
+          placeHolder: 'acme   or   https://acme.api.identitynow.com',
+          value: baseUrl,
+          ignoreFocusOut: true,
+          validateInput: (text) => {
+            try {
+              normalizeBaseUrl(text);
+              return undefined;
+            } catch (error) {
+              return error instanceof InvalidBaseUrlError ? error.message : String(error);
+            }
+          },
+        }),
+      );
+      baseUrl = normalizeBaseUrl(typed);
+    }
+    const clientId = orCancel(
+      await vscode.window.showInputBox({
+        title: `${title} (${askUrl ? '2/3' : '1/2'})`,
+        prompt: `Client ID of a personal access token for ${baseUrl}`,
+        value: initial.clientId ?? '',
+        ignoreFocusOut: true,
+        validateInput: (text) => (text.trim() ? undefined : 'Enter the client ID of the personal access token.'),
+      }),
+    ).trim();
+    const clientSecret = orCancel(
+      await vscode.window.showInputBox({
+        title: `${title} (${askUrl ? '3/3' : '2/2'})`,
+        prompt: 'Client secret (stored only in VS Code\'s secret storage)',
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (text) => (text ? undefined : 'Enter the client secret.'),
+      }),
+    );
+    return { baseUrl, clientId, clientSecret };
+  };
+
+  registerCommand(context, logger, 'iscExplorer.addTenant', async (arg?: unknown): Promise<TenantInfo | undefined> => {
+    if (isAddTenantArgs(arg)) {
+      const baseUrl = normalizeBaseUrl(arg.baseUrl);
+      let token: CachedToken | undefined;
+      if (arg.verify !== false) {
+        const checked = await verify({ baseUrl, clientId: arg.clientId, clientSecret: arg.clientSecret });
+        if (checked.problem) throw new Error(checked.problem);
+        token = checked.token;
+      }
+      const added = await tenants.addTenant({ ...arg, baseUrl, token });
+      void tree.revealTenant(added.id);
+      return added;
+    }
+    let input: Partial<CredentialInput> = {};
+    for (;;) {
+      const entered = await askCredentials(input, 'Add ISC Tenant', true);
+      const { problem, token } = await verify(entered);
+      if (!problem) {
+        const added = await tenants.addTenant({ ...entered, token });
+        void vscode.window.showInformationMessage(`Added tenant "${added.label}" (read-only; use "Toggle Read-Only Mode" to allow changes).`);
+        void tree.revealTenant(added.id, true);
+        return added;
+      }
+      const choice = await vscode.window.showErrorMessage(problem, 'Edit and Retry');
+      if (choice !== 'Edit and Retry') return undefined;
+      input = { baseUrl: entered.baseUrl, clientId: entered.clientId };
+    }
+  });
+
+  registerCommand(context, logger, 'iscExplorer.updateCredentials', async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
+    const tenant = await resolveTenant(userTenantsOnly(), arg, 'Update the credentials of which tenant?');
+    if (tenant.source === 'environment') {
+      throw new Error('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.');
+    }
+    if (creds?.clientSecret) {
+      const input = { baseUrl: tenant.baseUrl, clientId: creds.clientId ?? tenant.clientId, clientSecret: creds.clientSecret };
+      let token: CachedToken | undefined;
+      if (creds.verify !== false) {
+        const checked = await verify(input);
+        if (checked.problem) throw new Error(checked.problem);
+        token = checked.token;
+      }
+      await tenants.updateCredentials(tenant.id, input.clientId, input.clientSecret, token);
+      return true;
+    }
+    let initial: Partial<CredentialInput> = { baseUrl: tenant.baseUrl, clientId: tenant.clientId };
+    for (;;) {
+      const entered = await askCredentials(initial, `Credentials of ${tenant.label}`, false);
+      const { problem, token } = await verify(entered);
+      if (!problem) {
+        await tenants.updateCredentials(tenant.id, entered.clientId, entered.clientSecret, token);
+        void vscode.window.showInformationMessage(`Updated the credentials of "${tenant.label}".`);
+        return true;
+      }
+      const choice = await vscode.window.showErrorMessage(problem, 'Edit and Retry');
+      if (choice !== 'Edit and Retry') return false;
+      initial = { baseUrl: tenant.baseUrl, clientId: entered.clientId };
+    }
+  });
+
+  registerCommand(context, logger, 'iscExplorer.removeTenant', async (arg?: unknown, options?: { confirm?: boolean }) => {
+    const tenant = await resolveTenant(userTenantsOnly(), arg, 'Remove which tenant?');
+    if (tenant.source === 'environment') {
+      throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.');
+    }
+    if (options?.confirm !== false) {
+      const choice = await vscode.window.showWarningMessage(
+        `Remove tenant "${tenant.label}"?`,
+        { modal: true, detail: `${tenant.baseUrl}\nIts client secret and cached token are deleted from the secret storage.` },
+        'Remove',
+      );
+      if (choice !== 'Remove') throw new UserCancelledError();
+    }
+    await tenants.removeTenant(tenant.id);
+    await services.viewStates.delete(tenant.id);
+    return true;
+  });
+
+  registerCommand(context, logger, 'iscExplorer.toggleReadOnly', async (arg?: unknown, value?: boolean) => {
+    const tenant = await resolveTenant(tenants, arg, 'Toggle read-only mode of which tenant?');
+    const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
+    if (!readOnly && typeof value !== 'boolean') {
+      const choice = await vscode.window.showWarningMessage(
+        `Allow changes to "${tenant.label}"?`,
+        { modal: true, detail: 'Identity actions (delete, reset, process, invite…) will be able to change this tenant.' },
+        'Allow Changes',
+      );
+      if (choice !== 'Allow Changes') throw new UserCancelledError();
+    }
+    await tenants.setReadOnly(tenant.id, readOnly);
+    return readOnly;
+  });
+
+  registerCommand(context, logger, 'iscExplorer.selectActiveTenant', async (arg?: unknown) => {
+    const tenant = arg ? await resolveTenant(tenants, arg) : await pickTenant(tenants, 'Make which tenant active?');
+    if (!tenant) throw new UserCancelledError();
+    tree.active.set(tenant.id);
+    await tree.revealTenant(tenant.id);
+    return tenant.id;
+  });
+}

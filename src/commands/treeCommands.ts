@@ -1,0 +1,93 @@
+// Tree commands: refresh, load more, retry, copy, find identity. (The details commands are the panels module's.)
+import * as vscode from 'vscode';
+import { isIdentityRef } from '../model/identityRef';
+import type { CoreServices } from '../services';
+import type { TreeController } from '../tree/treeController';
+import { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode, isTreeNode } from '../tree/nodes';
+import type { TreeNode } from '../tree/nodes';
+import { UserCancelledError } from '../util/cancellation';
+import { registerCommand } from './commandWrapper';
+import { resolveTenant, tenantIdOf } from './commandArgs';
+import { pickIdentity } from './pickers';
+
+/** The nodes a command acts on: the multi-selection VS Code passes second, else the clicked node. */
+function nodesOf(primary: unknown, selection: unknown): TreeNode[] {
+  const list = Array.isArray(selection) && selection.length > 0 ? selection : [primary];
+  return list.filter(isTreeNode);
+}
+
+function jsonOf(node: TreeNode, services: CoreServices): unknown {
+  if (node instanceof IdentityNode) return node.identity;
+  if (node instanceof RoleAssignmentNode) return node.ref;
+  if (node instanceof TenantNode) return services.tenants.get(node.tenantId); // TenantInfo holds no secret
+  return undefined;
+}
+
+function idOf(node: TreeNode): string | undefined {
+  if (node instanceof IdentityNode) return node.identity.id;
+  if (node instanceof RoleAssignmentNode) return node.ref.id;
+  if (node instanceof TenantNode) return node.tenantId;
+  return undefined;
+}
+
+export function registerTreeCommands(services: CoreServices, tree: TreeController): void {
+  const { context, logger, tenants } = services;
+  const provider = tree.provider;
+
+  registerCommand(context, logger, 'iscExplorer.refreshAll', () => provider.refreshAll());
+
+  registerCommand(context, logger, 'iscExplorer.refresh', async (arg?: unknown, selection?: unknown) => {
+    const nodes = nodesOf(arg, selection);
+    if (nodes.length === 0) {
+      const id = tenantIdOf(arg);
+      const node = id ? provider.tenantNode(id) : undefined;
+      if (node) nodes.push(node);
+      else return provider.refreshAll();
+    }
+    await Promise.all(nodes.map((node) => provider.refresh(node)));
+  });
+
+  registerCommand(context, logger, 'iscExplorer.loadMore', async (arg?: unknown) => {
+    const tenantId = tenantIdOf(arg);
+    if (!tenantId) throw new Error('Load more needs a tenant.');
+    await provider.loadMore(tenantId);
+    return provider.snapshot(tenantId)?.items.length;
+  });
+
+  registerCommand(context, logger, 'iscExplorer.retry', async (arg?: unknown) => {
+    if (arg instanceof PlaceholderNode) return provider.retry(arg);
+    const id = tenantIdOf(arg);
+    const node = id ? provider.tenantNode(id) : undefined;
+    if (node) await provider.refresh(node);
+  });
+
+  registerCommand(context, logger, 'iscExplorer.copyId', async (arg?: unknown, selection?: unknown) => {
+    const ids = nodesOf(arg, selection).map(idOf).filter((id): id is string => Boolean(id));
+    if (ids.length === 0 && isIdentityRef(arg)) ids.push(arg.identityId);
+    if (ids.length === 0) throw new Error('Select an identity or role assignment to copy its ID.');
+    await vscode.env.clipboard.writeText(ids.join('\n'));
+    vscode.window.setStatusBarMessage(ids.length === 1 ? `Copied ID ${ids[0]}` : `Copied ${ids.length} IDs`, 3000);
+    return ids.join('\n');
+  });
+
+  registerCommand(context, logger, 'iscExplorer.copyJson', async (arg?: unknown, selection?: unknown) => {
+    const values = nodesOf(arg, selection).map((node) => jsonOf(node, services)).filter((v) => v !== undefined);
+    if (values.length === 0) throw new Error('Select an identity or role assignment to copy it as JSON.');
+    const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(values.length === 1 ? 'Copied as JSON' : `Copied ${values.length} objects as JSON`, 3000);
+    return text;
+  });
+
+  registerCommand(context, logger, 'iscExplorer.findIdentity', async (arg?: unknown, options?: { value?: string }) => {
+    const tenant = await resolveTenant(tenants, arg, 'Find an identity in which tenant?');
+    tree.active.set(tenant.id);
+    const ref = await pickIdentity(tenants, tenant.id, { value: options?.value });
+    if (!ref) throw new UserCancelledError();
+    // Select it in the tree when it is loaded there, and open its details (the panels module).
+    await tree.revealIdentity(ref, false).catch(() => undefined);
+    await vscode.commands.executeCommand('iscExplorer.openIdentityDetails', ref);
+    return ref;
+  });
+}
+

@@ -1,0 +1,32 @@
+// What every part of the extension gets: the context, the log, the tenants and the change bus.
+import type * as vscode from 'vscode';
+import type { TenantDirectory } from './model/tenant';
+import { IdentityChangeBus } from './model/identityEvents';
+import type { ExtensionLogger } from './util/logger';
+import { CredentialStore } from './auth/credentialStore';
+import { TenantRegistry } from './auth/tenantRegistry';
+import { Settings } from './config/settings';
+import { ViewStateStore } from './config/viewStateStore';
+
+export interface ExtensionServices {
+  context: vscode.ExtensionContext;
+  logger: ExtensionLogger;
+  tenants: TenantDirectory;
+  changes: IdentityChangeBus;
+}
+
+/** The core's own view of the services: the contract above plus the concrete registry and stores. */
+export interface CoreServices extends ExtensionServices {
+  tenants: TenantRegistry;
+  settings: Settings;
+  viewStates: ViewStateStore;
+}
+
+export function createServices(context: vscode.ExtensionContext, logger: ExtensionLogger): CoreServices {
+  const settings = new Settings();
+  const credentials = new CredentialStore(context.secrets);
+  const tenants = new TenantRegistry(context.globalState, credentials, settings, logger);
+  const viewStates = new ViewStateStore(context.globalState);
+  context.subscriptions.push(credentials, tenants, viewStates);
+  return { context, logger, tenants, changes: new IdentityChangeBus(), settings, viewStates };
+}

@@ -1,0 +1,97 @@
+// The active tenant (last selected or expanded in the tree) and its status-bar item: label, read-only state and a
+// warning when its credentials fail.
+import * as vscode from 'vscode';
+import { displayText, escapeMarkdown } from '../model/identityDisplay';
+import type { CoreServices } from '../services';
+import type { TreeNode } from './nodes';
+import { TenantNode } from './nodes';
+
+const ACTIVE_KEY = 'iscExplorer.activeTenant';
+
+export class ActiveTenant implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<string | undefined>();
+  readonly onDidChange = this.changed.event;
+  private current: string | undefined;
+
+  constructor(
+    private readonly services: CoreServices,
+    view: vscode.TreeView<TreeNode>,
+  ) {
+    this.current = services.context.globalState.get<string>(ACTIVE_KEY);
+    this.item = vscode.window.createStatusBarItem('iscExplorer.activeTenant', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'ISC Active Tenant';
+    this.subscriptions.push(
+      this.item,
+      this.changed,
+      view.onDidChangeSelection((e) => {
+        const node = e.selection[0];
+        if (node) this.set(node.tenantId);
+      }),
+      view.onDidExpandElement((e) => {
+        if (e.element instanceof TenantNode) this.set(e.element.tenantId);
+      }),
+      services.tenants.onDidChange(() => this.render()),
+      services.tenants.onDidChangeCredentialStatus(() => this.render()),
+    );
+    this.render();
+  }
+
+  /** The active tenant's id: the last selected/expanded one, else the only/first tenant. */
+  get tenantId(): string | undefined {
+    const tenants = this.services.tenants.list();
+    if (this.current && tenants.some((t) => t.id === this.current)) return this.current;
+    return tenants[0]?.id;
+  }
+
+  set(tenantId: string): void {
+    if (tenantId === this.current) return;
+    this.current = tenantId;
+    void this.services.context.globalState.update(ACTIVE_KEY, tenantId);
+    this.render();
+    this.changed.fire(tenantId);
+  }
+
+  /** Text of the status-bar item (tests). */
+  get statusText(): string {
+    return this.item.text;
+  }
+
+  private render(): void {
+    const id = this.tenantId;
+    const tenant = id ? this.services.tenants.get(id) : undefined;
+    if (!tenant) {
+      this.item.hide();
+      return;
+    }
+    const status = this.services.tenants.credentialStatus(tenant.id);
+    const failing = status.state === 'rejected' || status.state === 'missing';
+    const label = displayText(tenant.label, 40).replace(/\$\(/g, '\\$(');
+    this.item.text = `${failing ? '$(warning)' : '$(cloud)'} ${label}${tenant.readOnly ? ' $(lock)' : ''}`;
+    this.item.backgroundColor = failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    const md = new vscode.MarkdownString('', false);
+    md.isTrusted = false;
+    md.supportHtml = false;
+    md.appendMarkdown('**Active ISC tenant:** ');
+    md.appendMarkdown(escapeMarkdown(displayText(tenant.label, 80)));
+    md.appendMarkdown('  \n');
+    md.appendMarkdown(escapeMarkdown(tenant.baseUrl));
+    md.appendMarkdown(`  \n${tenant.readOnly ? 'Read-only: writes are blocked.' : 'Writable.'}`);
+    if (failing) {
+      md.appendMarkdown('  \n**Credentials failed:** ');
+      md.appendMarkdown(escapeMarkdown(displayText(status.message, 300)));
+    }
+    md.appendMarkdown(`  \n\n${failing && tenant.source === 'user' ? 'Click to update the credentials.' : 'Click to switch the active tenant.'}`);
+    this.item.tooltip = md;
+    this.item.accessibilityInformation = { label: `Active ISC tenant ${tenant.label}${tenant.readOnly ? ', read-only' : ''}${failing ? ', credentials failed' : ''}` };
+    this.item.command = failing && tenant.source === 'user'
+      ? { command: 'iscExplorer.updateCredentials', title: 'Update Credentials', arguments: [tenant.id] }
+      : { command: 'iscExplorer.selectActiveTenant', title: 'Select Active Tenant' };
+    this.item.show();
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}

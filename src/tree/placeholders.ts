@@ -1,0 +1,70 @@
+// Placeholder rows (load more, loading, empty, error with retry, sign in): one object per parent and kind.
+import type * as vscode from 'vscode';
+import { isIscApiError } from '../api/errors';
+import { errorText } from '../model/connectionErrors';
+import { ENV_TENANT_ID } from '../auth/environmentTenant';
+import { PlaceholderNode } from './nodes';
+import type { IdentityNode, PlaceholderKind, TenantNode } from './nodes';
+
+/** Errors that a sign-in fixes: missing or rejected credentials. */
+export function isSignInError(error: unknown): boolean {
+  return isIscApiError(error) && (error.kind === 'auth' || (error.operation === 'oauth-token' && error.status === 400));
+}
+
+export class Placeholders {
+  private readonly byParent = new WeakMap<TenantNode | IdentityNode, Map<PlaceholderKind, PlaceholderNode>>();
+
+  /** The placeholder of `kind` under `parent` (the same object every time), with its texts cleared. */
+  get(parent: TenantNode | IdentityNode, kind: PlaceholderKind, label = ''): PlaceholderNode {
+    let map = this.byParent.get(parent);
+    if (!map) {
+      map = new Map();
+      this.byParent.set(parent, map);
+    }
+    let node = map.get(kind);
+    if (!node) {
+      node = new PlaceholderNode(parent, kind);
+      map.set(kind, node);
+    }
+    node.label = label;
+    node.description = '';
+    node.tooltip = '';
+    node.error = undefined;
+    return node;
+  }
+
+  /** A sign-in row for credential failures, else an error row with ISC's message and a retry click. */
+  error(parent: TenantNode | IdentityNode, error: unknown, what: string): PlaceholderNode {
+    const env = parent.tenantId === ENV_TENANT_ID;
+    if (isSignInError(error)) {
+      const node = this.get(parent, 'signIn', env ? 'Sign-in failed' : 'Sign in…');
+      node.description = errorText(error);
+      node.tooltip = env
+        ? `${errorText(error)}\nThe environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET; fix them and restart, or click to retry.`
+        : `${errorText(error)}\nClick to enter the client ID and secret of a personal access token.`;
+      node.error = error;
+      return node;
+    }
+    const node = this.get(parent, 'error', `Could not load ${what}`);
+    node.description = errorText(error);
+    node.tooltip = `${errorText(error)}\nClick to retry.`;
+    node.error = error;
+    return node;
+  }
+
+  /** What clicking a placeholder does. */
+  static command(node: PlaceholderNode): vscode.Command | undefined {
+    switch (node.placeholder) {
+      case 'loadMore':
+        return { command: 'iscExplorer.loadMore', title: 'Load More', arguments: [node] };
+      case 'error':
+        return { command: 'iscExplorer.retry', title: 'Retry', arguments: [node] };
+      case 'signIn':
+        return node.tenantId === ENV_TENANT_ID
+          ? { command: 'iscExplorer.retry', title: 'Retry', arguments: [node] }
+          : { command: 'iscExplorer.updateCredentials', title: 'Sign In', arguments: [node.tenantId] };
+      default:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,230 @@
+// The "Identities" tree in Chromium via code-server with the packaged extension: expand, load more, filter that
+// survives a reload, Find identity, welcome content and Add tenant through the real UI. Screenshot tree.png.
+import * as assert from 'assert';
+import type { Locator, Page } from 'playwright-core';
+import type { WorkbenchSession } from '../harness/codeServer';
+import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension, waitForWorkbench } from '../harness/codeServer';
+
+const VIEW_TITLE = 'ISC Identities';
+let shotPage: Page | undefined;
+
+function sidebarRows(page: Page): Locator {
+  return page.locator('.part.sidebar .monaco-list-row');
+}
+
+/** Shows the view (the palette command shows it; clicking the activity-bar item would toggle it). */
+async function openView(page: Page): Promise<void> {
+  await runPaletteCommand(page, `View: Show ${VIEW_TITLE}`);
+  await page.locator('.part.sidebar .composite.title .title-label', { hasText: new RegExp(VIEW_TITLE, 'i') }).waitFor({ state: 'visible', timeout: 30_000 });
+}
+
+async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, title);
+      return;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw error;
+    }
+  }
+}
+
+/** Drags the sidebar's right edge so that the sidebar is `width` pixels wide. */
+async function widenSidebar(page: Page, width: number): Promise<void> {
+  const box = await page.locator('.part.sidebar').boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width;
+  await page.mouse.move(edge - 1, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, box.y + box.height / 2, { steps: 8 });
+  await page.mouse.up();
+}
+
+/** Puts the keyboard focus on the (expanded) first tenant row. */
+async function focusTenantRow(page: Page): Promise<void> {
+  await runPaletteCommand(page, 'View: Focus into Primary Side Bar');
+  await page.keyboard.press('Home');
+  const first = sidebarRows(page).first();
+  await first.and(page.locator('.focused')).waitFor({ state: 'visible', timeout: 10_000 });
+  if ((await first.getAttribute('aria-expanded')) === 'false') await page.keyboard.press('ArrowRight');
+}
+
+/** Presses End (focus in the tree) until a row matching `text` shows: the list grows while pages load. */
+async function endUntil(page: Page, text: RegExp, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('End');
+    if (await sidebarRows(page).filter({ hasText: text }).first().isVisible().catch(() => false)) return;
+    if (Date.now() > deadline) throw new Error(`no row matching ${text} at the end of the tree`);
+    await page.waitForTimeout(250);
+  }
+}
+
+async function notificationTexts(page: Page): Promise<string> {
+  return (await page.locator('.notifications-toasts, .notifications-center').allInnerTexts().catch(() => [])).join('\n');
+}
+
+/** Every notification of the session (the center keeps those whose toasts are gone). */
+async function allNotifications(page: Page): Promise<string> {
+  await runPaletteCommand(page, 'Notifications: Show Notifications');
+  const center = page.locator('.notifications-center');
+  await center.waitFor({ state: 'visible', timeout: 10_000 });
+  const text = (await center.allInnerTexts()).join('\n');
+  await runPaletteCommand(page, 'Notifications: Hide Notifications');
+  return text;
+}
+
+describe('tree (browser)', function () {
+  this.timeout(240_000);
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && shotPage) await screenshot(shotPage, `tree-failed-${(this.currentTest.title ?? 'test').slice(0, 40)}`).catch(() => undefined);
+  });
+
+  describe('with the environment tenant', () => {
+    let session: WorkbenchSession | undefined;
+    const page = (): Page => {
+      assert.ok(session, 'code-server session');
+      return session.page;
+    };
+
+    before(async () => {
+      session = await startCodeServerWithExtension();
+      shotPage = session.page;
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    it('expands the environment tenant: identities with codicons and descriptions (tree.png)', async () => {
+      await openView(page());
+      const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
+      await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await tenantRow.innerText(), /read-only/);
+      const started = Date.now();
+      await tenantRow.click();
+      await sidebarRows(page()).nth(10).waitFor({ state: 'visible', timeout: 30_000 });
+      console.log(`    click on the tenant -> 10+ identity rows visible: ${Date.now() - started} ms`);
+      assert.ok((await page().locator('.part.sidebar .monaco-list-row .codicon-person, .part.sidebar .monaco-list-row .codicon-error, .part.sidebar .monaco-list-row .codicon-lock').count()) > 0);
+      await widenSidebar(page(), 520); // room for descriptions (alias, "read-only · filter…") in the screenshot
+      await page().mouse.move(900, 600); // no tooltip over the tree
+      await screenshot(page(), 'tree');
+      assert.ok(!/already registered/i.test(await notificationTexts(page())));
+
+      // Role assignments under an identity (twistie: expand without opening the details panel).
+      const manyRoles = sidebarRows(page()).filter({ hasText: 'Rolf Many-Roles' }).first();
+      await manyRoles.locator('.monaco-tl-twistie').click();
+      await sidebarRows(page()).filter({ hasText: /added \d{4}-\d{2}-\d{2}/ }).nth(5).waitFor({ state: 'visible', timeout: 20_000 });
+      await page().mouse.move(900, 600);
+      await screenshot(page(), 'tree-role-assignments');
+      await manyRoles.locator('.monaco-tl-twistie').click();
+    });
+
+    it('loads more with the keyboard, repeatedly and under refresh: 500 loaded, no "already registered" error', async () => {
+      await focusTenantRow(page());
+      await sidebarRows(page()).nth(10).waitFor({ state: 'visible', timeout: 30_000 });
+      await endUntil(page(), /Load more… \(250\/\d+\)/);
+      await page().keyboard.press('Enter');
+      await page().keyboard.press('Enter');
+      await endUntil(page(), /Load more… \(500\/\d+\)/);
+      // Load more and refresh at once, twice: the tree must neither break nor duplicate rows.
+      for (let i = 0; i < 2; i++) {
+        await page().keyboard.press('Enter');
+        if (i === 1) await page().keyboard.press('Enter');
+        await page().locator('.part.sidebar .title-actions [aria-label^="Refresh All Tenants"]').first().click();
+        await focusTenantRow(page());
+        await endUntil(page(), /Load more… \(250\/\d+\)/);
+      }
+      await page().keyboard.press('Home');
+      const notes = await allNotifications(page());
+      assert.ok(!/already registered/i.test(notes), `no "element already registered" error; notifications: ${notes}`);
+    });
+
+    it('filters with the quick input; the filter shows on the tenant and survives a reload', async () => {
+      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      const input = page().locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('Ma');
+      await page().keyboard.press('Enter'); // step 1: the value; step 2: the condition
+      const condition = page().locator('.quick-input-widget .monaco-list-row', { hasText: 'name sw "Ma"' }).first();
+      await condition.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match(await page().locator('.quick-input-widget .monaco-list-row').first().innerText(), /name sw "Ma"/, 'name sw first');
+      await screenshot(page(), 'tree-filter-conditions');
+      await page().keyboard.press('Enter');
+      const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
+      await tenantRow.filter({ hasText: 'filter: name sw "Ma"' }).waitFor({ state: 'visible', timeout: 20_000 });
+      await sidebarRows(page()).filter({ hasText: /^Ma/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await screenshot(page(), 'tree-filtered');
+
+      await page().reload({ waitUntil: 'domcontentloaded' });
+      await waitForWorkbench(page());
+      await openView(page());
+      await sidebarRows(page()).filter({ hasText: 'filter: name sw "Ma"' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+      await runPaletteCommand(page(), 'ISC: Clear Filter');
+      await sidebarRows(page()).filter({ hasText: '(environment)' }).filter({ hasNotText: 'filter:' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    });
+
+    it('finds O"Brien \\ #1 & co by typing its name (Find identity)', async () => {
+      await runPaletteCommand(page(), 'ISC: Find Identity…');
+      const input = page().locator('.quick-input-widget .quick-input-box input[placeholder*="identity ID"]');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.pressSequentially('O"Bri', { delay: 40 });
+      const row = page().locator('.quick-input-widget .monaco-list-row', { hasText: 'O"Brien \\ #1 & co' }).first();
+      await row.waitFor({ state: 'visible', timeout: 20_000 });
+      await screenshot(page(), 'tree-find-identity');
+      await page().keyboard.press('Enter');
+      await page().locator('.tabs-container .tab', { hasText: 'Brien' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+    });
+  });
+
+  describe('without a tenant', () => {
+    let session: WorkbenchSession | undefined;
+    const page = (): Page => {
+      assert.ok(session, 'code-server session');
+      return session.page;
+    };
+
+    before(async () => {
+      session = await startCodeServerWithExtension({ tenant: false });
+      shotPage = session.page;
+    });
+
+    after(async () => {
+      await session?.close();
+    });
+
+    it('shows the welcome content, then adds a tenant through the UI: a wrong secret is explained, Edit and Retry works', async () => {
+      const sim = e2eSimulator();
+      await openView(page());
+      const welcome = page().locator('.part.sidebar .welcome-view-content');
+      await welcome.filter({ hasText: 'No SailPoint Identity Security Cloud tenant yet' }).waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page(), 'tree-welcome');
+      await welcome.getByRole('button', { name: 'Add Tenant' }).click();
+
+      const input = page().locator('.quick-input-widget .quick-input-box input');
+      /** Waits for input box `step` ("1/3"…), checks its prefilled value, types `text` (if given) and confirms. */
+      const step = async (which: string, text?: string, prefilled?: string): Promise<void> => {
+        await page().locator('.quick-input-widget .quick-input-title', { hasText: `(${which})` }).waitFor({ state: 'visible', timeout: 15_000 });
+        if (prefilled !== undefined) assert.strictEqual(await input.inputValue(), prefilled);
+        if (text !== undefined) await input.fill(text);
+        await page().keyboard.press('Enter');
+      };
+      await step('1/3', sim.url);
+      await step('2/3', sim.clientId);
+      await step('3/3', 'not-the-secret');
+      const toast = page().locator('.notifications-toasts .notification-toast', { hasText: 'rejected' }).first();
+      await toast.waitFor({ state: 'visible', timeout: 30_000 });
+      await screenshot(page(), 'tree-add-tenant-wrong-secret');
+      await toast.getByRole('button', { name: 'Edit and Retry' }).click();
+      await step('1/3', undefined, sim.url); // URL and client id are kept; the secret is asked again
+      await step('2/3', undefined, sim.clientId);
+      await step('3/3', sim.clientSecret, '');
+      const tenantRow = sidebarRows(page()).filter({ hasText: /127\.0\.0\.1/ }).first();
+      await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
+      assert.match(await tenantRow.innerText(), /read-only/);
+      await page().locator('.statusbar-item', { hasText: '127.0.0.1' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    });
+  });
+});
