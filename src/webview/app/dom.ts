@@ -1,0 +1,211 @@
+// DOM helpers of the panel. API data only ever becomes TEXT (textContent / text nodes / safe attributes):
+// there is no innerHTML, no href/src from data, and no inline style anywhere.
+
+type Child = Node | string | null | undefined | false;
+
+export interface ElementOptions {
+  className?: string;
+  text?: string;
+  attrs?: Record<string, string | undefined>;
+  children?: Child[];
+}
+
+/** Attributes that can never carry data-driven behaviour; everything else (href, src, on*, style) is refused. */
+const SAFE_ATTRIBUTE = /^(title|role|tabindex|type|dir|id|placeholder|colspan|scope|for|spellcheck|autocomplete|hidden|disabled|aria-[a-z]+|data-[a-z-]+)$/;
+
+export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: ElementOptions = {}): HTMLElementTagNameMap[K] {
+  const element = document.createElement(tag);
+  if (options.className) element.className = options.className;
+  if (options.attrs) {
+    for (const [name, value] of Object.entries(options.attrs)) {
+      if (value === undefined) continue;
+      if (!SAFE_ATTRIBUTE.test(name)) throw new Error(`attribute ${name} is not allowed`);
+      element.setAttribute(name, value);
+    }
+  }
+  if (options.text !== undefined) element.textContent = options.text;
+  if (options.children) append(element, options.children);
+  return element;
+}
+
+export function append(parent: Node, children: Child[]): void {
+  for (const child of children) {
+    if (child === null || child === undefined || child === false) continue;
+    parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
+  }
+}
+
+export function button(label: string, onClick: (event: MouseEvent) => void, options: { className?: string; title?: string; disabled?: boolean; ariaLabel?: string } = {}): HTMLButtonElement {
+  const element = h('button', {
+    className: options.className ?? 'button',
+    text: label,
+    attrs: { type: 'button', title: options.title, 'aria-label': options.ariaLabel },
+  });
+  element.disabled = options.disabled ?? false;
+  element.addEventListener('click', onClick);
+  return element;
+}
+
+/** Looks like a link, is a button: its action is a message to the host, never a data-provided URL. */
+export function linkButton(label: string, onClick: () => void, title?: string): HTMLButtonElement {
+  return button(label, () => onClick(), { className: 'link-button', title });
+}
+
+// ---------------------------------------------------------------- text of API values
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are made visible.
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/** C0 controls (except tab and newlines) as their visible Unicode "control pictures" (␀, ␇, ␛ …). */
+export function visibleText(text: string): string {
+  return text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
+}
+
+export function hasBidiControls(text: string): boolean {
+  return BIDI_CONTROL.test(text);
+}
+
+export const TRUNCATE_AT = 2000;
+
+/**
+ * A text value that stays cheap to lay out: beyond `limit` characters only the start is shown, with a
+ * "Show all" toggle. Bidi is isolated by CSS (`unicode-bidi: plaintext` on .value); a badge flags bidi controls.
+ */
+/** Values the user expanded ("Show all"), by key: they stay expanded when their section repaints. */
+const expandedKeys = new Set<string>();
+
+export function textValue(raw: string, options: { limit?: number; className?: string; block?: boolean; key?: string } = {}): HTMLElement {
+  const limit = options.limit ?? TRUNCATE_AT;
+  const text = visibleText(raw);
+  const wrapper = h(options.block ? 'div' : 'span', { className: `value${options.className ? ` ${options.className}` : ''}` });
+  const content = h('span', { className: 'value-text', attrs: { dir: 'auto' } });
+  wrapper.appendChild(content);
+  if (hasBidiControls(raw)) {
+    wrapper.appendChild(h('span', { className: 'badge badge-warning', text: 'bidi', attrs: { title: 'Contains bidirectional control characters; shown isolated.' } }));
+  }
+  if (text.length <= limit) {
+    setChunkedText(content, text);
+    return wrapper;
+  }
+  const key = options.key;
+  let expanded = key !== undefined && expandedKeys.has(key);
+  const toggle = h('button', { className: 'link-button toggle', attrs: { type: 'button', 'aria-expanded': 'false' } });
+  const paint = () => {
+    setChunkedText(content, expanded ? text : `${text.slice(0, limit)}…`);
+    content.classList.toggle('expanded', expanded);
+    toggle.textContent = expanded ? 'Show less' : `Show all (${text.length.toLocaleString('en-US')} characters)`;
+    toggle.setAttribute('aria-expanded', String(expanded));
+  };
+  toggle.addEventListener('click', () => {
+    expanded = !expanded;
+    if (key !== undefined) {
+      if (expanded) expandedKeys.add(key);
+      else expandedKeys.delete(key);
+    }
+    paint();
+  });
+  paint();
+  wrapper.appendChild(toggle);
+  return wrapper;
+}
+
+const CHUNK = 64;
+
+/**
+ * Sets `text` as text nodes with a <wbr> break opportunity every 64 characters. Chromium needs seconds to
+ * wrap one 50 000-character "word" in a fixed-width cell; with break opportunities it takes milliseconds.
+ * <wbr> adds no characters: textContent, innerText and copied selections stay exactly the value.
+ */
+export function setChunkedText(element: HTMLElement, text: string): void {
+  if (text.length <= CHUNK * 2) {
+    element.textContent = text;
+    return;
+  }
+  const fragment = document.createDocumentFragment();
+  let start = 0;
+  while (start < text.length) {
+    let end = Math.min(text.length, start + CHUNK);
+    // Never split a surrogate pair (emoji and other astral characters).
+    if (end < text.length && /[\uD800-\uDBFF]/.test(text.charAt(end - 1))) end += 1;
+    fragment.appendChild(document.createTextNode(text.slice(start, end)));
+    if (end < text.length) fragment.appendChild(document.createElement('wbr'));
+    start = end;
+  }
+  element.replaceChildren(fragment);
+}
+
+/** Any API value as readable text: strings as they are, multi-valued as a list, nested as indented JSON. */
+export function anyValue(value: unknown, key?: string): HTMLElement {
+  if (value === null || value === undefined) return h('span', { className: 'value muted', text: value === null ? 'null' : '—' });
+  if (typeof value === 'string') return value === '' ? h('span', { className: 'value muted', text: '(empty)' }) : textValue(value, { key });
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return h('span', { className: 'value', text: String(value) });
+  if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')) {
+    if (value.length === 0) return h('span', { className: 'value muted', text: '(no values)' });
+    return h('ul', {
+      className: 'multi-value',
+      children: value.map((item, index) => h('li', { children: [anyValue(item, key === undefined ? undefined : `${key}[${index}]`)] })),
+    });
+  }
+  return textValue(safeJson(value), { block: true, className: 'json', key });
+}
+
+/** The text a "copy" button puts on the clipboard for a value. */
+export function copyText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (value === undefined) return '';
+  return safeJson(value);
+}
+
+export function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, null, 2) ?? String(value);
+  } catch {
+    return String(value);
+  }
+}
+
+export function str(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+/** Dates as `2025-10-02 08:14:51 UTC` (full ISO text in the tooltip); anything unparsable as given. */
+export function dateValue(value: unknown): HTMLElement {
+  const text = str(value);
+  if (!text) return h('span', { className: 'value muted', text: '—' });
+  const time = Date.parse(text);
+  if (Number.isNaN(time)) return textValue(text);
+  const iso = new Date(time).toISOString();
+  return h('span', { className: 'value date', text: `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`, attrs: { title: text } });
+}
+
+export function boolValue(value: unknown): HTMLElement {
+  if (typeof value !== 'boolean') return anyValue(value);
+  return h('span', { className: 'value', text: value ? 'Yes' : 'No' });
+}
+
+/** A <dl> of label/value rows. */
+export function facts(rows: [label: string, value: Node][], className = 'facts'): HTMLDListElement {
+  const list = h('dl', { className });
+  for (const [label, value] of rows) {
+    list.appendChild(h('div', { className: 'fact', children: [h('dt', { text: label }), h('dd', { children: [value] })] }));
+  }
+  return list;
+}
+
+export function table(headers: string[], className = 'data-table'): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+  const body = h('tbody');
+  const element = h('table', {
+    className,
+    children: [h('thead', { children: [h('tr', { children: headers.map((label) => h('th', { text: label, attrs: { scope: 'col' } })) })] }), body],
+  });
+  return { table: element, body };
+}
+
+export function cell(content: Node | string, className?: string): HTMLTableCellElement {
+  return h('td', { className, children: [content] });
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}

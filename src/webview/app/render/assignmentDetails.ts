@@ -1,0 +1,128 @@
+// Details of the selected role assignment (get-role-assignment): assigner, source, comments,
+// dimensions, account targets, assignment context and dates.
+import type { BaseReference, ContextAttribute, RoleAssignment } from '../../../api/types';
+import { anyValue, cell, dateValue, facts, h, linkButton, str, table, textValue } from '../dom';
+import type { AppContext } from '../model';
+import { errorState, loadingState, notFoundState } from './states';
+
+export function renderAssignmentDetails(root: HTMLElement, ctx: AppContext): void {
+  const selection = ctx.model.assignment;
+  if (!selection || selection.data.status === 'idle') {
+    const hasRows = (ctx.model.assignments.shown?.length ?? 0) > 0;
+    root.replaceChildren(hasRows ? h('p', { className: 'state-message muted', text: 'Select a role assignment to see its details.' }) : '');
+    return;
+  }
+  const heading = h('h3', { text: 'Assignment details', attrs: { tabindex: '-1' } });
+  const retry = () => ctx.post({ type: 'retry', section: 'assignment' });
+  switch (selection.data.status) {
+    case 'loading':
+      root.replaceChildren(heading, loadingState('Loading role assignment details…'));
+      return;
+    case 'error':
+      root.replaceChildren(heading, errorState('Could not load the role assignment', selection.data.error, retry));
+      return;
+    case 'notFound':
+      root.replaceChildren(heading, notFoundState('Role assignment not found', selection.data.message, retry));
+      return;
+    case 'ready':
+      root.replaceChildren(heading, ...assignmentContent(selection.data.value, ctx));
+  }
+}
+
+function assignmentContent(assignment: RoleAssignment, ctx: AppContext): HTMLElement[] {
+  const out: HTMLElement[] = [
+    facts([
+      ['Role', refValue(assignment.role)],
+      ['Assignment id', text(assignment.id)],
+      ['Assigner', assignerValue(assignment, ctx)],
+      ['Assignment source', text(assignment.assignmentSource)],
+      ['Comments', text(assignment.comments, 'None')],
+      ['Added', dateValue(assignment.addedDate)],
+      ['Start', dateValue(assignment.startDate)],
+      ['Remove', dateValue(assignment.removeDate)],
+      ['Dimensions', dimensionsValue(assignment.assignedDimensions)],
+    ]),
+  ];
+  out.push(h('h4', { text: 'Account targets' }), accountTargets(assignment));
+  out.push(h('h4', { text: 'Assignment context' }), assignmentContext(assignment));
+  return out;
+}
+
+function text(value: unknown, empty = '—'): HTMLElement {
+  const s = str(value);
+  return s ? textValue(s, { limit: 1000 }) : h('span', { className: 'value muted', text: empty });
+}
+
+function refValue(ref: BaseReference | undefined | null): HTMLElement {
+  if (!ref || typeof ref !== 'object') return h('span', { className: 'value muted', text: '—' });
+  const name = str(ref.name) || str(ref.id) || '—';
+  const meta = [str(ref.type), str(ref.id)].filter(Boolean).join(' · ');
+  return h('span', { children: [textValue(name, { limit: 300 }), meta ? h('span', { className: 'muted small ref-meta', text: ` ${meta}` }) : undefined] });
+}
+
+function assignerValue(assignment: RoleAssignment, ctx: AppContext): HTMLElement {
+  const assigner = assignment.assigner;
+  if (!assigner || typeof assigner !== 'object') return h('span', { className: 'value muted', text: '—' });
+  const id = str(assigner.id);
+  const label = str(assigner.name) || id || 'Unknown';
+  const type = str(assigner.type);
+  if (id && (type === undefined || type === 'IDENTITY')) {
+    return h('span', {
+      children: [linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`), type ? h('span', { className: 'muted small', text: ` ${type}` }) : undefined],
+    });
+  }
+  return refValue(assigner as BaseReference);
+}
+
+function dimensionsValue(dimensions: BaseReference[] | undefined): HTMLElement {
+  if (!Array.isArray(dimensions) || dimensions.length === 0) return h('span', { className: 'value muted', text: 'None' });
+  return h('ul', { className: 'multi-value', children: dimensions.map((d) => h('li', { children: [refValue(d)] })) });
+}
+
+function accountTargets(assignment: RoleAssignment): HTMLElement {
+  const targets = Array.isArray(assignment.accountTargets) ? assignment.accountTargets : [];
+  if (targets.length === 0) return h('p', { className: 'state-message muted', text: 'No account targets.' });
+  const { table: element, body } = table(['Source', 'Account', 'Display name', 'Via']);
+  for (const target of targets) {
+    if (!target || typeof target !== 'object') continue;
+    body.appendChild(
+      h('tr', {
+        children: [
+          cell(refValue(target.source)),
+          cell(text(target.accountInfo?.nativeIdentity)),
+          cell(text(target.accountInfo?.displayName)),
+          cell(refValue(target.role)),
+        ],
+      }),
+    );
+  }
+  return h('div', { className: 'table-scroll', children: [element] });
+}
+
+function assignmentContext(assignment: RoleAssignment): HTMLElement {
+  const context = assignment.assignmentContext;
+  if (!context || typeof context !== 'object') return h('p', { className: 'state-message muted', text: 'No assignment context.' });
+  const parts: HTMLElement[] = [];
+  const requested = context.requested?.contextAttributes;
+  if (Array.isArray(requested) && requested.length > 0) {
+    parts.push(h('p', { className: 'subheading', text: 'Requested' }), contextAttributes(requested));
+  }
+  const matched = Array.isArray(context.matched) ? context.matched : [];
+  for (const match of matched) {
+    if (!match || typeof match !== 'object') continue;
+    parts.push(h('p', { className: 'subheading', children: ['Matched: ', refValue(match.roleRef)] }));
+    if (Array.isArray(match.matchedAttributes) && match.matchedAttributes.length > 0) parts.push(contextAttributes(match.matchedAttributes));
+  }
+  if (context.computedDate) parts.push(facts([['Computed', dateValue(context.computedDate)]]));
+  if (parts.length === 0) parts.push(h('div', { children: [anyValue(context)] }));
+  return h('div', { className: 'context', children: parts });
+}
+
+function contextAttributes(list: ContextAttribute[]): HTMLElement {
+  const { table: element, body } = table(['Attribute', 'Value', 'Derived']);
+  for (const item of list) {
+    if (!item || typeof item !== 'object') continue;
+    body.appendChild(h('tr', { children: [cell(text(item.attribute)), cell(anyValue(item.value)), cell(item.derived === undefined ? '—' : item.derived ? 'Yes' : 'No')] }));
+  }
+  return h('div', { className: 'table-scroll', children: [element] });
+}

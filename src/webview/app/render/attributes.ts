@@ -1,0 +1,114 @@
+// The attributes table: every attribute, a filter box, readable long/multi-valued/nested values, copy.
+import { anyValue, cell, copyText, h, plural, safeJson } from '../dom';
+import type { AppContext } from '../model';
+import { copyButton } from './header';
+import { refreshingBadge, sectionHeading } from './states';
+
+interface Row {
+  element: HTMLTableRowElement;
+  key: string;
+  value: unknown;
+  search?: string;
+}
+
+/** Keeps the rendered rows so that typing in the filter only toggles `hidden`. */
+let rows: Row[] = [];
+
+export function attributeCount(): number {
+  return rows.length;
+}
+
+export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
+  const { model } = ctx;
+  const identity = model.identity.shown;
+  const status = model.identity.data.status;
+  if (!identity || status === 'notFound' || status === 'error') {
+    rows = [];
+    root.replaceChildren();
+    root.hidden = true;
+    return;
+  }
+  root.hidden = false;
+  const attributes = identity.attributes && typeof identity.attributes === 'object' && !Array.isArray(identity.attributes) ? identity.attributes : {};
+  const entries = Object.entries(attributes).sort(([a], [b]) => a.localeCompare(b));
+
+  const filter = h('input', {
+    className: 'filter-input',
+    attrs: { type: 'search', placeholder: 'Filter attributes by name or value', 'aria-label': 'Filter attributes', spellcheck: 'false', autocomplete: 'off' },
+  });
+  filter.value = ctx.ui.filter;
+  const summary = h('span', { className: 'muted small filter-summary', attrs: { 'aria-live': 'polite' } });
+  const empty = h('p', { className: 'state-message', text: 'No attribute matches the filter.' });
+
+  const { table, body } = tableWithBody();
+  rows = entries.map(([key, value]) => {
+    const element = h('tr', {
+      children: [
+        cell(h('span', { className: 'value attr-key', text: key, attrs: { dir: 'auto' } }), 'key-cell'),
+        cell(anyValue(value, `attribute:${key}`), 'value-cell'),
+        cell(copyButton(copyText(value), ctx, `Copy the value of ${key.slice(0, 80)}`), 'copy-cell'),
+      ],
+    });
+    body.appendChild(element);
+    return { element, key: key.toLowerCase(), value };
+  });
+
+  const applyFilter = () => {
+    const needle = filter.value.trim().toLowerCase();
+    let shown = 0;
+    for (const row of rows) {
+      const match = needle === '' || row.key.includes(needle) || searchText(row).includes(needle);
+      row.element.hidden = !match;
+      if (match) shown += 1;
+    }
+    summary.textContent = needle === '' ? plural(rows.length, 'attribute') : `${shown.toLocaleString('en-US')} of ${plural(rows.length, 'attribute')}`;
+    empty.hidden = shown > 0 || rows.length === 0;
+  };
+  let timer: number | undefined;
+  filter.addEventListener('input', () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => {
+      ctx.ui.filter = filter.value;
+      ctx.saveUi();
+      applyFilter();
+    }, 120);
+  });
+  applyFilter();
+
+  root.replaceChildren(
+    sectionHeading('Attributes', status === 'loading' ? refreshingBadge() : undefined),
+    h('div', { className: 'toolbar', children: [filter, summary] }),
+    rows.length === 0 ? h('p', { className: 'state-message', text: 'This identity has no attributes.' }) : table,
+    empty,
+  );
+}
+
+function tableWithBody(): { table: HTMLTableElement; body: HTMLTableSectionElement } {
+  const body = h('tbody');
+  const table = h('table', {
+    className: 'data-table attributes-table',
+    children: [
+      h('colgroup', { children: [h('col', { className: 'key-col' }), h('col', { className: 'value-col' }), h('col', { className: 'copy-col' })] }),
+      h('thead', {
+        children: [
+          h('tr', {
+            children: [
+              h('th', { text: 'Attribute', attrs: { scope: 'col' } }),
+              h('th', { text: 'Value', attrs: { scope: 'col' } }),
+              h('th', { className: 'copy-cell', children: [h('span', { className: 'visually-hidden', text: 'Copy' })], attrs: { scope: 'col' } }),
+            ],
+          }),
+        ],
+      }),
+      body,
+    ],
+  });
+  return { table, body };
+}
+
+function searchText(row: Row): string {
+  if (row.search === undefined) {
+    row.search = (typeof row.value === 'string' ? row.value : safeJson(row.value)).toLowerCase();
+  }
+  return row.search;
+}

@@ -1,0 +1,132 @@
+// Header (who the identity is), banners (deleted, read-only) and the actions row.
+import type { Identity } from '../../../api/types';
+import type { PanelAction } from '../../protocol';
+import { boolValue, button, dateValue, facts, h, linkButton, str, textValue } from '../dom';
+import type { AppContext } from '../model';
+import { errorState, loadingState, notFoundState, refreshingBadge } from './states';
+
+export function renderBanner(root: HTMLElement, ctx: AppContext): void {
+  const { model } = ctx;
+  const banners: HTMLElement[] = [];
+  if (model.deleted) {
+    banners.push(h('div', { className: 'banner banner-deleted', attrs: { role: 'alert' }, text: 'This identity has been deleted. The details below are what the panel showed before.' }));
+  }
+  if (model.panel?.readOnly) {
+    banners.push(h('div', { className: 'banner banner-info', text: `Tenant "${model.panel.tenantLabel}" is read-only: actions that change data are refused.` }));
+  }
+  root.replaceChildren(...banners);
+}
+
+export function renderHeader(root: HTMLElement, ctx: AppContext): void {
+  const { model } = ctx;
+  const data = model.identity.data;
+  const identity = model.identity.shown;
+  const retry = () => ctx.post({ type: 'retry', section: 'identity' });
+  if (data.status === 'notFound') {
+    root.replaceChildren(
+      h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }),
+      notFoundState('Identity not found', `No identity with id ${model.panel?.identityId ?? ''} exists in this tenant (it may have been deleted). ${data.message}`, retry),
+    );
+    return;
+  }
+  if (data.status === 'error') {
+    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), errorState('Could not load the identity', data.error, retry));
+    return;
+  }
+  if (!identity) {
+    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), loadingState('Loading identity…'));
+    return;
+  }
+  root.replaceChildren(...headerContent(identity, ctx, data.status === 'loading'));
+}
+
+function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean): HTMLElement[] {
+  const name = str(identity.name) ?? '';
+  const status = str(identity.identityStatus);
+  const title = h('div', {
+    className: 'title-row',
+    children: [
+      h('h1', { className: 'identity-name', children: [textValue(name, { limit: 300 })] }),
+      status ? h('span', { className: `badge status status-${status.toLowerCase().replace(/[^a-z]/g, '')}`, text: status }) : undefined,
+      refreshing ? refreshingBadge() : undefined,
+    ],
+  });
+  const lifecycle = identity.lifecycleState;
+  const lifecycleText = lifecycle && typeof lifecycle === 'object' ? (str(lifecycle.stateName) ?? '—') + (lifecycle.manuallyUpdated === true ? ' (manually updated)' : '') : undefined;
+  const id = str(identity.id) ?? ctx.model.panel?.identityId ?? '';
+  return [
+    title,
+    facts([
+      ['Alias', optionalText(identity.alias)],
+      ['Email', optionalText(identity.emailAddress)],
+      ['Identity status', optionalText(identity.identityStatus)],
+      ['Processing state', optionalText(identity.processingState)],
+      ['Lifecycle state', optionalText(lifecycleText)],
+      ['Manager', managerValue(identity, ctx)],
+      ['Is manager', boolValue(identity.isManager)],
+      ['Created', dateValue(identity.created)],
+      ['Modified', dateValue(identity.modified)],
+      ['Last refresh', dateValue(identity.lastRefresh)],
+      ['Id', h('span', { className: 'id-row', children: [h('code', { className: 'value id', text: id }), copyButton(id, ctx, 'Copy id')] })],
+      ['Tenant', optionalText(ctx.model.panel?.tenantLabel)],
+    ]),
+  ];
+}
+
+function optionalText(value: unknown): HTMLElement {
+  const text = str(value);
+  return text ? textValue(text, { limit: 500 }) : h('span', { className: 'value muted', text: '—' });
+}
+
+function managerValue(identity: Identity, ctx: AppContext): HTMLElement {
+  const manager = identity.managerRef;
+  if (!manager || typeof manager !== 'object') return h('span', { className: 'value muted', text: 'None' });
+  const id = str(manager.id);
+  const label = str(manager.name) || id || 'Unknown manager';
+  if (!id) return textValue(label);
+  const link = linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`);
+  link.classList.add('manager-link');
+  return link;
+}
+
+export function copyButton(text: string, ctx: AppContext, label = 'Copy'): HTMLButtonElement {
+  const tooBig = text.length > 1_048_576;
+  return button('Copy', () => ctx.post({ type: 'copy', text }), {
+    className: 'icon-button copy-button',
+    title: tooBig ? 'Too large to copy from here: use Open raw JSON' : label,
+    ariaLabel: label,
+    disabled: tooBig,
+  });
+}
+
+const ACTION_BUTTONS: { action: PanelAction; label: string; title: string; danger?: boolean }[] = [
+  { action: 'synchronizeAttributes', label: 'Synchronize attributes', title: 'Synchronize this identity’s attributes from its sources' },
+  { action: 'processIdentities', label: 'Process', title: 'Process (refresh) this identity' },
+  { action: 'resetIdentity', label: 'Reset', title: 'Reset this identity' },
+  { action: 'inviteIdentities', label: 'Invite', title: 'Invite this identity to register' },
+  { action: 'sendPasswordResetEmail', label: 'Send password reset email', title: 'Send a password reset email' },
+  { action: 'deleteIdentity', label: 'Delete…', title: 'Delete this identity (asks for confirmation)', danger: true },
+];
+
+export function renderActions(root: HTMLElement, ctx: AppContext): void {
+  const { model } = ctx;
+  const canAct = !model.deleted && model.identity.shown !== undefined;
+  const actions = ACTION_BUTTONS.map(({ action, label, title, danger }) =>
+    button(label, () => ctx.post({ type: 'runAction', action }), {
+      className: danger ? 'button secondary danger' : 'button secondary',
+      title: canAct ? title : 'Not available: the identity is not loaded or was deleted',
+      disabled: !canAct,
+    }),
+  );
+  root.replaceChildren(
+    h('div', { className: 'action-group', attrs: { role: 'group', 'aria-label': 'Identity actions' }, children: actions }),
+    h('div', {
+      className: 'action-group',
+      attrs: { role: 'group', 'aria-label': 'Panel' },
+      children: [
+        button('↻ Refresh', () => ctx.post({ type: 'refresh' }), { className: 'button', title: 'Reload identity, role assignments and ownership' }),
+        button('{ } Open raw JSON', () => ctx.post({ type: 'openRawJson' }), { className: 'button secondary', title: 'Open what ISC returned in a JSON editor' }),
+      ],
+    }),
+  );
+}

@@ -1,0 +1,58 @@
+// The HTML shell of a details panel: a strict CSP, the bundled script and stylesheet, and NO API data
+// (data only ever arrives by postMessage and is rendered as text by the app).
+import { randomBytes } from 'crypto';
+import * as vscode from 'vscode';
+
+/** The folder esbuild writes the webview bundle to; the only local resource root of the panels. */
+export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+  return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
+}
+
+export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions {
+  return {
+    enableScripts: true,
+    enableCommandUris: false,
+    enableForms: false,
+    localResourceRoots: [webviewRoot(extensionUri)],
+  };
+}
+
+export function createNonce(): string {
+  return randomBytes(18).toString('base64');
+}
+
+export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+  return [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${cspSource}`,
+    `img-src ${cspSource}`,
+    `font-src ${cspSource}`,
+  ].join('; ') + ';';
+}
+
+/** Builds the shell. Only values under our control go in: the CSP source, a fresh nonce, two bundle URIs. */
+export function renderShellHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string = createNonce()): string {
+  const root = webviewRoot(extensionUri);
+  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString();
+  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(root, 'styles.css')).toString();
+  const csp = contentSecurityPolicy(webview.cspSource, nonce);
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${escapeAttribute(styleUri)}">
+<title>Identity details</title>
+</head>
+<body>
+<main id="app" class="app"><p class="state-message" role="status">Loading…</p></main>
+<script nonce="${escapeAttribute(nonce)}" src="${escapeAttribute(scriptUri)}"></script>
+</body>
+</html>`;
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}

@@ -1,0 +1,297 @@
+// The ONE message protocol between the details-panel host (extension) and its webview app (browser).
+// Shared by src/webview/host and src/webview/app: no `vscode`, no Node, no DOM. Types plus runtime guards.
+import type { Identity, OwnedObject, RoleAssignment, RoleAssignmentRef } from '../api/types';
+
+export const IDENTITY_PANEL_VIEW_TYPE = 'iscExplorer.identityDetails';
+
+/** Identity actions (engineer F's commands `iscExplorer.<name>`), the only ones a panel may run. */
+export const PANEL_ACTIONS = [
+  'resetIdentity',
+  'synchronizeAttributes',
+  'processIdentities',
+  'inviteIdentities',
+  'sendPasswordResetEmail',
+  'deleteIdentity',
+] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+export const RETRY_SECTIONS = ['identity', 'assignments', 'ownership', 'assignment'] as const;
+export type DataSection = (typeof RETRY_SECTIONS)[number];
+
+export const FOCUS_SECTIONS = ['header', 'attributes', 'assignments', 'ownership'] as const;
+export type FocusSection = (typeof FOCUS_SECTIONS)[number];
+
+export const SECTION_STATUSES = ['idle', 'loading', 'ready', 'error', 'notFound'] as const;
+export type SectionStatus = (typeof SECTION_STATUSES)[number];
+
+export const PANEL_STATES = ['loading', 'ready', 'error', 'notFound', 'deleted'] as const;
+export type PanelState = (typeof PANEL_STATES)[number];
+
+/** An API failure as the panel shows it: ISC's own message text first. */
+export interface ErrorInfo {
+  kind: string;
+  status?: number;
+  message: string;
+  serverMessages: string[];
+  trackingId?: string;
+  detailCode?: string;
+}
+
+/** One section's data as it travels to the webview. */
+export type Loadable<T> =
+  | { status: 'idle' }
+  | { status: 'loading' }
+  | { status: 'ready'; value: T }
+  | { status: 'error'; error: ErrorInfo }
+  | { status: 'notFound'; message: string };
+
+/** OwnershipDetails without the raw body (that only goes to "Open raw JSON"). */
+export interface OwnershipView {
+  groups: { associationType: string; entities: OwnedObject[] }[];
+  shape: 'nested' | 'flat' | 'empty' | 'unknown';
+}
+
+export interface PanelIdentity {
+  tenantId: string;
+  tenantLabel: string;
+  readOnly: boolean;
+  identityId: string;
+  name: string;
+}
+
+export interface AssignmentSelection {
+  assignmentId: string;
+  data: Loadable<RoleAssignment>;
+}
+
+// ---------------------------------------------------------------- host -> webview
+
+export type HostMessageBody =
+  | {
+      type: 'init';
+      panel: PanelIdentity;
+      identity: Loadable<Identity>;
+      assignments: Loadable<RoleAssignmentRef[]>;
+      ownership: Loadable<OwnershipView>;
+      assignment?: AssignmentSelection;
+      deleted: boolean;
+      focus?: FocusSection;
+    }
+  | { type: 'identity'; data: Loadable<Identity> }
+  | { type: 'assignments'; data: Loadable<RoleAssignmentRef[]> }
+  | { type: 'ownership'; data: Loadable<OwnershipView> }
+  | { type: 'assignment'; selection: AssignmentSelection }
+  | { type: 'deleted' }
+  | { type: 'focus'; section: FocusSection };
+
+/** Every host message carries the host's revision counter; render reports echo the last one applied. */
+export type HostToWebviewMessage = HostMessageBody & { rev: number };
+
+const HOST_MESSAGE_TYPES = ['init', 'identity', 'assignments', 'ownership', 'assignment', 'deleted', 'focus'] as const;
+
+/** Shallow check the app runs on what it receives (it renders defensively anyway). */
+export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
+  if (!isPlainObject(value) || !isOneOf(value.type, HOST_MESSAGE_TYPES) || typeof value.rev !== 'number') return false;
+  switch (value.type) {
+    case 'init':
+      return isPlainObject(value.panel) && isLoadable(value.identity) && isLoadable(value.assignments) && isLoadable(value.ownership);
+    case 'identity':
+    case 'assignments':
+    case 'ownership':
+      return isLoadable(value.data);
+    case 'assignment':
+      return isPlainObject(value.selection) && typeof value.selection.assignmentId === 'string' && isLoadable(value.selection.data);
+    case 'focus':
+      return isOneOf(value.section, FOCUS_SECTIONS);
+    default:
+      return true;
+  }
+}
+
+function isLoadable(value: unknown): boolean {
+  return isPlainObject(value) && isOneOf(value.status, SECTION_STATUSES);
+}
+
+// ---------------------------------------------------------------- webview -> host
+
+/** What the app reports after each paint: evidence for tests and the click-to-painted timing. */
+export interface RenderReport {
+  seq: number;
+  /** `rev` of the last host message this paint reflects. */
+  rev: number;
+  identityId: string;
+  /** Sections painted by this paint. */
+  sections: string[];
+  state: PanelState;
+  header: SectionStatus;
+  assignments: SectionStatus;
+  ownership: SectionStatus;
+  assignment: SectionStatus;
+  name?: string;
+  managerName?: string;
+  attributeCount?: number;
+  assignmentCount?: number;
+  ownershipGroups?: number;
+  ownedCount?: number;
+  selectedAssignmentId?: string;
+  errorMessage?: string;
+}
+
+export type WebviewToHostMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'retry'; section: DataSection }
+  | { type: 'openIdentity'; identityId: string }
+  | { type: 'selectAssignment'; assignmentId: string }
+  | { type: 'copy'; text: string }
+  | { type: 'runAction'; action: PanelAction }
+  | { type: 'openRawJson' }
+  | { type: 'rendered'; report: RenderReport };
+
+export type WebviewMessageType = WebviewToHostMessage['type'];
+
+export const LIMITS = {
+  /** Identity and assignment ids: ISC uses 32 hex characters; allow some slack, never path characters. */
+  idLength: 128,
+  /** Copying a value: the 100 KB attribute values must fit. */
+  copyText: 1_048_576,
+  /** Strings inside a render report (a hostile name may be long). */
+  reportText: 262_144,
+  reportSections: 16,
+} as const;
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+export type ParseResult = { ok: true; message: WebviewToHostMessage } | { ok: false; reason: string };
+
+type FieldCheck = (value: unknown) => string | undefined;
+
+const idField: FieldCheck = (v) =>
+  typeof v !== 'string' ? 'not a string' : v.length > LIMITS.idLength ? 'too long' : ID_PATTERN.test(v) ? undefined : 'not an id';
+
+function textField(max: number, optional = false): FieldCheck {
+  return (v) => (v === undefined && optional ? undefined : typeof v !== 'string' ? 'not a string' : v.length > max ? 'too long' : undefined);
+}
+
+function enumField(values: readonly string[]): FieldCheck {
+  return (v) => (isOneOf(v, values) ? undefined : 'not an allowed value');
+}
+
+function countField(optional = true): FieldCheck {
+  return (v) =>
+    v === undefined && optional ? undefined : typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e9 ? undefined : 'not a count';
+}
+
+const REPORT_FIELDS: Record<keyof RenderReport, FieldCheck> = {
+  seq: countField(false),
+  rev: countField(false),
+  identityId: idField,
+  sections: (v) =>
+    !Array.isArray(v) ? 'not an array' : v.length > LIMITS.reportSections ? 'too many' : v.every((s) => typeof s === 'string' && s.length <= 32) ? undefined : 'bad section',
+  state: enumField(PANEL_STATES),
+  header: enumField(SECTION_STATUSES),
+  assignments: enumField(SECTION_STATUSES),
+  ownership: enumField(SECTION_STATUSES),
+  assignment: enumField(SECTION_STATUSES),
+  name: textField(LIMITS.reportText, true),
+  managerName: textField(LIMITS.reportText, true),
+  attributeCount: countField(),
+  assignmentCount: countField(),
+  ownershipGroups: countField(),
+  ownedCount: countField(),
+  selectedAssignmentId: (v) => (v === undefined ? undefined : idField(v)),
+  errorMessage: textField(LIMITS.reportText, true),
+};
+const REPORT_REQUIRED: readonly (keyof RenderReport)[] = ['seq', 'rev', 'identityId', 'sections', 'state', 'header', 'assignments', 'ownership', 'assignment'];
+
+const reportField: FieldCheck = (v) => {
+  if (!isPlainObject(v)) return 'not an object';
+  const problem = checkFields(v, REPORT_FIELDS as Record<string, FieldCheck>, REPORT_REQUIRED);
+  return problem;
+};
+
+/** Allowed fields per message type; every listed field is required, no other field is allowed. */
+const MESSAGE_FIELDS: Record<WebviewMessageType, Record<string, FieldCheck>> = {
+  ready: {},
+  refresh: {},
+  openRawJson: {},
+  retry: { section: enumField(RETRY_SECTIONS) },
+  openIdentity: { identityId: idField },
+  selectAssignment: { assignmentId: idField },
+  copy: { text: textField(LIMITS.copyText) },
+  runAction: { action: enumField(PANEL_ACTIONS) },
+  rendered: { report: reportField },
+};
+
+/**
+ * Validates a message from the webview. Anything unexpected — not an object, unknown type, missing or
+ * extra fields, wrong types, oversized strings — is rejected with a reason (the host logs it and ignores it).
+ */
+export function parseWebviewMessage(value: unknown): ParseResult {
+  if (!isPlainObject(value)) return { ok: false, reason: 'message is not an object' };
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type)) {
+    return { ok: false, reason: `unknown message type ${describe(type)}` };
+  }
+  const fields = MESSAGE_FIELDS[type as WebviewMessageType];
+  const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
+  if (problem) return { ok: false, reason: `${type}: ${problem}` };
+  return { ok: true, message: value as unknown as WebviewToHostMessage };
+}
+
+export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
+  return parseWebviewMessage(value).ok;
+}
+
+function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {
+  for (const key of Object.keys(value)) {
+    if (!Object.prototype.hasOwnProperty.call(fields, key)) return `unexpected field ${describe(key)}`;
+  }
+  for (const key of required) {
+    if (!(key in value) || value[key] === undefined) return `missing field ${key}`;
+  }
+  for (const [key, check] of Object.entries(fields)) {
+    if (!(key in value)) continue;
+    const problem = check(value[key]);
+    if (problem) return `field ${key}: ${problem}`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- persisted webview state
+
+/** What the app keeps with setState; the serializer restores a panel from it after a window reload. */
+export interface PanelPersistedState {
+  tenantId: string;
+  identityId: string;
+  name: string;
+  filter?: string;
+  selectedAssignmentId?: string;
+}
+
+export function parsePersistedState(value: unknown): PanelPersistedState | undefined {
+  if (!isPlainObject(value)) return undefined;
+  if (typeof value.tenantId !== 'string' || value.tenantId.length === 0 || value.tenantId.length > 256) return undefined;
+  if (idField(value.identityId) !== undefined) return undefined;
+  const name = typeof value.name === 'string' ? value.name.slice(0, 1024) : String(value.identityId);
+  const selected = typeof value.selectedAssignmentId === 'string' && idField(value.selectedAssignmentId) === undefined ? value.selectedAssignmentId : undefined;
+  const filter = typeof value.filter === 'string' ? value.filter.slice(0, 1024) : undefined;
+  return { tenantId: value.tenantId, identityId: value.identityId as string, name, filter, selectedAssignmentId: selected };
+}
+
+// ---------------------------------------------------------------- helpers
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function isOneOf<T extends string>(value: unknown, values: readonly T[]): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}

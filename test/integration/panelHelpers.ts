@@ -1,0 +1,67 @@
+// Shared helpers of the details-panel integration tests (extension host, simulator as tenant `env`).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ExtensionApi } from '../../src/extensionApi';
+import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
+import type { RenderReport } from '../../src/webview/protocol';
+import type { PaintCycle } from '../../src/webview/host/renderTracker';
+
+export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
+export const TENANT = 'env';
+
+export interface PanelsTestContext {
+  api: ExtensionApi;
+  panels: DetailsPanelsApi;
+}
+
+export async function activateExtension(): Promise<PanelsTestContext> {
+  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  assert.ok(extension, `${EXTENSION_ID} is not loaded`);
+  const api = await extension.activate();
+  assert.ok(api.panels, 'the extension API exposes panels (registerDetailsPanels is wired in extension.ts)');
+  return { api, panels: api.panels as DetailsPanelsApi };
+}
+
+export function simUrl(): string {
+  const url = process.env.ISC_SIM_URL;
+  assert.ok(url, 'ISC_SIM_URL is set by the harness');
+  return url;
+}
+
+/** POST /__sim/faults (e.g. failNext); `{}` clears. */
+export async function setFaults(faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${simUrl()}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  assert.ok(response.ok, `POST /__sim/faults answered ${response.status}`);
+}
+
+export function ref(identityId: string, name = identityId): { tenantId: string; identityId: string; name: string } {
+  return { tenantId: TENANT, identityId, name };
+}
+
+/** Runs the open command and waits for the panel's complete paint; returns the report and click-to-painted ms. */
+export async function openAndPaint(panels: DetailsPanelsApi, identityId: string, name?: string): Promise<{ report: RenderReport; ms: number; cycle: PaintCycle }> {
+  const clicked = Date.now();
+  await vscode.commands.executeCommand('iscExplorer.openIdentityDetails', ref(identityId, name));
+  const { report, cycle } = await panels.waitForCompletePaint(TENANT, identityId, 45_000);
+  assert.strictEqual(cycle.reason, 'open');
+  const ms = cycle.completeMs ?? Date.now() - clicked;
+  return { report, ms, cycle };
+}
+
+export async function waitUntil(condition: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+export async function closeAllPanels(panels: DetailsPanelsApi): Promise<void> {
+  panels.closeAll();
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
