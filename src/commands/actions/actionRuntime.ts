@@ -1,0 +1,313 @@
+// Shared machinery of the identity actions: targets from any entry point, the guard, progress with Cancel,
+// per-identity results, audit lines, refresh events, the summary with "Show Details" / "Retry Failed".
+import * as path from 'path';
+import type * as vscode from 'vscode';
+import { AuditLog } from '../../model/auditLog';
+import { identityRefsFromArgs } from '../../model/identityRef';
+import type { IdentityRef } from '../../model/identityRef';
+import type { TenantInfo } from '../../model/tenant';
+import type { ExtensionServices } from '../../services';
+import { WriteGuard } from '../writeGuard';
+import type { ConfirmationHandler } from '../writeGuard';
+import { executeOperation, newOperationId } from './operations';
+import type { ActionKind, IdentityOperation, OperationReport } from './operations';
+import { vscodePrompts } from './prompts';
+import type { ActionPrompts, ProgressReporter } from './prompts';
+import { displayName, summaryText } from './report';
+import { SyncCooldown } from './syncCooldown';
+
+export const SHOW_DETAILS = 'Show Details';
+export const RETRY_FAILED = 'Retry Failed';
+
+export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
+
+/** What a command run ended with (returned by the command and kept for tests). */
+export interface ActionOutcome {
+  command: string;
+  kind: ActionKind;
+  status: OutcomeStatus;
+  tenantIds: string[];
+  reports: OperationReport[];
+  message?: string;
+}
+
+/** What an action decides after asking its own questions; undefined from `prepare` cancels without sending. */
+export interface PreparedAction {
+  operation: IdentityOperation;
+  confirmButton: string;
+  detail?: string;
+  strong?: boolean;
+  scope?: string;
+  /** Targets to send (defaults to the chosen identities). */
+  targets?: IdentityRef[];
+  /** A last question after the modal (delete: type the name); false cancels without sending. */
+  finalCheck?: () => Promise<boolean>;
+}
+
+export interface ProgressNotes {
+  note(text: string): void;
+}
+
+export interface ActionSpec {
+  command: string;
+  kind: ActionKind;
+  label: string;
+  /** Title of the "Find identity…" pick when started from the palette. */
+  pickTitle: string;
+  /** False: exactly one identity (delete). */
+  allowMany: boolean;
+  prepare(tenant: TenantInfo, refs: IdentityRef[], notes: ProgressNotes): Promise<PreparedAction | undefined>;
+}
+
+interface StoredRun {
+  report: OperationReport;
+  operation: IdentityOperation;
+  notes: RunNotes;
+}
+
+/** Notes of one run go to that run's progress notification (several runs may be in progress at once). */
+class RunNotes implements ProgressNotes {
+  reporter: ProgressReporter | undefined;
+  note(text: string): void {
+    this.reporter?.report(text);
+  }
+}
+
+export class ActionRuntime {
+  readonly audit: AuditLog;
+  readonly guard: WriteGuard;
+  readonly cooldown = new SyncCooldown();
+  readonly outcomes: ActionOutcome[] = [];
+  private readonly runs = new Map<string, StoredRun>();
+  private readonly pending = new Set<Promise<unknown>>();
+  private readonly defaults: ActionPrompts;
+  private overrides: Partial<ActionPrompts> = {};
+  private confirmHandler: ConfirmationHandler | undefined;
+  /** Set by the activity module: opens a report document. */
+  showReport: (report: OperationReport) => Promise<void> = async () => undefined;
+
+  constructor(readonly services: ExtensionServices) {
+    this.audit = new AuditLog(path.join(services.context.globalStorageUri.fsPath, 'audit.jsonl'));
+    this.defaults = vscodePrompts(services.tenants);
+    this.guard = new WriteGuard(services.tenants, () => this.ui(), services.logger);
+  }
+
+  /** The prompts in force: VS Code's, with test overrides on top. */
+  ui(): ActionPrompts {
+    const prompts: ActionPrompts = { ...this.defaults, ...this.overrides };
+    if (this.confirmHandler) prompts.confirm = this.confirmHandler;
+    return prompts;
+  }
+
+  get globalState(): vscode.Memento {
+    return this.services.context.globalState;
+  }
+
+  /** Test hook: replaces parts of the UI (undefined restores VS Code's). */
+  setPrompts(overrides: Partial<ActionPrompts> | undefined): void {
+    this.overrides = { ...(overrides ?? {}) };
+  }
+
+  /** Test hook: answers the modal confirmation (undefined restores the real modal). */
+  setConfirmationHandler(handler: ConfirmationHandler | undefined): void {
+    this.confirmHandler = handler;
+  }
+
+  report(operationId: string): OperationReport | undefined {
+    return this.runs.get(operationId)?.report;
+  }
+
+  /** Keeps follow-up work (button handlers) observable for tests. */
+  track<T>(promise: Promise<T>): Promise<T> {
+    this.pending.add(promise);
+    void promise.finally(() => this.pending.delete(promise)).catch(() => undefined);
+    return promise;
+  }
+
+  async idle(): Promise<void> {
+    while (this.pending.size) await Promise.allSettled([...this.pending]);
+    await this.audit.flush();
+  }
+
+  private remember(outcome: ActionOutcome): ActionOutcome {
+    this.outcomes.push(outcome);
+    if (this.outcomes.length > 50) this.outcomes.shift();
+    return outcome;
+  }
+
+  /** Identities from command args (ref, tree node, multi-selection) or, from the palette, tenant + "Find identity…". */
+  async resolveTargets(spec: ActionSpec, args: unknown[]): Promise<Map<string, IdentityRef[]> | 'readOnly' | undefined> {
+    let refs = identityRefsFromArgs(args[0], args[1]);
+    if (refs.length === 0) {
+      const tenant = await this.ui().pickTenant(`${spec.label}: choose the tenant`);
+      if (!tenant) return undefined;
+      if (this.guard.blockedByReadOnly(tenant.id, spec.label)) return 'readOnly';
+      const ref = await this.ui().pickIdentity(tenant.id, `${spec.label}: find identity…`);
+      if (!ref) return undefined;
+      refs = [ref];
+    }
+    if (!spec.allowMany && refs.length > 1) {
+      void this.ui().message('error', `${spec.label} works on one identity at a time; ${refs.length} are selected.`);
+      return undefined;
+    }
+    const groups = new Map<string, IdentityRef[]>();
+    for (const ref of refs) groups.set(ref.tenantId, [...(groups.get(ref.tenantId) ?? []), ref]);
+    return groups;
+  }
+
+  /** The whole flow of one command run. */
+  async run(spec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
+    const groups = await this.resolveTargets(spec, args);
+    const base = { command: spec.command, kind: spec.kind };
+    if (groups === 'readOnly') return this.remember({ ...base, status: 'readOnly', tenantIds: [], reports: [] });
+    if (!groups || groups.size === 0) return this.remember({ ...base, status: 'noTarget', tenantIds: [], reports: [] });
+    const reports: OperationReport[] = [];
+    const statuses: OutcomeStatus[] = [];
+    for (const [tenantId, refs] of groups) {
+      const result = await this.runForTenant(spec, tenantId, refs);
+      if (typeof result === 'string') statuses.push(result);
+      else reports.push(result);
+    }
+    const status: OutcomeStatus = reports.length > 0 ? 'completed' : statuses.includes('readOnly') ? 'readOnly' : (statuses[0] ?? 'cancelled');
+    return this.remember({ ...base, status, tenantIds: [...groups.keys()], reports });
+  }
+
+  private async runForTenant(spec: ActionSpec, tenantId: string, refs: IdentityRef[]): Promise<OperationReport | OutcomeStatus> {
+    const tenant = this.guard.tenant(tenantId);
+    if (!tenant || this.guard.blockedByReadOnly(tenantId, spec.label)) {
+      await this.auditSkipped(spec.kind, tenant, tenantId, refs, tenant ? 'Blocked: the tenant is read-only.' : 'Blocked: unknown tenant.');
+      return 'readOnly';
+    }
+    const notes = new RunNotes();
+    const prepared = await spec.prepare(tenant, refs, notes);
+    if (!prepared) return 'cancelled';
+    const targets = prepared.targets ?? refs;
+    const decision = await this.guard.authorize({
+      action: prepared.operation.label,
+      tenant,
+      identities: targets,
+      scope: prepared.scope,
+      detail: prepared.detail,
+      confirmButton: prepared.confirmButton,
+      strong: prepared.strong,
+    });
+    if (decision === 'cancelled') return 'cancelled';
+    if (decision !== 'allowed') {
+      await this.auditSkipped(spec.kind, tenant, tenantId, targets, 'Blocked: the tenant is read-only.');
+      return 'readOnly';
+    }
+    if (prepared.finalCheck && !(await prepared.finalCheck())) return 'cancelled';
+    if (this.guard.blockedByReadOnly(tenantId, spec.label)) {
+      await this.auditSkipped(spec.kind, tenant, tenantId, targets, 'Blocked: the tenant is read-only.');
+      return 'readOnly';
+    }
+    return this.execute(prepared.operation, tenant, targets, notes);
+  }
+
+  /** Sends (with progress and Cancel), audits, refreshes, and shows the summary. */
+  async execute(operation: IdentityOperation, tenant: TenantInfo, targets: IdentityRef[], notes: RunNotes, retryOf?: string): Promise<OperationReport> {
+    const client = await this.services.tenants.getClient(tenant.id);
+    const operationId = newOperationId();
+    const title = `${retryOf ? 'Retry: ' : ''}${operation.label} on “${displayName(tenant.label)}”`;
+    let failed = 0;
+    const report = await this.ui().withProgress(title, async (progress, signal) => {
+      notes.reporter = progress;
+      progress.report(`0/${targets.length}`);
+      try {
+        return await executeOperation(operation, targets, {
+          client,
+          tenant: { id: tenant.id, label: tenant.label, clientId: tenant.clientId },
+          audit: this.audit,
+          signal,
+          operationId,
+          retryOf,
+          onItem: (item, done, total) => {
+            if (item.result === 'failed') failed++;
+            progress.report(`${done}/${total}${failed ? ` (${failed} failed)` : ''}`, 100 / total);
+          },
+        });
+      } finally {
+        notes.reporter = undefined;
+      }
+    });
+    this.runs.set(report.operationId, { report, operation, notes });
+    // Reports (for "Show Details" / "Retry Failed") are kept for the latest runs of the session only.
+    for (const key of this.runs.keys()) {
+      if (this.runs.size <= 50) break;
+      this.runs.delete(key);
+    }
+    this.announce(report, operation);
+    this.showSummary(report);
+    return report;
+  }
+
+  private announce(report: OperationReport, operation: IdentityOperation): void {
+    const identityIds = report.items.filter((item) => item.result === 'ok' && item.ref.identityId !== '*').map((item) => item.ref.identityId);
+    const tenantWide = report.items.some((item) => item.result === 'ok' && item.ref.identityId === '*');
+    if (identityIds.length || tenantWide) {
+      this.services.changes.emit({ tenantId: report.tenantId, identityIds, kind: operation.changeKind });
+    }
+  }
+
+  private showSummary(report: OperationReport): void {
+    const { ok, failed } = report.counts;
+    const level = failed === 0 && !report.cancelled ? 'info' : ok === 0 ? 'error' : 'warning';
+    // A failed delete is not retried from the summary: it must go through the typed-name confirmation again.
+    const retryable = failed > 0 && report.kind !== 'deleteIdentity';
+    const buttons = [SHOW_DETAILS, ...(retryable ? [RETRY_FAILED] : [])];
+    const text = summaryText(report);
+    this.services.logger.info(`${report.kind} ${report.operationId}: ${text}`);
+    this.track(
+      Promise.resolve(this.ui().message(level, text, ...buttons)).then(async (choice) => {
+        if (choice === SHOW_DETAILS) await this.showReport(report);
+        else if (choice === RETRY_FAILED) await this.retryFailed(report.operationId);
+      }),
+    ).catch((error: unknown) => this.services.logger.error(error instanceof Error ? error : String(error)));
+  }
+
+  /** "Retry Failed": the failed identities of a run go through the guard again and are sent once more. */
+  async retryFailed(operationId: string): Promise<OperationReport | undefined> {
+    const run = this.runs.get(operationId);
+    if (!run) return undefined;
+    const targets = run.report.items.filter((item) => item.result === 'failed').map((item) => item.ref);
+    const tenant = this.guard.tenant(run.report.tenantId);
+    if (!tenant || targets.length === 0 || run.report.kind === 'deleteIdentity') return undefined;
+    const decision = await this.guard.authorize({
+      action: `${run.operation.label} (retry of failed)`,
+      tenant,
+      identities: targets,
+      scope: targets.length === 1 && targets[0].identityId === '*' ? targets[0].name : undefined,
+      confirmButton: 'Retry',
+      strong: run.report.kind === 'inviteAllUnregistered',
+    });
+    if (decision === 'cancelled') return undefined;
+    if (decision !== 'allowed') {
+      await this.auditSkipped(run.operation.kind, tenant, tenant.id, targets, 'Blocked: the tenant is read-only.', operationId);
+      return undefined;
+    }
+    const report = await this.execute(run.operation, tenant, targets, run.notes, operationId);
+    this.remember({ command: 'retryFailed', kind: run.operation.kind, status: 'completed', tenantIds: [tenant.id], reports: [report] });
+    return report;
+  }
+
+  /** A blocked attempt leaves a `skipped` line per identity (nothing was sent). */
+  private async auditSkipped(kind: ActionKind, tenant: TenantInfo | undefined, tenantId: string, refs: IdentityRef[], reason: string, retryOf?: string): Promise<void> {
+    const operationId = newOperationId();
+    await this.audit.append(
+      ...refs.map((ref) => ({
+        operationId,
+        retryOf,
+        tenantId,
+        tenantLabel: tenant?.label ?? tenantId,
+        clientId: tenant?.clientId ?? '',
+        action: kind,
+        identityId: ref.identityId,
+        identityName: ref.name,
+        httpStatus: null,
+        result: 'skipped' as const,
+        jobId: null,
+        error: reason,
+      })),
+    );
+  }
+}

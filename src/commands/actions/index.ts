@@ -1,0 +1,98 @@
+// Identity actions (issue 5): reset, synchronize, process, invite, invite all unregistered, password-reset email,
+// delete, show activity. Every write passes the WriteGuard and leaves audit lines.
+import type * as vscode from 'vscode';
+import type { AuditEntry } from '../../model/auditLog';
+import type { ExtensionServices } from '../../services';
+import { registerCommand } from '../commandWrapper';
+import type { ConfirmationHandler } from '../writeGuard';
+import { ActionRuntime } from './actionRuntime';
+import type { ActionOutcome, ActionSpec } from './actionRuntime';
+import { SHOW_ACTIVITY_COMMAND, registerActivityDocuments } from './activityActions';
+import { deleteSpec } from './deleteAction';
+import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite, runInviteAll } from './invitationActions';
+import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
+import type { OperationReport } from './operations';
+import type { ActionPrompts } from './prompts';
+
+export type { ActionOutcome } from './actionRuntime';
+export type { ActionPrompts } from './prompts';
+export type { ConfirmationHandler, ConfirmationRequest } from '../writeGuard';
+export type { OperationReport, ItemReport } from './operations';
+
+/** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */
+export interface IdentityActionsApi {
+  readonly auditLogPath: string;
+  /** TEST HOOK: answers the modal confirmation (chosen button, or undefined = cancel). undefined restores the modal. */
+  setConfirmationHandler(handler: ConfirmationHandler | undefined): void;
+  /** TEST HOOK: replaces input boxes, quick picks, pickers, messages, progress. undefined restores VS Code's UI. */
+  setPrompts(overrides: Partial<ActionPrompts> | undefined): void;
+  /** Outcomes of the latest runs (newest last, at most 50). */
+  readonly outcomes: readonly ActionOutcome[];
+  lastOutcome(): ActionOutcome | undefined;
+  report(operationId: string): OperationReport | undefined;
+  /** Same as the summary's "Retry Failed" button (guard included). */
+  retryFailed(operationId: string): Promise<OperationReport | undefined>;
+  /** Resolves when button follow-ups (retry, details) and audit appends have finished. */
+  idle(): Promise<void>;
+  readAudit(): Promise<AuditEntry[]>;
+  showActivity(): Promise<vscode.TextEditor>;
+  /** Forgets the in-memory once-per-10-s sync times (tests). */
+  resetSyncCooldown(): void;
+}
+
+export const ACTION_COMMANDS = {
+  reset: 'iscExplorer.resetIdentity',
+  synchronize: 'iscExplorer.synchronizeAttributes',
+  process: 'iscExplorer.processIdentities',
+  invite: 'iscExplorer.inviteIdentities',
+  inviteAll: 'iscExplorer.inviteAllUnregistered',
+  passwordReset: 'iscExplorer.sendPasswordResetEmail',
+  delete: 'iscExplorer.deleteIdentity',
+  showActivity: SHOW_ACTIVITY_COMMAND,
+} as const;
+
+export function registerIdentityActions(services: ExtensionServices): IdentityActionsApi {
+  const runtime = new ActionRuntime(services);
+  const activity = registerActivityDocuments(runtime);
+  const { context, logger } = services;
+  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
+  const simple = (spec: ActionSpec): void => register(spec.command, (...args) => runtime.run(spec, args));
+
+  simple(resetSpec());
+  simple(synchronizeSpec(runtime));
+  simple(processSpec());
+  simple(deleteSpec(runtime));
+  const invite = inviteSpec();
+  const inviteAll = inviteAllSpec(runtime);
+  register(invite.command, (...args) => runInvite(runtime, invite, inviteAll, args));
+  register(inviteAll.command, (...args) => runInviteAll(runtime, inviteAll, args));
+  const chosen: { tenantId?: string; sourceName?: string } = {};
+  const passwordReset = passwordResetSpec(runtime, chosen);
+  register(passwordReset.command, async (...args) => {
+    chosen.tenantId = chosen.sourceName = undefined;
+    const outcome = await runtime.run(passwordReset, args);
+    if (chosen.tenantId && chosen.sourceName && outcome.reports.some((r) => r.counts.ok > 0)) {
+      await rememberSource(runtime, chosen.tenantId, chosen.sourceName);
+    }
+    return outcome;
+  });
+  register(SHOW_ACTIVITY_COMMAND, async () => {
+    await activity.showActivity();
+  });
+
+  return {
+    auditLogPath: runtime.audit.filePath,
+    setConfirmationHandler: (handler) => runtime.setConfirmationHandler(handler),
+    setPrompts: (overrides) => runtime.setPrompts(overrides),
+    get outcomes() {
+      return runtime.outcomes;
+    },
+    lastOutcome: () => runtime.outcomes[runtime.outcomes.length - 1],
+    report: (operationId) => runtime.report(operationId),
+    retryFailed: (operationId) => runtime.track(runtime.retryFailed(operationId)),
+    idle: () => runtime.idle(),
+    readAudit: () => runtime.audit.readEntries(),
+    showActivity: () => activity.showActivity(),
+    resetSyncCooldown: () => runtime.cooldown.clear(),
+  };
+}

@@ -1,0 +1,186 @@
+// Invite identities, Invite all unregistered identities (tenant-wide, louder), Send password-reset email.
+import type * as vscode from 'vscode';
+import { eq } from '../../api/filters';
+import { identityRefsFromArgs } from '../../model/identityRef';
+import type { TenantInfo } from '../../model/tenant';
+import type { VerificationVia } from '../../api/types';
+import type { ActionOutcome, ActionRuntime, ActionSpec } from './actionRuntime';
+import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from './operations';
+import { displayName } from './report';
+
+export const INVITE_COMMAND = 'iscExplorer.inviteIdentities';
+export const INVITE_ALL_COMMAND = 'iscExplorer.inviteAllUnregistered';
+export const PASSWORD_RESET_COMMAND = 'iscExplorer.sendPasswordResetEmail';
+export const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
+const MAX_RECENT_SOURCES = 8;
+
+export const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: string }[] = [
+  { via: 'EMAIL_WORK', label: 'Email — work address', detail: 'EMAIL_WORK: send the reset link to the work email' },
+  { via: 'EMAIL_PERSONAL', label: 'Email — personal address', detail: 'EMAIL_PERSONAL: send the reset link to the personal email' },
+  { via: 'LINK_WORK', label: 'Link — work', detail: 'LINK_WORK' },
+  { via: 'LINK_PERSONAL', label: 'Link — personal', detail: 'LINK_PERSONAL' },
+];
+
+export function inviteSpec(): ActionSpec {
+  return {
+    command: INVITE_COMMAND,
+    kind: 'inviteIdentities',
+    label: 'Invite identities',
+    pickTitle: 'Invite identity',
+    allowMany: true,
+    prepare: async (_tenant, refs) => ({
+      operation: inviteOperation(),
+      confirmButton: refs.length === 1 ? 'Invite' : `Invite ${refs.length} Identities`,
+      detail:
+        'ISC emails a registration invitation (valid 7 days) to those of them that are not registered yet; registered ' +
+        'identities are left alone. The result is an invitation task.',
+    }),
+  };
+}
+
+export function inviteAllSpec(runtime: ActionRuntime): ActionSpec {
+  return {
+    command: INVITE_ALL_COMMAND,
+    kind: 'inviteAllUnregistered',
+    label: 'Invite all unregistered identities',
+    pickTitle: 'Invite all unregistered identities',
+    allowMany: false,
+    prepare: async (tenant) => {
+      const count = await countUnregistered(runtime, tenant);
+      const countText = count === undefined ? 'an unknown number of' : String(count);
+      return {
+        operation: inviteAllUnregisteredOperation(),
+        targets: [allUnregisteredTarget(tenant.id)],
+        scope: `EVERY unregistered identity of the tenant (${countText} with status UNREGISTERED)`,
+        strong: true,
+        confirmButton: count === undefined ? 'Invite All Unregistered' : `Invite All ${count} Unregistered`,
+        detail:
+          'This is tenant-wide: ISC emails a registration invitation to every identity that is neither registered nor ' +
+          'invited yet, not just the ones you selected. It cannot be recalled. To invite specific identities, use “Invite Identities” instead.',
+      };
+    },
+  };
+}
+
+async function countUnregistered(runtime: ActionRuntime, tenant: TenantInfo): Promise<number | undefined> {
+  try {
+    const client = await runtime.services.tenants.getClient(tenant.id);
+    const page = await client.listIdentities({ filters: eq('cloudStatus', 'UNREGISTERED'), count: true, limit: 1 });
+    return page.total;
+  } catch (error) {
+    runtime.services.logger.warn(`Could not count unregistered identities: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+}
+
+/** Tenant of a tenant tree node / `{tenantId}` argument, if any. */
+function tenantIdFromArg(arg: unknown): string | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const value = arg as { tenantId?: unknown; tenant?: { id?: unknown }; id?: unknown };
+  if (typeof value.tenantId === 'string') return value.tenantId;
+  if (value.tenant && typeof value.tenant.id === 'string') return value.tenant.id;
+  return undefined;
+}
+
+/** "Invite all unregistered": from a tenant node, an identity of the tenant, or the palette (asks for the tenant). */
+export async function runInviteAll(runtime: ActionRuntime, spec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
+  let tenantId = tenantIdFromArg(args[0]);
+  if (!tenantId) {
+    const tenant = await runtime.ui().pickTenant('Invite all unregistered identities: choose the tenant');
+    if (!tenant) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [], reports: [] };
+    tenantId = tenant.id;
+  }
+  return runtime.run(spec, [allUnregisteredTarget(tenantId)]);
+}
+
+/** "Invite identities": from the palette it offers the tenant-wide invitation as a separate, clearly marked choice. */
+export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
+  if (identityRefsFromArgs(args[0], args[1]).length > 0) return runtime.run(spec, args);
+  const tenant = await runtime.ui().pickTenant('Invite identities: choose the tenant');
+  if (!tenant) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [], reports: [] };
+  if (runtime.guard.blockedByReadOnly(tenant.id, spec.label)) {
+    return { command: spec.command, kind: spec.kind, status: 'readOnly', tenantIds: [tenant.id], reports: [] };
+  }
+  type Choice = vscode.QuickPickItem & { all: boolean };
+  const choice = await runtime.ui().quickPick<Choice>(
+    [
+      { label: '$(person) Choose an identity…', description: 'invite one identity (if it is unregistered)', all: false },
+      {
+        label: '$(warning) ALL unregistered identities of the tenant…',
+        description: 'tenant-wide',
+        detail: 'Emails an invitation to every unregistered identity — asks for a separate confirmation',
+        all: true,
+      },
+    ],
+    { title: `Invite identities on “${displayName(tenant.label)}”`, placeHolder: 'Whom to invite?' },
+  );
+  if (!choice) return { command: spec.command, kind: spec.kind, status: 'cancelled', tenantIds: [tenant.id], reports: [] };
+  if (choice.all) return runtime.run(allSpec, [allUnregisteredTarget(tenant.id)]);
+  const ref = await runtime.ui().pickIdentity(tenant.id, 'Invite identity: find identity…');
+  if (!ref) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [tenant.id], reports: [] };
+  return runtime.run(spec, [ref]);
+}
+
+// --- password reset ---------------------------------------------------------------------------------------------
+
+export function recentSources(runtime: ActionRuntime, tenantId: string): string[] {
+  const all = runtime.globalState.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {});
+  return Array.isArray(all[tenantId]) ? all[tenantId].filter((s) => typeof s === 'string') : [];
+}
+
+export async function rememberSource(runtime: ActionRuntime, tenantId: string, sourceName: string): Promise<void> {
+  const all = { ...runtime.globalState.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {}) };
+  all[tenantId] = [sourceName, ...recentSources(runtime, tenantId).filter((s) => s !== sourceName)].slice(0, MAX_RECENT_SOURCES);
+  await runtime.globalState.update(RECENT_SOURCES_KEY, all);
+}
+
+async function askSourceName(runtime: ActionRuntime, tenant: TenantInfo): Promise<string | undefined> {
+  const recent = recentSources(runtime, tenant.id);
+  const ask = async (): Promise<string | undefined> => {
+    const value = await runtime.ui().inputBox({
+      title: 'Send password-reset email: source name',
+      prompt: 'Name of the source whose account password is reset (e.g. Active Directory)',
+      placeHolder: 'Source name',
+      validateInput: (text) => (text.trim() ? undefined : 'Enter the source name.'),
+    });
+    return value?.trim() || undefined;
+  };
+  if (recent.length === 0) return ask();
+  type Choice = vscode.QuickPickItem & { source?: string };
+  const picked = await runtime.ui().quickPick<Choice>(
+    [
+      ...recent.map((source) => ({ label: source, description: 'recently used', source })),
+      { label: '$(edit) Other source…', description: 'type a source name' },
+    ],
+    { title: 'Send password-reset email: source name', placeHolder: `Source on “${displayName(tenant.label)}”` },
+  );
+  if (!picked) return undefined;
+  return picked.source ?? ask();
+}
+
+export function passwordResetSpec(runtime: ActionRuntime, chosen: { tenantId?: string; sourceName?: string }): ActionSpec {
+  return {
+    command: PASSWORD_RESET_COMMAND,
+    kind: 'sendPasswordResetEmail',
+    label: 'Send password-reset email',
+    pickTitle: 'Send password-reset email',
+    allowMany: true,
+    prepare: async (tenant, refs) => {
+      type Choice = vscode.QuickPickItem & { via: VerificationVia };
+      const via = await runtime.ui().quickPick<Choice>(
+        VIA_CHOICES.map((c) => ({ label: c.label, detail: c.detail, via: c.via })),
+        { title: 'Send password-reset email: how?', placeHolder: 'Where should the reset link go?' },
+      );
+      if (!via) return undefined;
+      const sourceName = await askSourceName(runtime, tenant);
+      if (!sourceName) return undefined;
+      chosen.tenantId = tenant.id;
+      chosen.sourceName = sourceName;
+      return {
+        operation: passwordResetOperation({ via: via.via, sourceName }),
+        confirmButton: refs.length === 1 ? 'Send' : `Send to ${refs.length} Identities`,
+        detail: `Via: ${via.via}\nSource: ${displayName(sourceName)}\nThe reset link expires after 2 hours.`,
+      };
+    },
+  };
+}

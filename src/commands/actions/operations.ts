@@ -1,0 +1,290 @@
+// What each identity action sends, and one executor that runs it over many identities with the bulk runner and
+// writes one audit line per identity. No `vscode` import (the throughput benchmark runs this in plain Node).
+import { randomUUID } from 'crypto';
+import type { IscClient } from '../../api/iscClient';
+import { isAbortError, isIscApiError } from '../../api/errors';
+import type { SendAccountVerificationRequest, TaskStatus } from '../../api/types';
+import type { AuditLog, AuditResult } from '../../model/auditLog';
+import { runBulk } from '../../model/bulkRunner';
+import type { BulkItemResult, BulkItemStatus, BulkSummary } from '../../model/bulkRunner';
+import type { IdentityRef } from '../../model/identityRef';
+import type { SyncCooldown } from './syncCooldown';
+
+export type ActionKind =
+  | 'resetIdentity'
+  | 'synchronizeAttributes'
+  | 'processIdentities'
+  | 'inviteIdentities'
+  | 'inviteAllUnregistered'
+  | 'sendPasswordResetEmail'
+  | 'deleteIdentity';
+
+/** What one successful request returned. */
+export interface OperationValue {
+  httpStatus: number;
+  jobId?: string;
+  jobStatus?: string;
+}
+
+export interface IdentityOperation {
+  kind: ActionKind;
+  /** Sentence-case name used in confirmations, progress and summaries. */
+  label: string;
+  /** Identities per request (process and invite take lists). */
+  batchSize: number;
+  concurrency: number;
+  /** How the change bus should describe a success. */
+  changeKind: 'changed' | 'deleted';
+  send(client: IscClient, batch: readonly IdentityRef[], signal: AbortSignal): Promise<OperationValue>;
+}
+
+/** ISC's documented limit of ids per process request. */
+export const PROCESS_BATCH_SIZE = 250;
+
+export function resetOperation(): IdentityOperation {
+  return {
+    kind: 'resetIdentity',
+    label: 'Reset identity',
+    batchSize: 1,
+    concurrency: 12,
+    changeKind: 'changed',
+    send: async (client, [ref], signal) => {
+      await client.resetIdentity(ref.identityId, { signal });
+      return { httpStatus: 202 };
+    },
+  };
+}
+
+/** Waits for the once-per-10-s-per-identity allowance (tracked in `cooldown`) before each request. */
+export function synchronizeOperation(cooldown: SyncCooldown, tenantId: string, onWait?: (ref: IdentityRef, ms: number) => void): IdentityOperation {
+  return {
+    kind: 'synchronizeAttributes',
+    label: 'Synchronize attributes',
+    batchSize: 1,
+    concurrency: 12,
+    changeKind: 'changed',
+    send: async (client, [ref], signal) => {
+      await cooldown.acquire(tenantId, ref.identityId, signal, (ms) => onWait?.(ref, ms));
+      try {
+        const job = await client.synchronizeAttributes(ref.identityId, { signal });
+        return { httpStatus: 202, jobId: job?.id, jobStatus: job?.status };
+      } finally {
+        // The server counts from when it received the request, which may be well after `acquire` (rate-limiter
+        // queue): count the 10 s from the answer instead, which is never earlier.
+        cooldown.markSent(tenantId, ref.identityId);
+      }
+    },
+  };
+}
+
+export function processOperation(): IdentityOperation {
+  return {
+    kind: 'processIdentities',
+    label: 'Process identities',
+    batchSize: PROCESS_BATCH_SIZE,
+    concurrency: 4,
+    changeKind: 'changed',
+    send: async (client, batch, signal) => {
+      // One batch is at most 250 ids, so the client sends exactly one request for it.
+      const chunks = await client.processIdentities(batch.map((ref) => ref.identityId), { signal });
+      const failed = chunks.find((chunk) => chunk.error);
+      if (failed?.error) throw failed.error;
+      const task = chunks[0]?.task;
+      return { httpStatus: 202, jobId: task?.id };
+    },
+  };
+}
+
+export function taskStatusText(task: TaskStatus | undefined): string | undefined {
+  if (!task) return undefined;
+  if (task.completionStatus) return String(task.completionStatus);
+  if (task.completed) return 'COMPLETED';
+  if (task.launched) return typeof task.percentComplete === 'number' ? `RUNNING (${task.percentComplete}%)` : 'RUNNING';
+  return task.progress ? `QUEUED: ${task.progress}` : 'QUEUED';
+}
+
+export function inviteOperation(): IdentityOperation {
+  return {
+    kind: 'inviteIdentities',
+    label: 'Invite identities',
+    batchSize: PROCESS_BATCH_SIZE,
+    concurrency: 2,
+    changeKind: 'changed',
+    send: async (client, batch, signal) => {
+      const task = await client.inviteIdentities({ ids: batch.map((ref) => ref.identityId), uninvited: false }, { signal });
+      return { httpStatus: 202, jobId: task?.id, jobStatus: taskStatusText(task) };
+    },
+  };
+}
+
+/** The "all unregistered identities" invitation: one request, no ids. Run it with ALL_UNREGISTERED_TARGET. */
+export function inviteAllUnregisteredOperation(): IdentityOperation {
+  return {
+    kind: 'inviteAllUnregistered',
+    label: 'Invite all unregistered identities',
+    batchSize: 1,
+    concurrency: 1,
+    changeKind: 'changed',
+    send: async (client, _batch, signal) => {
+      const task = await client.inviteIdentities({ uninvited: true }, { signal });
+      return { httpStatus: 202, jobId: task?.id, jobStatus: taskStatusText(task) };
+    },
+  };
+}
+
+export function allUnregisteredTarget(tenantId: string): IdentityRef {
+  return { tenantId, identityId: '*', name: '(all unregistered identities)' };
+}
+
+export function passwordResetOperation(request: SendAccountVerificationRequest): IdentityOperation {
+  return {
+    kind: 'sendPasswordResetEmail',
+    label: 'Send password-reset email',
+    batchSize: 1,
+    concurrency: 8,
+    changeKind: 'changed',
+    send: async (client, [ref], signal) => {
+      await client.sendVerificationAccountToken(ref.identityId, { ...request }, { signal });
+      return { httpStatus: 200 };
+    },
+  };
+}
+
+export function deleteOperation(): IdentityOperation {
+  return {
+    kind: 'deleteIdentity',
+    label: 'Delete identity',
+    batchSize: 1,
+    concurrency: 1,
+    changeKind: 'deleted',
+    send: async (client, [ref], signal) => {
+      await client.deleteIdentity(ref.identityId, { signal });
+      return { httpStatus: 204 };
+    },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+export interface ItemReport {
+  ref: IdentityRef;
+  result: AuditResult;
+  httpStatus: number | null;
+  jobId: string | null;
+  jobStatus: string | null;
+  error: string | null;
+  /** ISC's own message texts when it refused. */
+  serverMessages: string[];
+}
+
+export interface OperationReport {
+  operationId: string;
+  retryOf?: string;
+  kind: ActionKind;
+  label: string;
+  tenantId: string;
+  tenantLabel: string;
+  clientId: string;
+  items: ItemReport[];
+  counts: Record<BulkItemStatus, number>;
+  cancelled: boolean;
+  startedAt: number;
+  durationMs: number;
+  /** Requests made (batches count once per attempt). */
+  requests: number;
+}
+
+export interface TenantIdentity {
+  id: string;
+  label: string;
+  clientId: string;
+}
+
+export interface ExecuteOptions {
+  client: IscClient;
+  tenant: TenantIdentity;
+  audit?: AuditLog;
+  signal?: AbortSignal;
+  operationId?: string;
+  retryOf?: string;
+  /** Overrides the operation's own concurrency. */
+  concurrency?: number;
+  onItem?: (item: ItemReport, done: number, total: number) => void;
+}
+
+export function errorText(error: unknown, attempts: number): string {
+  if (isAbortError(error) || (error === undefined && attempts === 0)) {
+    return attempts === 0 ? 'Cancelled before it was sent.' : 'Cancelled while in progress (the server may have received it).';
+  }
+  if (error instanceof Error) return error.message;
+  return String(error);
+}
+
+export function itemReport(result: BulkItemResult<IdentityRef, OperationValue>): ItemReport {
+  const error = result.error;
+  const api = isIscApiError(error) ? error : undefined;
+  const ok = result.status === 'ok';
+  return {
+    ref: result.item,
+    result: result.status,
+    httpStatus: ok ? (result.value?.httpStatus ?? null) : (api?.status ?? null),
+    jobId: result.value?.jobId ?? null,
+    jobStatus: result.value?.jobStatus ?? null,
+    error: ok ? null : errorText(error, result.attempts),
+    serverMessages: api?.serverMessages ?? [],
+  };
+}
+
+export function newOperationId(): string {
+  return randomUUID();
+}
+
+/** Runs `operation` for every ref (one tenant), appending one audit line per identity as soon as its result is known. */
+export async function executeOperation(operation: IdentityOperation, refs: readonly IdentityRef[], options: ExecuteOptions): Promise<OperationReport> {
+  const operationId = options.operationId ?? newOperationId();
+  const audit = (item: ItemReport): void => {
+    void options.audit?.append({
+      operationId,
+      retryOf: options.retryOf,
+      tenantId: options.tenant.id,
+      tenantLabel: options.tenant.label,
+      clientId: options.tenant.clientId,
+      action: operation.kind,
+      identityId: item.ref.identityId,
+      identityName: item.ref.name,
+      httpStatus: item.httpStatus,
+      result: item.result,
+      jobId: item.jobId,
+      error: item.error,
+    });
+  };
+  const summary: BulkSummary<IdentityRef, OperationValue> = await runBulk({
+    items: refs,
+    concurrency: options.concurrency ?? operation.concurrency,
+    batchSize: operation.batchSize,
+    signal: options.signal,
+    isAbort: isAbortError,
+    worker: (batch, signal) => operation.send(options.client, batch, signal),
+    onResult: (result, done, total) => {
+      const item = itemReport(result);
+      audit(item);
+      options.onItem?.(item, done, total);
+    },
+  });
+  await options.audit?.flush();
+  return {
+    operationId,
+    retryOf: options.retryOf,
+    kind: operation.kind,
+    label: operation.label,
+    tenantId: options.tenant.id,
+    tenantLabel: options.tenant.label,
+    clientId: options.tenant.clientId,
+    items: summary.results.map(itemReport),
+    counts: summary.counts,
+    cancelled: summary.cancelled,
+    startedAt: summary.startedAt,
+    durationMs: summary.durationMs,
+    requests: summary.calls,
+  };
+}

@@ -1,0 +1,91 @@
+// Browser e2e: "Synchronize Attributes" from the tree's context menu in code-server (Chromium): right-click an
+// identity row, choose the menu item, confirm VS Code's modal dialog, see the result notification.
+// Screenshot: test-results/screenshots/actions.png.
+import * as assert from 'assert';
+import type { Page } from 'playwright-core';
+import type { WorkbenchSession } from '../harness/codeServer';
+import { e2eSimulator, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+
+interface SimRequest {
+  seq: number;
+  method: string;
+  path: string;
+  status: number;
+}
+
+async function simRequests(since: number): Promise<SimRequest[]> {
+  const response = await fetch(`${e2eSimulator().url}/__sim/requests?since=${since}`);
+  return (await response.json()) as SimRequest[];
+}
+
+async function lastSeq(): Promise<number> {
+  const all = await simRequests(0);
+  return all.length ? all[all.length - 1].seq : 0;
+}
+
+/** Opens the "ISC Identities" view and expands the environment tenant; returns a plain identity row. */
+async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {
+  await page.locator('.activitybar [aria-label^="ISC Identities"]').first().click();
+  const tree = page.locator('.part.sidebar .monaco-list').first();
+  const tenantRow = tree.locator('.monaco-list-row[aria-level="1"]').first();
+  await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
+  if ((await tenantRow.getAttribute('aria-expanded')) !== 'true') await tenantRow.click();
+  const rows = tree.locator('.monaco-list-row[aria-level="2"]');
+  await rows.nth(6).waitFor({ state: 'visible', timeout: 45_000 });
+  // A few rows down: the first ones may be the simulator's fixtures (hostile names), which other tests use.
+  return rows.nth(5);
+}
+
+describe('identity actions (browser)', function () {
+  this.timeout(240_000);
+  let session: WorkbenchSession | undefined;
+
+  before(async () => {
+    session = await startCodeServerWithExtension({ settings: { 'iscExplorer.environmentTenant.readOnly': false } });
+  });
+
+  after(async () => {
+    await session?.close();
+  });
+
+  it('synchronizes attributes from the tree context menu, after the modal confirmation', async () => {
+    assert.ok(session);
+    const { page } = session;
+    const row = await identityRow(page);
+    const label = ((await row.getAttribute('aria-label')) ?? (await row.innerText())).split(/[,\n]/)[0].trim();
+    const mark = await lastSeq();
+
+    await row.click({ button: 'right' });
+    const item = page.locator('.monaco-menu .action-item', { hasText: 'Synchronize Attributes' }).first();
+    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    await item.click();
+
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    const dialogText = await dialog.innerText();
+    assert.match(dialogText, /Synchronize attributes/);
+    assert.match(dialogText, /on tenant/);
+    assert.deepStrictEqual(
+      (await simRequests(mark)).filter((r) => r.method === 'POST'),
+      [],
+      'nothing is sent while the modal is open',
+    );
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: /^Synchronize$/ }).click();
+
+    const toast = page.locator('.notification-toast', { hasText: 'Synchronize attributes for' });
+    await toast.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await toast.innerText();
+    assert.match(text, /Synchronize attributes for “.+”: done — job [0-9a-f-]+ \(QUEUED\)/);
+    if (label) assert.ok(text.includes(label.slice(0, 20)) || dialogText.includes(label.slice(0, 20)), `mentions ${label}`);
+    // The progress notification closes when the run ends; let it go before the picture.
+    await page
+      .locator('.notification-toast', { hasText: /Synchronize attributes on .*\d+\/1/ })
+      .waitFor({ state: 'hidden', timeout: 10_000 })
+      .catch(() => undefined);
+    await screenshot(page, 'actions');
+
+    const posts = (await simRequests(mark)).filter((r) => r.method === 'POST' && r.path.endsWith('/synchronize-attributes'));
+    assert.strictEqual(posts.length, 1);
+    assert.strictEqual(posts[0].status, 202);
+  });
+});

@@ -1,0 +1,192 @@
+// The write guard: a read-only tenant blocks every action from every entry point; cancelling the modal sends nothing;
+// the modal names action, tenant and identities; ISC's refusal of a delete is shown with its reason.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ActionOutcome } from '../../src/commands/actions';
+import type { IdentityRef } from '../../src/model/identityRef';
+import { FIXTURE_IDS } from '../../sim/fixtures';
+import { ENV_TENANT, apiRequestsSince, auditFor, handles, nodeArg, pickRefs, record, requestMark, restore, simIdentity } from './actionsSupport';
+import type { Handles } from './actionsSupport';
+
+const IDENTITY_COMMANDS = [
+  'iscExplorer.resetIdentity',
+  'iscExplorer.synchronizeAttributes',
+  'iscExplorer.processIdentities',
+  'iscExplorer.inviteIdentities',
+  'iscExplorer.sendPasswordResetEmail',
+  'iscExplorer.deleteIdentity',
+];
+
+type EntryPoint = 'palette' | 'tree node' | 'multi-select' | 'details panel';
+
+function argsFor(entry: EntryPoint, refs: IdentityRef[]): unknown[] {
+  switch (entry) {
+    case 'palette':
+      return [];
+    case 'tree node':
+      return [nodeArg(refs[0])];
+    case 'multi-select':
+      return [nodeArg(refs[0]), refs.map(nodeArg)];
+    case 'details panel':
+      return [refs[0]];
+  }
+}
+
+describe('identity actions: the write guard', function () {
+  this.timeout(120_000);
+  let h: Handles;
+  let wasReadOnly: boolean;
+  let refs: IdentityRef[];
+
+  before(async () => {
+    h = await handles();
+    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
+    refs = await pickRefs(h.registry, 1850, 3);
+  });
+
+  after(async () => {
+    restore(h.actions);
+    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
+  });
+
+  describe('read-only tenant', () => {
+    before(async () => {
+      await h.registry.setReadOnly(ENV_TENANT, true);
+    });
+
+    for (const command of IDENTITY_COMMANDS) {
+      for (const entry of ['palette', 'tree node', 'multi-select', 'details panel'] as EntryPoint[]) {
+        if (command === 'iscExplorer.deleteIdentity' && entry === 'multi-select') continue; // single identity only
+        it(`${command} from the ${entry} is blocked: no request, a message saying how to lift it`, async () => {
+          const rec = record(h.actions, { pickIdentity: refs[0], pick: () => 0, input: () => 'x' });
+          const mark = await requestMark();
+          const outcome = (await vscode.commands.executeCommand(command, ...argsFor(entry, refs))) as ActionOutcome;
+          assert.strictEqual(outcome.status, 'readOnly');
+          assert.deepStrictEqual(await apiRequestsSince(mark), [], 'not one API request');
+          assert.strictEqual(rec.confirmations.length, 0, 'no confirmation is even asked');
+          const blocked = rec.messages.find((m) => m.level === 'error');
+          assert.ok(blocked, 'an error message');
+          assert.match(blocked.text, /read-only/);
+          assert.match(blocked.text, /Toggle Read-Only/);
+          assert.deepStrictEqual(blocked.buttons, ['Allow Writes…']);
+        });
+      }
+    }
+
+    it('iscExplorer.inviteAllUnregistered (tenant node and palette) is blocked the same way', async () => {
+      for (const args of [[{ tenantId: ENV_TENANT }], []]) {
+        const rec = record(h.actions);
+        const mark = await requestMark();
+        const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', ...args)) as ActionOutcome;
+        assert.strictEqual(outcome.status, 'readOnly');
+        assert.deepStrictEqual(await apiRequestsSince(mark), []);
+        assert.match(rec.messages[0].text, /read-only/);
+      }
+    });
+
+    it('a blocked tree-node action leaves "skipped" audit lines and nothing else', async () => {
+      record(h.actions);
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[1]), refs.map(nodeArg))) as ActionOutcome;
+      assert.strictEqual(outcome.status, 'readOnly');
+      await h.actions.idle();
+      const audit = (await h.actions.readAudit()).slice(-3);
+      assert.deepStrictEqual(audit.map((a) => [a.identityId, a.result, a.httpStatus]), refs.map((r) => [r.identityId, 'skipped', null]));
+    });
+  });
+
+  describe('writable tenant', () => {
+    before(async () => {
+      await h.registry.setReadOnly(ENV_TENANT, false);
+    });
+
+    for (const command of IDENTITY_COMMANDS) {
+      it(`${command}: cancelling the confirmation sends no write request`, async () => {
+        const rec = record(h.actions, { confirm: 'cancel', pickIdentity: refs[0], pick: () => 0, input: () => 'Some Source' });
+        const mark = await requestMark();
+        const args = command === 'iscExplorer.deleteIdentity' ? [nodeArg(refs[0])] : [nodeArg(refs[0]), refs.map(nodeArg)];
+        const outcome = (await vscode.commands.executeCommand(command, ...args)) as ActionOutcome;
+        assert.strictEqual(outcome.status, 'cancelled');
+        assert.strictEqual(rec.confirmations.length, 1);
+        const requests = await apiRequestsSince(mark);
+        if (command === 'iscExplorer.deleteIdentity') {
+          // Only the ownership read that the confirmation shows.
+          assert.deepStrictEqual(requests.map((r) => r.method), ['GET']);
+          assert.match(requests[0].path, /\/ownership$/);
+        } else {
+          assert.deepStrictEqual(requests, [], 'zero requests');
+        }
+        for (const ref of refs) assert.ok(await simIdentity(ref.identityId), 'still there');
+      });
+    }
+
+    it('cancelling the tenant-wide invitation sends no write request', async () => {
+      const rec = record(h.actions, { confirm: 'cancel' });
+      const mark = await requestMark();
+      await vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', { tenantId: ENV_TENANT });
+      assert.strictEqual(rec.confirmations[0].strong, true);
+      assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), []);
+    });
+
+    it('the modal names the action, the tenant, the count and the first names', async () => {
+      const rec = record(h.actions, { confirm: 'cancel' });
+      await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
+      const [request] = rec.confirmations;
+      const tenant = h.registry.get(ENV_TENANT)!;
+      assert.match(request.message, /^Synchronize attributes — 3 identities: /);
+      assert.ok(request.message.includes(`on tenant “${tenant.label}”`));
+      for (const ref of refs) assert.ok(request.message.includes(ref.name.slice(0, 30)), `names ${ref.name}`);
+      assert.match(request.detail, /Identities \(3\)/);
+      assert.strictEqual(request.confirmButton, 'Synchronize 3 Identities');
+      assert.strictEqual(request.tenantId, ENV_TENANT);
+      assert.deepStrictEqual(request.identities.map((r) => r.identityId), refs.map((r) => r.identityId));
+    });
+
+    it('delete of a protected identity: ISC refuses and its reason is shown and audited', async () => {
+      const client = await h.registry.getClient(ENV_TENANT);
+      const identity = await client.getIdentity(FIXTURE_IDS.protectedIdentity);
+      const ref = { tenantId: ENV_TENANT, identityId: identity.id, name: identity.name };
+      const rec = record(h.actions, { input: () => identity.name });
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', ref)) as ActionOutcome;
+      const item = outcome.reports[0].items[0];
+      assert.strictEqual(item.result, 'failed');
+      assert.strictEqual(item.httpStatus, 400);
+      const shown = rec.messages.at(-1)!;
+      assert.strictEqual(shown.level, 'error');
+      assert.match(shown.text, /ISC refused to delete .*\(400\): Identity is protected and cannot be deleted/);
+      assert.ok(await simIdentity(identity.id), 'still there');
+      const audit = await auditFor(h.actions, outcome.reports[0].operationId);
+      assert.deepStrictEqual([audit[0].result, audit[0].httpStatus], ['failed', 400]);
+      assert.match(audit[0].error ?? '', /protected/);
+    });
+
+    it('delete of an identity that owns objects: the confirmation lists them, ISC refuses with its reason', async () => {
+      const client = await h.registry.getClient(ENV_TENANT);
+      const identity = await client.getIdentity(FIXTURE_IDS.owner);
+      const ref = { tenantId: ENV_TENANT, identityId: identity.id, name: identity.name };
+      const rec = record(h.actions, { input: () => identity.name });
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref))) as ActionOutcome;
+      assert.match(rec.confirmations[0].detail, /still owns \d+ objects?/);
+      assert.match(rec.confirmations[0].detail, /OWNER/);
+      const item = outcome.reports[0].items[0];
+      assert.strictEqual(item.result, 'failed');
+      assert.match(rec.messages.at(-1)!.text, /ISC refused to delete .*owner of following resources.*Still owns: /);
+      assert.ok(await simIdentity(identity.id), 'still there');
+    });
+
+    it('synchronize twice within 10 s: the second request waits for the per-identity limit (no 429)', async () => {
+      h.actions.resetSyncCooldown();
+      const ref = refs[2];
+      record(h.actions);
+      const mark = await requestMark();
+      await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref);
+      const rec = record(h.actions);
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref)) as ActionOutcome;
+      assert.match(rec.confirmations[0].detail, /one synchronization per identity every 10 seconds/);
+      assert.ok(rec.progress.some((p) => /waiting \d+ s for the once-per-10-s limit/.test(p)), 'progress says it waits');
+      assert.strictEqual(outcome.reports[0].items[0].result, 'ok');
+      const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
+      assert.deepStrictEqual(posts.map((r) => r.status), [202, 202], 'no 429 from the server');
+      assert.ok(posts[1].time - posts[0].time >= 10_000, `second request ${posts[1].time - posts[0].time} ms after the first`);
+    });
+  });
+});
