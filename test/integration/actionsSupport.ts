@@ -7,6 +7,7 @@ import type { ExtensionApi } from '../../src/extensionApi';
 import type { TenantRegistry } from '../../src/auth/tenantRegistry';
 import type { IdentityRef } from '../../src/model/identityRef';
 import { FIXTURE_IDS } from '../../sim/fixtures';
+import type { SimRequest } from './coreSupport';
 
 export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
 export const ENV_TENANT = 'env';
@@ -60,14 +61,7 @@ export async function simIdentity(id: string): Promise<SimIdentityState | undefi
   return (await response.json()) as SimIdentityState;
 }
 
-export interface SimRequest {
-  seq: number;
-  time: number;
-  method: string;
-  path: string;
-  status: number;
-  body?: unknown;
-}
+export type { SimRequest };
 
 /** Highest request sequence number so far (requests after it are "ours"). */
 export async function requestMark(): Promise<number> {

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { CoreServices } from '../../src/services';
 import type { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode, TreeNode } from '../../src/tree/nodes';
+import type { SimRequestRecord } from '../../sim/requestLog';
 
 export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
 
@@ -20,15 +21,7 @@ export function simUrl(): string {
   return url;
 }
 
-export interface SimRequest {
-  seq: number;
-  time: number;
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  status: number;
-  clientId?: string;
-}
+export type SimRequest = SimRequestRecord;
 
 /** The simulator's request log after `since` (a seq). */
 export async function simRequests(since = 0): Promise<SimRequest[]> {
