@@ -3,6 +3,16 @@ const esbuild = require('esbuild');
 const fs = require('fs');
 
 const production = process.argv.includes('--production');
+
+// axios pulls in `form-data` (and through it mime-db, ~130 KB) only to send multipart bodies, which this extension
+// never does; Node 20 has a global FormData, which axios accepts.
+const stubFormData = {
+  name: 'stub-form-data',
+  setup(build) {
+    build.onResolve({ filter: /^form-data$/ }, () => ({ path: 'form-data', namespace: 'stub-form-data' }));
+    build.onLoad({ filter: /.*/, namespace: 'stub-form-data' }, () => ({ contents: 'module.exports = globalThis.FormData;', loader: 'js' }));
+  },
+};
 const watch = process.argv.includes('--watch');
 
 /** @type {import('esbuild').BuildOptions[]} */
@@ -15,6 +25,7 @@ const builds = [
     target: 'node20',
     outfile: 'dist/extension.js',
     external: ['vscode'],
+    plugins: [stubFormData],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

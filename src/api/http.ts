@@ -3,8 +3,7 @@
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import axios from 'axios';
-import type { AxiosInstance, AxiosResponse } from 'axios';
+import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
 import { AbortedWait, anySignal, sleep } from './abort';
 import { abortedError, badResponseError, errorFromResponse, networkError, operationLabel } from './errors';
 import type { Permit, SlidingWindowLimiter } from './rateLimiter';
@@ -15,6 +14,18 @@ import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
 
 export const USER_AGENT = 'isc-identity-explorer/0.1.0';
+
+let axiosStatic: AxiosStatic | undefined;
+
+/** axios is loaded on the first transport, not when the bundle loads: it keeps its evaluation out of activation. */
+function loadAxios(): AxiosStatic {
+  if (!axiosStatic) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const loaded = require('axios') as AxiosStatic & { default?: AxiosStatic };
+    axiosStatic = loaded.default ?? loaded;
+  }
+  return axiosStatic;
+}
 
 export interface RequestInfo {
   method: string;
@@ -103,7 +114,7 @@ export class HttpTransport {
     // Every call without its own signal waits on this one: many concurrent listeners are expected.
     setMaxListeners(0, this.disposed.signal);
     const loopback = isLoopbackHost(new URL(options.baseUrl).hostname);
-    this.axios = axios.create({
+    this.axios = loadAxios().create({
       baseURL: options.baseUrl,
       timeout: options.timeoutMs,
       headers: {
@@ -166,7 +177,7 @@ export class HttpTransport {
         permit.release();
       }
       this.report(spec, attempt, response?.status, performance.now() - sendStarted, failure);
-      if (failure !== undefined && (signal?.aborted || axios.isCancel(failure))) throw abortedError(operation, failure);
+      if (failure !== undefined && (signal?.aborted || loadAxios().isCancel(failure))) throw abortedError(operation, failure);
 
       if (response) {
         const { status } = response;
