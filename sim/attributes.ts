@@ -3,10 +3,11 @@
 import type { Identity } from '../src/api/types';
 import type { IdentityRecord } from './model';
 import { DEPARTMENTS, GROUPS, JOB_TITLES, PLACES } from './pools';
+import { isoString } from './json';
 import { Rng, mixSeed } from './prng';
 
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  return isoString(ms);
 }
 
 /** The id of the simulated authoritative source (stable per seed). */

@@ -20,6 +20,8 @@ export interface SimResponse {
   /** JSON-serialised unless `raw` is given. Undefined → empty body. */
   body?: unknown;
   raw?: string;
+  /** An already JSON-serialised body (served like `body`, incl. the malformed-body fault). */
+  json?: string;
   headers?: Record<string, string>;
 }
 

@@ -87,7 +87,7 @@ function loggedBody(req: SimRequest, isToken: boolean): unknown {
 
 function send(res: ServerResponse, response: SimResponse): void {
   const headers: Record<string, string> = { ...response.headers };
-  let payload: string | undefined = response.raw;
+  let payload: string | undefined = response.raw ?? response.json;
   if (payload === undefined && response.body !== undefined) payload = JSON.stringify(response.body);
   if (payload !== undefined) headers['Content-Type'] = 'application/json;charset=utf-8';
   res.writeHead(response.status, headers);
@@ -162,8 +162,9 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
         response = method === 'POST' ? tokens.handleTokenRequest(req) : errorResponse(405, 'Use POST for /oauth/token.');
       } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
         response = handleApiRequest(ctx, req);
-        if (response.status >= 200 && response.status < 300 && response.body !== undefined && faults.shouldMalform()) {
-          response = { status: 200, raw: malform(JSON.stringify(response.body)), headers: response.headers };
+        const hasJson = response.json !== undefined || response.body !== undefined;
+        if (response.status >= 200 && response.status < 300 && hasJson && faults.shouldMalform()) {
+          response = { status: 200, raw: malform(response.json ?? JSON.stringify(response.body)), headers: response.headers };
         }
       } else {
         response = errorResponse(404, `The server did not find a current representation for ${method} ${path}.`);

@@ -18,7 +18,7 @@ export function resetIdentity(ctx: SimContext, _req: SimRequest, params: Record<
   record.registered = false;
   record.invited = false;
   record.modified = Date.now();
-  ctx.store.touch();
+  ctx.store.changed(record, true);
   return { status: 202 };
 }
 
@@ -36,6 +36,7 @@ export function synchronizeAttributes(ctx: SimContext, _req: SimRequest, params:
   record.syncCount = (record.syncCount ?? 0) + 1;
   record.lastRefresh = now;
   record.modified = now;
+  ctx.store.changed(record);
   return json(202, {
     id: randomUUID(),
     status: 'QUEUED',
@@ -59,6 +60,7 @@ export function processIdentities(ctx: SimContext, req: SimRequest): SimResponse
     record.lastRefresh = now;
     record.modified = now;
     record.processCount = (record.processCount ?? 0) + 1;
+    ctx.store.changed(record);
   }
   return json(202, { type: 'TASK_RESULT', id: randomUUID(), name: null });
 }
@@ -88,7 +90,10 @@ export function inviteIdentities(ctx: SimContext, req: SimRequest): SimResponse 
   } else {
     return badRequest("Either a non-empty 'ids' list or 'uninvited': true is required.");
   }
-  for (const record of targets) record.invited = true;
+  for (const record of targets) {
+    record.invited = true;
+    ctx.store.changed(record);
+  }
   const now = new Date().toISOString();
   const task: TaskStatus = {
     id: trackingId(),
@@ -128,5 +133,6 @@ export function sendVerification(ctx: SimContext, req: SimRequest, params: Recor
     return badRequest("'sourceName' must be a string or null.");
   }
   record.verifications = [...(record.verifications ?? []), { time: Date.now(), via, sourceName: sourceName ?? null }];
+  ctx.store.changed(record);
   return { status: 200 };
 }

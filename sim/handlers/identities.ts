@@ -55,23 +55,32 @@ export function listIdentities(ctx: SimContext, req: SimRequest): SimResponse {
   }
   const correlatedOnly = defaultFilter === 'CORRELATED_ONLY';
   const matches = (r: IdentityRecord): boolean => (!correlatedOnly || r.correlated) && (!filter || matchesFilter(filter, r));
-  const page: IdentityRecord[] = [];
+  // The whole match list is cached per query (paging through it is then a slice); a first page without count on a
+  // query not seen since the last change scans with an early stop instead.
+  const queryKey = `${defaultFilter}\n${q.get('sorters') ?? ''}\n${q.get('filters') ?? ''}`;
+  const all = ctx.store.matching(queryKey, sortKeys, matches, count || offset > 0);
+  let page: readonly IdentityRecord[];
   let total = 0;
-  for (const record of ctx.store.sorted(sortKeys)) {
-    if (!matches(record)) continue;
-    if (total >= offset && page.length < limit) page.push(record);
-    total++;
-    if (!count && page.length >= limit) break;
+  if (all) {
+    page = all.slice(offset, offset + limit);
+    total = all.length;
+  } else {
+    const found: IdentityRecord[] = [];
+    for (const record of ctx.store.sorted(sortKeys)) {
+      if (found.length >= limit) break;
+      if (matches(record)) found.push(record);
+    }
+    page = found;
   }
   const headers: Record<string, string> = {};
   if (count) headers['X-Total-Count'] = String(total);
-  return json(200, page.map((r) => ctx.store.toDto(r)), headers);
+  return { status: 200, json: ctx.store.dtoArrayJson(page), headers };
 }
 
 export function getIdentity(ctx: SimContext, _req: SimRequest, params: Record<string, string>): SimResponse {
   const record = ctx.store.get(params.id);
   if (!record) return notFound('identity', params.id);
-  return json(200, ctx.store.toDto(record));
+  return { status: 200, json: ctx.store.dtoJson(record) };
 }
 
 export function deleteIdentity(ctx: SimContext, _req: SimRequest, params: Record<string, string>): SimResponse {
