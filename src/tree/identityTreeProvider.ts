@@ -13,7 +13,7 @@ import { IdentityNode, RoleAssignmentNode, TenantNode } from './nodes';
 import type { TreeNode , PlaceholderNode} from './nodes';
 import { Placeholders, isSignInError } from './placeholders';
 import { resetRoleAssignments, roleAssignmentChildren } from './roleAssignments';
-import { identityItem, placeholderItem, roleAssignmentItem, tenantItem } from './treeItems';
+import { identityItem, identityTooltip, placeholderItem, roleAssignmentItem, roleAssignmentTooltip, tenantItem } from './treeItems';
 
 export const TREE_VIEW_ID = 'iscIdentities';
 export const HAS_TENANTS_CONTEXT = 'iscExplorer.hasTenants';
@@ -36,11 +36,14 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private hasTenants: boolean | undefined;
   private readonly placeholders = new Placeholders();
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** Read-only state per tenant, for the current synchronous run of getTreeItem calls only (see `readOnly`). */
+  private readonly readOnlyMemo = new Map<string, boolean>();
 
   constructor(private readonly services: CoreServices) {
     const { tenants, viewStates, changes } = services;
     [
       tenants.onDidChange(() => {
+        this.readOnlyMemo.clear();
         this.syncTenants();
         this.scheduleRefresh();
       }),
@@ -65,7 +68,10 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         this.scheduleRefresh();
       }),
       changes.subscribe((change) => void this.onIdentityChange(change)),
-      services.settings.onDidChange(() => this.scheduleRefresh()),
+      services.settings.onDidChange(() => {
+        this.readOnlyMemo.clear();
+        this.scheduleRefresh();
+      }),
     ].forEach((subscription) => this.subscriptions.add(subscription));
   }
 
@@ -84,9 +90,20 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         total: snap?.total,
       });
     }
-    if (node instanceof IdentityNode) return identityItem(node, this.services.tenants.get(node.tenantId)?.readOnly !== false);
+    if (node instanceof IdentityNode) return identityItem(node, this.readOnly(node.tenantId));
     if (node instanceof RoleAssignmentNode) return roleAssignmentItem(node);
     return placeholderItem(node, Placeholders.command(node));
+  }
+
+  /**
+   * Tooltips of identity and role assignment rows are built here, on hover, not in getTreeItem (VS Code calls
+   * getTreeItem for every child on every refresh). Tenant and placeholder rows already carry theirs.
+   */
+  resolveTreeItem(item: vscode.TreeItem, node: TreeNode, _token?: vscode.CancellationToken): vscode.TreeItem {
+    if (item.tooltip !== undefined) return item;
+    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.identity);
+    else if (node instanceof RoleAssignmentNode) item.tooltip = roleAssignmentTooltip(node.ref);
+    return item;
   }
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
@@ -192,6 +209,21 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.refreshTimer = undefined;
       this.emitter.fire(undefined);
     }, 20);
+  }
+
+  /**
+   * Whether a tenant is read-only (unknown tenants count as read-only). VS Code calls getTreeItem for all children of a
+   * tenant in one go, and `tenants.get` builds the tenant list each time, so the answer is kept until the current
+   * synchronous run ends (a microtask) or the tenants or settings change, whichever comes first.
+   */
+  private readOnly(tenantId: string): boolean {
+    let value = this.readOnlyMemo.get(tenantId);
+    if (value === undefined) {
+      value = this.services.tenants.get(tenantId)?.readOnly !== false;
+      if (this.readOnlyMemo.size === 0) queueMicrotask(() => this.readOnlyMemo.clear());
+      this.readOnlyMemo.set(tenantId, value);
+    }
+    return value;
   }
 
   private roots(): TreeNode[] {

@@ -1,5 +1,6 @@
 // Tree node objects. The provider returns the SAME object for the same tenant/identity/assignment, and every node has
 // a stable id, so that refreshes and concurrent loads never register an element twice.
+import type { TreeItem } from 'vscode';
 import type { Identity, RoleAssignmentRef } from '../api/types';
 import type { HasIdentityRef, IdentityRef } from '../model/identityRef';
 
@@ -24,6 +25,8 @@ export class IdentityNode implements HasIdentityRef {
   readonly id: string;
   roles: RoleAssignmentsState = { generation: 0 };
   readonly roleNodes = new Map<string, RoleAssignmentNode>();
+  /** The TreeItem last built for this node and what it was built from (treeItems.ts `identityItem`). */
+  treeItemCache?: { identity: Identity; readOnly: boolean; item: TreeItem };
 
   constructor(
     readonly parent: TenantNode,
@@ -52,6 +55,8 @@ export interface RoleAssignmentArgs {
 export class RoleAssignmentNode {
   readonly kind = 'roleAssignment';
   readonly id: string;
+  /** The TreeItem last built for this node and the reference it was built from (treeItems.ts `roleAssignmentItem`). */
+  treeItemCache?: { ref: RoleAssignmentRef; item: TreeItem };
 
   constructor(
     readonly parent: IdentityNode,

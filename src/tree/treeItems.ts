@@ -1,5 +1,7 @@
 // TreeItems of the nodes: labels, descriptions, codicons, markdown tooltips (identity data escaped), context values.
+// Identity and role assignment rows get their tooltips on hover (IdentityTreeProvider.resolveTreeItem).
 import * as vscode from 'vscode';
+import type { Identity, RoleAssignmentRef } from '../api/types';
 import type { TenantInfo } from '../model/tenant';
 import type { TenantViewState } from '../model/viewState';
 import { describeSorters, describeViewState } from '../model/viewState';
@@ -51,6 +53,11 @@ const STATUS_ICONS: Record<IdentityVisualState, [string, string | undefined]> = 
   active: ['person', undefined],
 };
 
+/** One ThemeIcon per state, shared by every row in that state (cached rows keep theirs). */
+const STATUS_THEME_ICONS = Object.fromEntries(
+  Object.entries(STATUS_ICONS).map(([state, [icon, color]]) => [state, new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined)]),
+) as Record<IdentityVisualState, vscode.ThemeIcon>;
+
 export interface TenantItemInput {
   info: TenantInfo;
   viewState: TenantViewState;
@@ -87,38 +94,60 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   return item;
 }
 
+/**
+ * The row of an identity, without a tooltip (built on hover by `identityTooltip`, via resolveTreeItem). Cached on the
+ * node while the identity object and the tenant's read-only state stay the same: VS Code asks for every child again
+ * on every refresh of the tree, and with tens of thousands of rows building them anew each time is what costs.
+ */
 export function identityItem(node: IdentityNode, readOnly: boolean): vscode.TreeItem {
   const identity = node.identity;
+  const cached = node.treeItemCache;
+  if (cached && cached.identity === identity && cached.readOnly === readOnly) return cached.item;
   const item = new vscode.TreeItem(identityLabel(identity), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = identityDescription(identity);
   const status = identityStatusInfo(identity);
-  const [icon, color] = STATUS_ICONS[status.state];
-  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  item.iconPath = STATUS_THEME_ICONS[status.state];
   const flags = [readOnly ? 'readOnly' : 'writable'];
   if (status.state !== 'active') flags.push(status.state);
   if (identity.isManager) flags.push('manager');
   item.contextValue = `identity.${flags.join('.')}`;
-  const md = safeMarkdown();
-  appendTitle(md, identityLabel(identity));
-  appendFacts(md, identityFacts(identity));
-  item.tooltip = md;
   item.accessibilityInformation = { label: `${identityLabel(identity)}, ${status.text}` };
   item.command = { command: OPEN_IDENTITY_COMMAND, title: 'Open Identity Details', arguments: [node.identityRef] };
+  node.treeItemCache = { identity, readOnly, item };
   return item;
 }
 
-export function roleAssignmentItem(node: RoleAssignmentNode): vscode.TreeItem {
-  const item = new vscode.TreeItem(roleAssignmentLabel(node.ref), vscode.TreeItemCollapsibleState.None);
-  item.id = node.id;
-  item.description = roleAssignmentDescription(node.ref);
-  item.iconPath = new vscode.ThemeIcon(node.ref.removeDate ? 'shield' : 'verified');
-  item.contextValue = 'roleAssignment';
+/** The hover of an identity row: its facts as escaped text. */
+export function identityTooltip(identity: Identity): vscode.MarkdownString {
   const md = safeMarkdown();
-  appendFacts(md, roleAssignmentFacts(node.ref));
-  item.tooltip = md;
+  appendTitle(md, identityLabel(identity));
+  appendFacts(md, identityFacts(identity));
+  return md;
+}
+
+const ROLE_ICONS = { ending: new vscode.ThemeIcon('shield'), permanent: new vscode.ThemeIcon('verified') };
+
+/** The row of a role assignment, without a tooltip (`roleAssignmentTooltip`); cached while the reference is the same. */
+export function roleAssignmentItem(node: RoleAssignmentNode): vscode.TreeItem {
+  const cached = node.treeItemCache;
+  if (cached && cached.ref === node.ref) return cached.item;
+  const ref = node.ref;
+  const item = new vscode.TreeItem(roleAssignmentLabel(ref), vscode.TreeItemCollapsibleState.None);
+  item.id = node.id;
+  item.description = roleAssignmentDescription(ref);
+  item.iconPath = ref.removeDate ? ROLE_ICONS.ending : ROLE_ICONS.permanent;
+  item.contextValue = 'roleAssignment';
   item.command = { command: OPEN_ROLE_ASSIGNMENT_COMMAND, title: 'Open Role Assignment Details', arguments: [node.args] };
+  node.treeItemCache = { ref, item };
   return item;
+}
+
+/** The hover of a role assignment row. */
+export function roleAssignmentTooltip(ref: RoleAssignmentRef): vscode.MarkdownString {
+  const md = safeMarkdown();
+  appendFacts(md, roleAssignmentFacts(ref));
+  return md;
 }
 
 const PLACEHOLDER_ICONS: Record<PlaceholderNode['placeholder'], vscode.ThemeIcon> = {

@@ -113,14 +113,23 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.match(item.contextValue ?? '', /^identity\.(readOnly|writable)/);
     assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(labelOf(item)), 'no bidi override in the label');
     assert.ok(labelOf(item).length <= 120);
-    const tooltip = item.tooltip as vscode.MarkdownString;
+    assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover (resolveTreeItem), not in getTreeItem');
+    assert.strictEqual(api.tree.getTreeItem(hostile), item, 'the item is cached while the identity is unchanged');
+    const tooltip = api.tree.resolveTreeItem(item, hostile, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
     assert.ok(tooltip instanceof vscode.MarkdownString);
+    assert.ok(tooltip.value.includes(FIXTURE_IDS.hostile), 'the tooltip lists the identity\'s facts');
     assert.strictEqual(tooltip.isTrusted, false);
     assert.strictEqual(tooltip.supportHtml, false);
     assert.ok(!/(^|[^\\])</.test(tooltip.value), `no unescaped "<" in ${tooltip.value.slice(0, 200)}`);
     assert.ok(!/(^|[^\\])\[/.test(tooltip.value.replace(/\*\*[^*]+:\*\*/g, '')), 'no live link syntax');
     assert.deepStrictEqual(item.command?.command, 'iscExplorer.openIdentityDetails');
     assert.deepStrictEqual(item.command?.arguments?.[0], hostile.identityRef);
+    const original = hostile.identity;
+    hostile.identity = { ...original, identityStatus: 'LOCKED' };
+    const changed = api.tree.getTreeItem(hostile);
+    hostile.identity = original;
+    assert.notStrictEqual(changed, item, 'new identity data builds a new item');
+    assert.match(changed.contextValue ?? '', /\.locked/);
 
     await setFilter(eq('id', FIXTURE_IDS.unregistered));
     const [unregistered] = identities(await children(api, env));
@@ -203,6 +212,11 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.strictEqual(roleRequests.length, 1);
     const item = await api.tree.getTreeItem(roles[0]);
     assert.strictEqual(item.contextValue, 'roleAssignment');
+    assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover');
+    const roleTooltip = api.tree.resolveTreeItem(item, roles[0], new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
+    assert.ok(roleTooltip instanceof vscode.MarkdownString);
+    assert.strictEqual(roleTooltip.isTrusted, false);
+    assert.match(roleTooltip.value, /\*\*Role:\*\*/);
     assert.ok(labelOf(item).length > 0);
     assert.match(descriptionOf(item), /added \d{4}-\d{2}-\d{2}/);
     assert.strictEqual(item.command?.command, 'iscExplorer.openRoleAssignmentDetails');
