@@ -4,10 +4,16 @@
 // identity id must appear in exactly one accepted request.
 import * as fs from 'fs';
 import * as path from 'path';
+import { IscClient } from '../src/api/iscClient';
+import { executeOperation, processOperation, synchronizeOperation } from '../src/commands/actions/operations';
+import type { IdentityOperation } from '../src/commands/actions/operations';
+import { SyncCooldown } from '../src/commands/actions/syncCooldown';
+import { AuditLog } from '../src/model/auditLog';
+import type { IdentityRef } from '../src/model/identityRef';
+import type { SimRequestRecord } from '../sim/server';
 import type { BenchContext, Benchmark } from './lib/context';
-import type { IscClientLike, IscClientModule, SimRequestRecordLike } from './lib/contracts';
 import { fetchToken } from './lib/http';
-import { projectPath, requireExports } from './lib/optional';
+import { projectPath } from './lib/paths';
 import { describeIdeal, describeRate, idealMs, rateFromEnv, windowBreakdown } from './lib/rateLimit';
 import type { RateLimitSpec } from './lib/rateLimit';
 import { detail, emit, median, now, sleep, target } from './lib/report';
@@ -17,39 +23,8 @@ import type { SimProcess } from './lib/simProcess';
 
 const COUNT = 1000;
 
-interface RefLike {
-  tenantId: string;
-  identityId: string;
-  name: string;
-}
-interface OperationLike {
-  label: string;
-  batchSize: number;
-  concurrency: number;
-}
-interface OperationReportLike {
-  counts: Record<string, number>;
-  requests: number;
-  durationMs: number;
-}
-interface OperationsModule {
-  processOperation(): OperationLike;
-  synchronizeOperation(cooldown: unknown, tenantId: string): OperationLike;
-  executeOperation(
-    operation: OperationLike,
-    refs: readonly RefLike[],
-    options: { client: IscClientLike; tenant: { id: string; label: string; clientId: string }; audit?: unknown; signal?: AbortSignal },
-  ): Promise<OperationReportLike>;
-}
-interface CooldownModule {
-  SyncCooldown: new () => unknown;
-}
-interface AuditModule {
-  AuditLog: new (filePath: string) => unknown;
-}
-
 /** Ids found in one request record: the process body's identityIds, or the id in a synchronize-attributes path. */
-function idsOf(record: SimRequestRecordLike): string[] {
+function idsOf(record: SimRequestRecord): string[] {
   const sync = /\/v2025\/identities\/([^/]+)\/synchronize-attributes$/.exec(record.path);
   if (sync) return [decodeURIComponent(sync[1])];
   const body = record.body as { identityIds?: unknown } | undefined;
@@ -64,7 +39,7 @@ interface Accounting {
   doubled: number;
 }
 
-function account(records: SimRequestRecordLike[], ids: string[]): Accounting {
+function account(records: SimRequestRecord[], ids: string[]): Accounting {
   const seen = new Map<string, number>();
   let accepted = 0;
   let rejected429 = 0;
@@ -122,29 +97,28 @@ async function serviceTimes(sim: SimProcess, serial: Probe[], burst: Probe[], si
 
 interface Run {
   name: string;
-  operation: OperationLike;
+  operation: IdentityOperation;
   service: ServiceTimes;
   requestPath: RegExp;
 }
 
 interface Shared {
-  ops: OperationsModule;
-  refs: RefLike[];
-  client: IscClientLike;
+  refs: IdentityRef[];
+  client: IscClient;
   sim: SimProcess;
   limit: RateLimitSpec;
-  audit: unknown;
+  audit: AuditLog;
   signal: AbortSignal;
 }
 
 async function runOne(run: Run, shared: Shared): Promise<BenchResult> {
-  const { ops, refs, client, sim, limit, audit, signal } = shared;
+  const { refs, client, sim, limit, audit, signal } = shared;
   const { operation, service } = run;
   await sleep(limit.windowMs + 200);
   await sim.clearRequests();
   const startedEpoch = Date.now();
   const started = now();
-  const report = await ops.executeOperation(operation, refs, { client, tenant: { id: 'bench', label: 'bench', clientId: sim.clientId }, audit, signal });
+  const report = await executeOperation(operation, refs, { client, tenant: { id: 'bench', label: 'bench', clientId: sim.clientId }, audit, signal });
   const elapsed = now() - started;
   const records = apiRequests(await sim.requests()).filter((r) => r.method === 'POST' && run.requestPath.test(r.path));
   const acct = account(records, refs.map((r) => r.identityId));
@@ -182,10 +156,6 @@ export const bulkBench: Benchmark = {
     return 35_000 + 11 * rateFromEnv('BENCH_BULK_RATE', { requests: 100, windowMs: 1000 }).windowMs;
   },
   async run(ctx: BenchContext): Promise<BenchResult[]> {
-    const { IscClient } = requireExports<IscClientModule>('src/api/iscClient', ['IscClient']);
-    const ops = requireExports<OperationsModule>('src/commands/actions/operations', ['processOperation', 'synchronizeOperation', 'executeOperation']);
-    const { SyncCooldown } = requireExports<CooldownModule>('src/commands/actions/syncCooldown', ['SyncCooldown']);
-    const { AuditLog } = requireExports<AuditModule>('src/model/auditLog', ['AuditLog']);
     // Synchronize requests cost the simulator ~1 ms, so a 1 s window measures the limiter, not the simulator.
     const limit = rateFromEnv('BENCH_BULK_RATE', { requests: 100, windowMs: 1000 });
     const sim = await startSimProcess({ identities: 2000, seed: 1, rateLimit: limit });
@@ -197,7 +167,7 @@ export const bulkBench: Benchmark = {
     const results: BenchResult[] = [];
     detail(`simulator: 2000 identities, rate limit ${describeRate(limit)} (ISC: 100 per 10000 ms), client limiter the same`);
     try {
-      const refs: RefLike[] = [];
+      const refs: IdentityRef[] = [];
       for await (const page of client.iterateIdentities({ pageSize: 250 }, { signal: ctx.signal })) {
         for (const identity of page.items) if (refs.length < COUNT) refs.push({ tenantId: 'bench', identityId: identity.id, name: identity.name });
         if (refs.length >= COUNT) break;
@@ -211,10 +181,10 @@ export const bulkBench: Benchmark = {
       const syncTimes = await serviceTimes(sim, spare.slice(250, 253).map(syncProbe), spare.slice(253, 273).map(syncProbe), ctx.signal);
       detail(`service time (plain fetch; serial median / busy per request in a burst): process of 250 ids ${processTimes.serialMs.toFixed(1)} / ${processTimes.busyMs.toFixed(1)} ms, synchronize-attributes ${syncTimes.serialMs.toFixed(1)} / ${syncTimes.busyMs.toFixed(1)} ms; audit log ${path.relative(projectPath(), auditFile)}`);
 
-      const shared: Shared = { ops, refs, client, sim, limit, audit, signal: ctx.signal };
-      results.push(await runOne({ name: 'bulk-process', operation: ops.processOperation(), service: processTimes, requestPath: /\/identities\/process$/ }, shared));
+      const shared: Shared = { refs, client, sim, limit, audit, signal: ctx.signal };
+      results.push(await runOne({ name: 'bulk-process', operation: processOperation(), service: processTimes, requestPath: /\/identities\/process$/ }, shared));
       results.push(
-        await runOne({ name: 'bulk-sync', operation: ops.synchronizeOperation(new SyncCooldown(), 'bench'), service: syncTimes, requestPath: /\/synchronize-attributes$/ }, shared),
+        await runOne({ name: 'bulk-sync', operation: synchronizeOperation(new SyncCooldown(), 'bench'), service: syncTimes, requestPath: /\/synchronize-attributes$/ }, shared),
       );
     } finally {
       client.dispose();
@@ -225,7 +195,7 @@ export const bulkBench: Benchmark = {
 };
 
 /** 300 identity ids outside the first 1,000 (offset 1000+), for the service-time probes. */
-async function spareIds(client: IscClientLike, signal: AbortSignal): Promise<string[]> {
+async function spareIds(client: IscClient, signal: AbortSignal): Promise<string[]> {
   const page = await client.listIdentities({ offset: 1000, limit: 250, defaultFilter: 'NONE' }, { signal });
   const next = await client.listIdentities({ offset: 1250, limit: 50, defaultFilter: 'NONE' }, { signal });
   return [...page.items, ...next.items].map((i) => i.id);

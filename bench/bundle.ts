@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as zlib from 'zlib';
 import type { Benchmark } from './lib/context';
-import { OUT_ROOT, projectPath } from './lib/optional';
+import { OUT_ROOT, projectPath } from './lib/paths';
 import { detail, emit, skipped, target } from './lib/report';
 import type { BenchResult } from './lib/report';
 

@@ -8,10 +8,9 @@
 // Two simulators (started together) so that the measured run does not inherit the probes' rate-limit window:
 //   A: iterateIdentities({ pageSize: 250 }) — the client as a caller uses it (counts page 1, then prefetches);
 //   C: service-time probes. The naive client runs last in `npm run bench` (naiveEnumerateBench), on its own simulator.
+import { IscClient } from '../src/api/iscClient';
 import type { BenchContext, Benchmark } from './lib/context';
-import type { IscClientLike, IscClientModule } from './lib/contracts';
 import { fetchToken, measureListServiceMs, naiveEnumerate, timedGet } from './lib/http';
-import { requireExports } from './lib/optional';
 import { describeIdeal, describeRate, idealMs, rateFromEnv, windowBreakdown } from './lib/rateLimit';
 import type { RateLimitSpec } from './lib/rateLimit';
 import { detail, emit, median, now, skipped, sleep, target } from './lib/report';
@@ -34,7 +33,7 @@ interface Measured {
   arrivals: number[];
 }
 
-async function enumerateWith(client: IscClientLike, sim: SimProcess, query: { count?: boolean }, signal: AbortSignal): Promise<Measured> {
+async function enumerateWith(client: IscClient, sim: SimProcess, query: { count?: boolean }, signal: AbortSignal): Promise<Measured> {
   await sim.clearRequests();
   const ids = new Set<string>();
   let items = 0;
@@ -95,7 +94,6 @@ export const enumerateBench: Benchmark = {
   },
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const results: BenchResult[] = [];
-    const { IscClient } = requireExports<IscClientModule>('src/api/iscClient', ['IscClient']);
     const limit = rateFromEnv('BENCH_ENUM_RATE', { requests: 100, windowMs: 10_000 });
     // BENCH_ENUM_LATENCY_MS adds the simulator's per-request latency (e.g. 200 for a tenant across the internet).
     const latencyMs = Number(process.env.BENCH_ENUM_LATENCY_MS ?? 0) || undefined;

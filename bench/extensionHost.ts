@@ -6,10 +6,12 @@
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { FIXTURE_IDS } from '../sim/fixtures';
 import { buildProduction, wasBuiltThisRun } from './bundle';
 import { registerCleanup } from './lib/cleanup';
+import { MissingPieceError } from './lib/context';
 import type { BenchContext, Benchmark } from './lib/context';
-import { MissingPieceError, OUT_ROOT, projectPath, requireOut } from './lib/optional';
+import { OUT_ROOT, projectPath } from './lib/paths';
 import { detail, emit, formatNumber, median, now, skipped, target } from './lib/report';
 import type { BenchResult } from './lib/report';
 import { startSimProcess } from './lib/simProcess';
@@ -78,14 +80,6 @@ function activateBodyMs(runDir: string): number | undefined {
     return walk(path.join(runDir, 'user-data', 'logs'));
   } catch {
     return undefined;
-  }
-}
-
-function fixtureIds(): Record<string, string> {
-  try {
-    return requireOut<{ FIXTURE_IDS?: Record<string, string> }>('sim/fixtures').FIXTURE_IDS ?? {};
-  } catch {
-    return {};
   }
 }
 
@@ -259,8 +253,6 @@ export const extensionHostBench: Benchmark = {
   names: ['activation', 'first-page', 'memory-per-node', 'panel-paint'],
   budgetMs: 150_000,
   async run(ctx: BenchContext): Promise<BenchResult[]> {
-    if (!fs.existsSync(projectPath('src', 'extension.ts'))) throw new MissingPieceError('src/extension.ts not present');
-    if (!fs.existsSync(path.join(OUT_ROOT, 'test', 'harness', 'codeServerShim.js'))) throw new MissingPieceError("C's shim out/test/harness/codeServerShim.js not compiled");
     if (!fs.existsSync(projectPath('.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server'))) throw new MissingPieceError('code-server not installed (npm run setup)');
     // BENCH_EXT_DIST: a prebuilt dist folder to measure instead (experiments, e.g. a bundle built another way).
     const distDir = process.env.BENCH_EXT_DIST ? path.resolve(process.env.BENCH_EXT_DIST) : projectPath('.tmp', 'bench', 'dist');
@@ -295,7 +287,7 @@ export const extensionHostBench: Benchmark = {
           ISC_HARNESS_RUN_DIR: runDir,
           ISC_HARNESS_TIMEOUT_MS: String(budget),
           BENCH_RESULTS_FILE: resultsFile,
-          BENCH_FIXTURE_IDS: JSON.stringify(fixtureIds()),
+          BENCH_FIXTURE_IDS: JSON.stringify(FIXTURE_IDS),
           BENCH_EXT_BUDGET_MS: String(Math.max(10_000, budget - 45_000)),
         },
         budget + 5_000,

@@ -1,22 +1,8 @@
 // Child process (node --expose-gc) of the vscode-free memory benchmark: loads every identity of a simulator into
 // D's IdentityPager through the IscClient, and measures the heap per loaded identity. argv[2] = JSON
 // { url, clientId, clientSecret }. Prints one line `MEM_RESULT {json}`.
-import { requireExports } from './lib/optional';
-import type { IscClientModule } from './lib/contracts';
-import type { Identity, ListIdentitiesQuery, Page } from '../src/api/types';
-
-interface PagerLike {
-  ensureFirstPage(): Promise<void>;
-  loadMore(): Promise<void>;
-  snapshot(): { items: readonly Identity[]; hasMore: boolean; error: unknown };
-}
-interface PagerModule {
-  IdentityPager: new (
-    fetchPage: (q: ListIdentitiesQuery, signal: AbortSignal) => Promise<Page<Identity>>,
-    pageSize: () => number,
-    query: { defaultFilter: 'NONE' | 'CORRELATED_ONLY' },
-  ) => PagerLike;
-}
+import { IscClient } from '../src/api/iscClient';
+import { IdentityPager } from '../src/model/identityPager';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -27,13 +13,11 @@ function settledHeap(): number {
 
 async function main(): Promise<void> {
   const { url, clientId, clientSecret } = JSON.parse(process.argv[2] ?? '{}') as { url: string; clientId: string; clientSecret: string };
-  const { IscClient } = requireExports<IscClientModule>('src/api/iscClient', ['IscClient']);
-  const { IdentityPager } = requireExports<PagerModule>('src/model/identityPager', ['IdentityPager']);
   // The simulator runs without a rate limit here; lift the client's limiter too (memory, not speed, is measured).
   const client = new IscClient({ baseUrl: url, clientId, clientSecret, rateLimit: { requests: 1_000_000, windowMs: 1000 } });
   await client.verifyCredentials();
   await client.listIdentities({ limit: 1 }); // warm the code paths (JIT, validators) before the baseline
-  let pager: PagerLike | undefined = new IdentityPager((q, signal) => client.listIdentities(q, { signal }), () => 250, { defaultFilter: 'NONE' });
+  let pager: IdentityPager | undefined = new IdentityPager((q, signal) => client.listIdentities(q, { signal }), () => 250, { defaultFilter: 'NONE' });
   const base = settledHeap();
   const samples: number[] = [];
   await pager.ensureFirstPage();

@@ -5,39 +5,24 @@
 // The extension-host benchmark (extensionHost.ts) measures the same through the real tree when it can.
 import { spawn } from 'child_process';
 import * as path from 'path';
+import { IscClient } from '../src/api/iscClient';
+import { IdentityPager } from '../src/model/identityPager';
 import type { BenchContext, Benchmark } from './lib/context';
-import type { IscClientModule } from './lib/contracts';
 import { fetchToken, timedGet } from './lib/http';
-import { OUT_ROOT, requireExports } from './lib/optional';
+import { OUT_ROOT } from './lib/paths';
 import { detail, emit, median, now, sleep, target } from './lib/report';
 import type { BenchResult } from './lib/report';
 import { rateFromEnv } from './lib/rateLimit';
 import { apiRequests, startSimProcess, tokenRequests } from './lib/simProcess';
-import type { Identity, ListIdentitiesQuery, Page } from '../src/api/types';
 
 export const MEMORY_TARGET_BYTES_PER_NODE = 2048;
 const IDENTITIES = 50_000;
-
-interface PagerLike {
-  ensureFirstPage(): Promise<void>;
-  reset(): void;
-  snapshot(): { items: readonly Identity[]; total: number | undefined; error: unknown };
-}
-interface PagerModule {
-  IdentityPager: new (
-    fetchPage: (q: ListIdentitiesQuery, signal: AbortSignal) => Promise<Page<Identity>>,
-    pageSize: () => number,
-    query: { defaultFilter: 'NONE' | 'CORRELATED_ONLY' },
-  ) => PagerLike;
-}
 
 export const firstPageModelBench: Benchmark = {
   names: ['first-page'],
   fallbackFor: ['first-page'],
   budgetMs: 45_000,
   async run(ctx: BenchContext): Promise<BenchResult[]> {
-    const { IscClient } = requireExports<IscClientModule>('src/api/iscClient', ['IscClient']);
-    const { IdentityPager } = requireExports<PagerModule>('src/model/identityPager', ['IdentityPager']);
     const limit = rateFromEnv('BENCH_BULK_RATE', { requests: 100, windowMs: 1000 });
     const sim = await startSimProcess({ identities: IDENTITIES, seed: 1, rateLimit: limit });
     try {
@@ -138,8 +123,6 @@ export const memoryModelBench: Benchmark = {
   fallbackFor: ['memory-per-node'],
   budgetMs: 60_000,
   async run(ctx: BenchContext): Promise<BenchResult[]> {
-    requireExports('src/model/identityPager', ['IdentityPager']);
-    requireExports('src/api/iscClient', ['IscClient']);
     const sim = await startSimProcess({ identities: IDENTITIES, seed: 1, rateLimit: false });
     try {
       const result = await runMemoryChild({ url: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret }, ctx.signal);

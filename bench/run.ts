@@ -11,8 +11,9 @@ import { enumerateBench, naiveEnumerateBench } from './enumerate';
 import { extensionHostBench } from './extensionHost';
 import { firstPageModelBench, memoryModelBench } from './model';
 import { stopAll, pendingCleanups } from './lib/cleanup';
+import { MissingPieceError } from './lib/context';
 import type { BenchContext, Benchmark } from './lib/context';
-import { MissingPieceError, projectPath } from './lib/optional';
+import { projectPath } from './lib/paths';
 import { now, skipped } from './lib/report';
 import type { BenchResult } from './lib/report';
 

@@ -1,12 +1,11 @@
 // Child process that runs one simulator for a benchmark, so that the client under test and the
 // server do not share an event loop. argv[2] = SimulatorOptions as JSON. Prints one line
 // `SIM_READY {"url","clientId","clientSecret"}` and exits when its stdin closes (parent gone) or on SIGTERM.
-import { requireExports } from './lib/optional';
-import type { SimServerModule, SimulatorOptionsLike } from './lib/contracts';
+import { startSimulator } from '../sim/server';
+import type { SimulatorOptions } from '../sim/server';
 
 async function main(): Promise<void> {
-  const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorOptionsLike;
-  const { startSimulator } = requireExports<SimServerModule>('sim/server', ['startSimulator']);
+  const options = JSON.parse(process.argv[2] ?? '{}') as SimulatorOptions;
   const started = Date.now();
   const sim = await startSimulator(options);
   const info = { url: sim.url, clientId: sim.clientId, clientSecret: sim.clientSecret, startMs: Date.now() - started };

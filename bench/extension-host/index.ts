@@ -9,6 +9,10 @@ import * as fs from 'fs';
 import * as v8 from 'v8';
 import * as vm from 'vm';
 import * as vscode from 'vscode';
+// Types only: in the extension host the extension's objects come from ext.activate() (the esbuild bundle), not out/.
+import type { SimRequestRecord } from '../../sim/requestLog';
+import type { ExtensionApi } from '../../src/extensionApi';
+import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
 import type { ExtensionHostResults, PanelRun, RequestCount } from './results';
 
 const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
@@ -16,34 +20,13 @@ const TENANT = 'env';
 /** A do-nothing extension staged next to ours by bench/extensionHost.ts (the activation floor). */
 const EMPTY_EXTENSION_ID = 'isc-bench.bench-empty-extension';
 
-interface TreeApiLike {
-  tenantNode(tenantId: string): unknown;
-  getChildren(node?: unknown): Promise<unknown[]>;
-  getTreeItem(node: unknown): unknown;
-  loadMore(tenantId: string): Promise<void>;
-  refresh?(node: unknown): Promise<void>;
-  snapshot(tenantId: string): { items: readonly { id: string; name?: string }[]; hasMore: boolean; total?: number; error?: unknown } | undefined;
-}
-interface PanelsApiLike {
-  waitForCompletePaint(tenantId: string, identityId: string, timeoutMs?: number): Promise<{ cycle: { headerMs?: number; completeMs?: number; startedAt: number } }>;
-  closeAll(): void;
-}
-interface ExtensionApiLike {
-  tree?: TreeApiLike;
-  panels?: unknown;
-}
-
-interface SimRecord {
-  seq: number;
-  path: string;
-  status: number;
-}
+type Tree = ExtensionApi['tree'];
 
 const simUrl = process.env.ISC_SIM_URL ?? '';
 
-async function simLog(since: number): Promise<SimRecord[]> {
+async function simLog(since: number): Promise<SimRequestRecord[]> {
   const response = await fetch(`${simUrl}/__sim/requests?since=${since}`);
-  return (await response.json()) as SimRecord[];
+  return (await response.json()) as SimRequestRecord[];
 }
 
 async function lastSeq(): Promise<number> {
@@ -51,7 +34,7 @@ async function lastSeq(): Promise<number> {
   return all.length ? all[all.length - 1].seq : 0;
 }
 
-function countOf(records: SimRecord[]): RequestCount {
+function countOf(records: SimRequestRecord[]): RequestCount {
   const api = records.filter((r) => r.path.includes('/v2025/'));
   return {
     api: api.length,
@@ -86,8 +69,8 @@ async function timeActivation(id: string): Promise<{ ms: number; alreadyActive: 
   return { ms: performance.now() - started, alreadyActive };
 }
 
-async function measureActivation(results: ExtensionHostResults): Promise<ExtensionApiLike | undefined> {
-  const ext = vscode.extensions.getExtension<ExtensionApiLike>(EXTENSION_ID);
+async function measureActivation(results: ExtensionHostResults): Promise<ExtensionApi | undefined> {
+  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
   if (!ext) {
     results.activation = { error: `extension ${EXTENSION_ID} not found in the extension host` };
     return undefined;
@@ -118,7 +101,7 @@ async function measureActivation(results: ExtensionHostResults): Promise<Extensi
   return api;
 }
 
-async function measureFirstPage(tree: TreeApiLike, results: ExtensionHostResults): Promise<void> {
+async function measureFirstPage(tree: Tree, results: ExtensionHostResults): Promise<void> {
   const tenant = tree.tenantNode(TENANT);
   if (!tenant) {
     results.firstPage = { error: `no tenant "${TENANT}" in the tree (environment tenant not configured?)` };
@@ -132,15 +115,13 @@ async function measureFirstPage(tree: TreeApiLike, results: ExtensionHostResults
   const snap = tree.snapshot(TENANT);
   results.firstPage = { ms, children: children.length, loaded: snap?.items.length ?? 0, total: snap?.total, requests: countOf(await simLog(seq)), error: snap?.error ? message(snap.error) : undefined };
   // Warm: the tenant refreshed (token and client cached), expanded again.
-  if (typeof tree.refresh === 'function') {
-    await tree.refresh(tenant);
-    const warmSeq = await lastSeq();
-    const warmStarted = performance.now();
-    const again = await tree.getChildren(tenant);
-    for (const child of again) tree.getTreeItem(child);
-    results.firstPage.warmMs = performance.now() - warmStarted;
-    results.firstPage.warmRequests = countOf(await simLog(warmSeq));
-  }
+  await tree.refresh(tenant);
+  const warmSeq = await lastSeq();
+  const warmStarted = performance.now();
+  const again = await tree.getChildren(tenant);
+  for (const child of again) tree.getTreeItem(child);
+  results.firstPage.warmMs = performance.now() - warmStarted;
+  results.firstPage.warmRequests = countOf(await simLog(warmSeq));
 }
 
 /** The environment's floor for any panel: create a bare webview panel whose script posts once; time to that message. */
@@ -158,7 +139,7 @@ async function emptyWebviewMs(): Promise<number> {
   }
 }
 
-async function openAndWait(panels: PanelsApiLike, identity: { id: string; name?: string }, label: string): Promise<PanelRun> {
+async function openAndWait(panels: DetailsPanelsApi, identity: { id: string; name?: string }, label: string): Promise<PanelRun> {
   panels.closeAll();
   await sleep(300);
   const seq = await lastSeq();
@@ -169,8 +150,8 @@ async function openAndWait(panels: PanelsApiLike, identity: { id: string; name?:
   return { label, identityId: identity.id, headerMs: cycle.headerMs, completeMs: cycle.completeMs, commandToPaintMs, requests: countOf(await simLog(seq)) };
 }
 
-async function measurePanel(api: ExtensionApiLike, tree: TreeApiLike, results: ExtensionHostResults): Promise<void> {
-  const panels = api.panels as PanelsApiLike | undefined;
+async function measurePanel(api: ExtensionApi, tree: Tree, results: ExtensionHostResults): Promise<void> {
+  const panels = api.panels as DetailsPanelsApi | undefined;
   if (!panels || typeof panels.waitForCompletePaint !== 'function') {
     results.panel = { error: 'api.panels (DetailsPanelsApi) not present' };
     return;
@@ -214,7 +195,7 @@ async function fetchToken(): Promise<string> {
   return ((await r.json()) as { access_token: string }).access_token;
 }
 
-async function measureMemory(tree: TreeApiLike, results: ExtensionHostResults, deadline: number): Promise<void> {
+async function measureMemory(tree: Tree, results: ExtensionHostResults, deadline: number): Promise<void> {
   const tenant = tree.tenantNode(TENANT);
   const before = tree.snapshot(TENANT);
   if (!tenant || !before) {

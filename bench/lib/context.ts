@@ -17,3 +17,8 @@ export interface Benchmark {
   fallbackFor?: string[];
   run(ctx: BenchContext): Promise<BenchResult[]>;
 }
+
+/** Something outside the bench is missing (code-server, a build): run.ts prints `skipped (message)`, not `failed: …`. */
+export class MissingPieceError extends Error {
+  override readonly name = 'MissingPieceError';
+}

@@ -4,17 +4,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import Module from 'module';
-
-interface BuildOptionsLike {
-  outfile?: string;
-  outdir?: string;
-  metafile?: boolean;
-  [key: string]: unknown;
-}
-interface EsbuildLike {
-  build(options: BuildOptionsLike): Promise<{ metafile?: unknown }>;
-  [key: string]: unknown;
-}
+import type * as esbuild from 'esbuild';
 
 const outRoot = process.env.BENCH_ESBUILD_OUT;
 const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
@@ -30,11 +20,11 @@ function redirect(p: string | undefined): string | undefined {
 loader._load = function load(request: string, parent: unknown, isMain: boolean): unknown {
   const loaded = originalLoad.call(this, request, parent, isMain);
   if (request !== 'esbuild' || !outRoot) return loaded;
-  const real = loaded as EsbuildLike;
+  const real = loaded as typeof esbuild;
   return {
     ...real,
-    build: async (options: BuildOptionsLike) => {
-      const changed: BuildOptionsLike = { ...options, outfile: redirect(options.outfile), outdir: redirect(options.outdir), metafile: true };
+    build: async (options: esbuild.BuildOptions) => {
+      const changed: esbuild.BuildOptions = { ...options, outfile: redirect(options.outfile), outdir: redirect(options.outdir), metafile: true };
       if (changed.outfile === undefined) delete changed.outfile;
       if (changed.outdir === undefined) delete changed.outdir;
       const result = await real.build(changed);

@@ -3,8 +3,8 @@
 import { spawn } from 'child_process';
 import * as path from 'path';
 import { registerCleanup } from './cleanup';
-import { MissingPieceError, OUT_ROOT, requireOut } from './optional';
-import type { SimRequestRecordLike, SimulatorOptionsLike } from './contracts';
+import { OUT_ROOT } from './paths';
+import type { SimRequestRecord, SimulatorOptions } from '../../sim/server';
 
 export interface SimProcess {
   url: string;
@@ -13,13 +13,12 @@ export interface SimProcess {
   /** Time the simulator took to start (seeding included). */
   startMs: number;
   pid: number;
-  requests(since?: number): Promise<SimRequestRecordLike[]>;
+  requests(since?: number): Promise<SimRequestRecord[]>;
   clearRequests(): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startSimProcess(options: SimulatorOptionsLike, timeoutMs = 60_000): Promise<SimProcess> {
-  requireOut('sim/server'); // fail fast with a readable reason when the simulator has not landed
+export async function startSimProcess(options: SimulatorOptions, timeoutMs = 60_000): Promise<SimProcess> {
   const child = spawn(process.execPath, [path.join(OUT_ROOT, 'bench', 'sim-child.js'), JSON.stringify(options)], {
     stdio: ['pipe', 'pipe', 'pipe'],
   });
@@ -52,7 +51,7 @@ export async function startSimProcess(options: SimulatorOptionsLike, timeoutMs =
           resolve(JSON.parse(line.slice('SIM_READY '.length)));
         } else if (line.startsWith('SIM_FAILED ')) {
           clearTimeout(timer);
-          reject(new MissingPieceError(`simulator failed to start: ${JSON.parse(line.slice('SIM_FAILED '.length))}`));
+          reject(new Error(`simulator failed to start: ${JSON.parse(line.slice('SIM_FAILED '.length))}`));
         }
       }
     });
@@ -73,7 +72,7 @@ export async function startSimProcess(options: SimulatorOptionsLike, timeoutMs =
       const url = `${info.url}/__sim/requests${since !== undefined ? `?since=${since}` : ''}`;
       const response = await fetch(url);
       if (!response.ok) throw new Error(`GET /__sim/requests answered ${response.status}`);
-      return (await response.json()) as SimRequestRecordLike[];
+      return (await response.json()) as SimRequestRecord[];
     },
     async clearRequests() {
       const response = await fetch(`${info.url}/__sim/requests`, { method: 'DELETE' });
@@ -87,10 +86,10 @@ export async function startSimProcess(options: SimulatorOptionsLike, timeoutMs =
 }
 
 /** Requests to the v2025 API (not the admin endpoints, not the token endpoint). */
-export function apiRequests(records: SimRequestRecordLike[]): SimRequestRecordLike[] {
+export function apiRequests(records: SimRequestRecord[]): SimRequestRecord[] {
   return records.filter((r) => r.path.includes('/v2025/'));
 }
 
-export function tokenRequests(records: SimRequestRecordLike[]): SimRequestRecordLike[] {
+export function tokenRequests(records: SimRequestRecord[]): SimRequestRecord[] {
   return records.filter((r) => r.path.includes('/oauth/token'));
 }
