@@ -6,7 +6,7 @@
 //   GET    /__sim/identities/:id       → internal state of one identity, or 404
 //   POST   /__sim/reset                → regenerates all identities from the seed, clears faults, rate-limit windows
 //   POST   /__sim/expire-tokens        → every issued token answers 401 "JWT is expired" from now on
-//   GET    /__sim/info                 → { url, clientId, seed, identities }
+//   GET    /__sim/info                 → { url, clientId, seed, identities, lastSeq }
 
 import type { SimFaults } from './faults';
 import { isPlainObject } from './http';
@@ -98,7 +98,7 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, q
     return { status: 200, body: { ok: true } };
   }
   if (path === '/__sim/info' && method === 'GET') {
-    return { status: 200, body: { url: target.url, clientId: target.clientId, seed: target.seed, identities: target.store.size } };
+    return { status: 200, body: { url: target.url, clientId: target.clientId, seed: target.seed, identities: target.store.size, lastSeq: target.log.lastSeq } };
   }
   return { status: 404, body: { error: `unknown admin endpoint ${method} ${path}` } };
 }

@@ -36,6 +36,11 @@ export class RequestLog {
     return this.records.slice(start);
   }
 
+  /** The seq of the newest request logged so far (0 before the first); requests after it are "new". */
+  get lastSeq(): number {
+    return this.seq;
+  }
+
   /** Empties the log; sequence numbers keep increasing. */
   clear(): void {
     this.records.length = 0;

@@ -7,9 +7,11 @@ import type { ExtensionApi } from '../../src/extensionApi';
 import type { TenantRegistry } from '../../src/auth/tenantRegistry';
 import type { IdentityRef } from '../../src/model/identityRef';
 import { FIXTURE_IDS } from '../../sim/fixtures';
+import { EXTENSION_ID, lastSeq, setFaults, simUrl } from './coreSupport';
 import type { SimRequest } from './coreSupport';
 
-export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
+export { EXTENSION_ID, setFaults, simUrl };
+
 export const ENV_TENANT = 'env';
 export const WRITE_METHODS = new Set(['POST', 'DELETE', 'PUT', 'PATCH']);
 
@@ -25,12 +27,6 @@ export async function handles(): Promise<Handles> {
   const api = await extension.activate();
   assert.ok(api.actions, 'ExtensionApi.actions is set by registerIdentityActions');
   return { api, actions: api.actions as IdentityActionsApi, registry: api.services.tenants as TenantRegistry };
-}
-
-export function simUrl(): string {
-  const url = process.env.ISC_SIM_URL;
-  assert.ok(url, 'ISC_SIM_URL is set by the harness');
-  return url;
 }
 
 export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {
@@ -64,19 +60,12 @@ export async function simIdentity(id: string): Promise<SimIdentityState | undefi
 export type { SimRequest };
 
 /** Highest request sequence number so far (requests after it are "ours"). */
-export async function requestMark(): Promise<number> {
-  const all = await simJson<SimRequest[]>('/__sim/requests?since=0');
-  return all.length ? all[all.length - 1].seq : 0;
-}
+export const requestMark = lastSeq;
 
 /** API requests since `mark` (admin and token requests left out). */
 export async function apiRequestsSince(mark: number): Promise<SimRequest[]> {
   const all = await simJson<SimRequest[]>(`/__sim/requests?since=${mark}`);
   return all.filter((r) => r.path.startsWith('/v2025/'));
-}
-
-export async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  await simJson('/__sim/faults', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
 }
 
 const FIXTURES = new Set<string>(Object.values(FIXTURE_IDS));

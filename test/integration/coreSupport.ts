@@ -30,10 +30,19 @@ export async function simRequests(since = 0): Promise<SimRequest[]> {
   return (await response.json()) as SimRequest[];
 }
 
-/** The seq of the newest logged request (requests after it are "new"). */
+/** The seq of the newest logged request (requests after it are "new"), without downloading the log. */
 export async function lastSeq(): Promise<number> {
-  const all = await simRequests(0);
-  return all.length ? all[all.length - 1].seq : 0;
+  const response = await fetch(`${simUrl()}/__sim/info`);
+  assert.strictEqual(response.status, 200);
+  const { lastSeq: seq } = (await response.json()) as { lastSeq?: unknown };
+  assert.strictEqual(typeof seq, 'number', 'GET /__sim/info reports lastSeq');
+  return seq as number;
+}
+
+/** Sets the simulator's fault injection (`{}` clears it). */
+export async function setFaults(faults: Record<string, unknown>): Promise<void> {
+  const response = await fetch(`${simUrl()}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
+  assert.ok(response.ok, `POST /__sim/faults answered ${response.status}`);
 }
 
 export function listRequests(requests: SimRequest[]): SimRequest[] {

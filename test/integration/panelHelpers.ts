@@ -5,8 +5,10 @@ import type { ExtensionApi } from '../../src/extensionApi';
 import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
 import type { RenderReport } from '../../src/webview/protocol';
 import type { PaintCycle } from '../../src/webview/host/renderTracker';
+import { EXTENSION_ID, setFaults, simUrl } from './coreSupport';
 
-export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
+export { EXTENSION_ID, setFaults, simUrl };
+
 export const TENANT = 'env';
 
 export interface PanelsTestContext {
@@ -20,18 +22,6 @@ export async function activateExtension(): Promise<PanelsTestContext> {
   const api = await extension.activate();
   assert.ok(api.panels, 'the extension API exposes panels (registerDetailsPanels is wired in extension.ts)');
   return { api, panels: api.panels as DetailsPanelsApi };
-}
-
-export function simUrl(): string {
-  const url = process.env.ISC_SIM_URL;
-  assert.ok(url, 'ISC_SIM_URL is set by the harness');
-  return url;
-}
-
-/** POST /__sim/faults (e.g. failNext); `{}` clears. */
-export async function setFaults(faults: Record<string, unknown>): Promise<void> {
-  const response = await fetch(`${simUrl()}/__sim/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(faults) });
-  assert.ok(response.ok, `POST /__sim/faults answered ${response.status}`);
 }
 
 export function ref(identityId: string, name = identityId): { tenantId: string; identityId: string; name: string } {
