@@ -267,6 +267,13 @@ export class IscClient {
     return results;
   }
 
+  /** Status of an ISC task (the one invite returns, possibly process's TASK_RESULT): `GET /task-status/{id}`. */
+  async getTaskStatus(taskId: string, o?: CallOptions): Promise<TaskStatus> {
+    const op = 'get-task-status';
+    const res = await this.call({ operation: op, method: 'GET', path: `${API}/task-status/${seg(taskId)}`, signal: o?.signal });
+    return v.expectTaskStatus(op, res.body, res.status);
+  }
+
   async synchronizeAttributes(identityId: string, o?: CallOptions): Promise<IdentitySyncJob> {
     const op = 'synchronize-attributes-for-identity';
     const res = await this.call({
