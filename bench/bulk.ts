@@ -1,13 +1,13 @@
 // Benchmark 2: bulk process and bulk synchronize of 1,000 identities through the action layer
-// (src/commands/actions/operations.ts executeOperation + the bulk runner + IscClient, with the audit log on), with
+// (src/model/actions/operations.ts executeOperation + the bulk runner + IscClient, with the audit log on), with
 // the simulator's rate limit on. Lost / doubled identities are counted from the simulator's request log: each
 // identity id must appear in exactly one accepted request.
 import * as fs from 'fs';
 import * as path from 'path';
 import { IscClient } from '../src/api/iscClient';
-import { executeOperation, processOperation, synchronizeOperation } from '../src/commands/actions/operations';
-import type { IdentityOperation } from '../src/commands/actions/operations';
-import { SyncCooldown } from '../src/commands/actions/syncCooldown';
+import { executeOperation, processOperation, synchronizeOperation } from '../src/model/actions/operations';
+import type { IdentityOperation } from '../src/model/actions/operations';
+import { SyncCooldown } from '../src/model/actions/syncCooldown';
 import { AuditLog } from '../src/model/auditLog';
 import type { IdentityRef } from '../src/model/identityRef';
 import type { SimRequestRecord } from '../sim/server';

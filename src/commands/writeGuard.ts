@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { IdentityRef } from '../model/identityRef';
 import type { TenantDirectory, TenantInfo } from '../model/tenant';
 import type { Logger } from '../util/redact';
-import { displayName, namesPreview, plainMessageText, plural } from './actions/report';
+import { displayName, namesPreview, plainMessageText, plural } from '../model/actions/report';
 
 /** Command (engineer D's) that switches a tenant between read-only and writable. */
 export const TOGGLE_READ_ONLY_COMMAND = 'iscExplorer.toggleReadOnly';

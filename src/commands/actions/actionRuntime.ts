@@ -9,12 +9,12 @@ import type { TenantInfo } from '../../model/tenant';
 import type { ExtensionServices } from '../../services';
 import { WriteGuard } from '../writeGuard';
 import type { ConfirmationHandler } from '../writeGuard';
-import { executeOperation, newOperationId } from './operations';
-import type { ActionKind, IdentityOperation, OperationReport } from './operations';
+import { executeOperation, newOperationId } from '../../model/actions/operations';
+import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
 import { vscodePrompts } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
-import { displayName, summaryText } from './report';
-import { SyncCooldown } from './syncCooldown';
+import { displayName, summaryText } from '../../model/actions/report';
+import { SyncCooldown } from '../../model/actions/syncCooldown';
 
 export const SHOW_DETAILS = 'Show Details';
 export const RETRY_FAILED = 'Retry Failed';

@@ -2,8 +2,8 @@
 // VS Code shows virtual documents read-only, and nothing here can write the audit file.
 import * as vscode from 'vscode';
 import type { ActionRuntime } from './actionRuntime';
-import type { OperationReport } from './operations';
-import { reportMarkdown } from './report';
+import type { OperationReport } from '../../model/actions/operations';
+import { reportMarkdown } from '../../model/actions/report';
 
 export const SHOW_ACTIVITY_COMMAND = 'iscExplorer.showActivity';
 const MAX_SHOWN_BYTES = 5_000_000;

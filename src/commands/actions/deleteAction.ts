@@ -5,9 +5,9 @@ import { parseOwnershipDetails } from '../../api/ownership';
 import type { OwnershipDetails } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
 import type { ActionRuntime, ActionSpec } from './actionRuntime';
-import type { IdentityOperation } from './operations';
-import { deleteOperation } from './operations';
-import { displayName, plural } from './report';
+import type { IdentityOperation } from '../../model/actions/operations';
+import { deleteOperation } from '../../model/actions/operations';
+import { displayName, plural } from '../../model/actions/report';
 
 export const DELETE_COMMAND = 'iscExplorer.deleteIdentity';
 

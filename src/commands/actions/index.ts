@@ -11,13 +11,13 @@ import { SHOW_ACTIVITY_COMMAND, registerActivityDocuments } from './activityActi
 import { deleteSpec } from './deleteAction';
 import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite, runInviteAll } from './invitationActions';
 import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
-import type { OperationReport } from './operations';
+import type { OperationReport } from '../../model/actions/operations';
 import type { ActionPrompts } from './prompts';
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
 export type { ConfirmationHandler, ConfirmationRequest } from '../writeGuard';
-export type { OperationReport, ItemReport } from './operations';
+export type { OperationReport, ItemReport } from '../../model/actions/operations';
 
 /** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */
 export interface IdentityActionsApi {

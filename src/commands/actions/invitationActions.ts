@@ -5,8 +5,8 @@ import { identityRefsFromArgs } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { VerificationVia } from '../../api/types';
 import type { ActionOutcome, ActionRuntime, ActionSpec } from './actionRuntime';
-import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from './operations';
-import { displayName } from './report';
+import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from '../../model/actions/operations';
+import { displayName } from '../../model/actions/report';
 
 export const INVITE_COMMAND = 'iscExplorer.inviteIdentities';
 export const INVITE_ALL_COMMAND = 'iscExplorer.inviteAllUnregistered';

@@ -1,7 +1,7 @@
 // Reset identity, Synchronize attributes, Process identities.
 import type { ActionRuntime, ActionSpec } from './actionRuntime';
-import { PROCESS_BATCH_SIZE, processOperation, resetOperation, synchronizeOperation } from './operations';
-import { displayName, namesPreview, plural } from './report';
+import { PROCESS_BATCH_SIZE, processOperation, resetOperation, synchronizeOperation } from '../../model/actions/operations';
+import { displayName, namesPreview, plural } from '../../model/actions/report';
 
 export const RESET_COMMAND = 'iscExplorer.resetIdentity';
 export const SYNCHRONIZE_COMMAND = 'iscExplorer.synchronizeAttributes';

@@ -7,7 +7,7 @@ import type { TenantDirectory, TenantInfo } from '../../model/tenant';
 import { pickIdentity, pickTenant } from '../pickers';
 import type { ConfirmationHandler, GuardUi } from '../writeGuard';
 import { modalConfirmation } from '../writeGuard';
-import { plainMessageText } from './report';
+import { plainMessageText } from '../../model/actions/report';
 
 export interface ProgressReporter {
   /** `increment` in percent of the whole. */

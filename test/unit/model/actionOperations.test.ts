@@ -8,9 +8,9 @@ import { IscApiError } from '../../../src/api/errors';
 import type { IscClient } from '../../../src/api/iscClient';
 import { AuditLog } from '../../../src/model/auditLog';
 import type { IdentityRef } from '../../../src/model/identityRef';
-import { executeOperation, processOperation, resetOperation, synchronizeOperation } from '../../../src/commands/actions/operations';
-import { SyncCooldown } from '../../../src/commands/actions/syncCooldown';
-import { displayName, markdownCell, plainMessageText, reportMarkdown, summaryText } from '../../../src/commands/actions/report';
+import { executeOperation, processOperation, resetOperation, synchronizeOperation } from '../../../src/model/actions/operations';
+import { SyncCooldown } from '../../../src/model/actions/syncCooldown';
+import { displayName, markdownCell, plainMessageText, reportMarkdown, summaryText } from '../../../src/model/actions/report';
 
 const refs = (n: number): IdentityRef[] => Array.from({ length: n }, (_, i) => ({ tenantId: 't', identityId: `id${i}`, name: `Name ${i}` }));
 const tenant = { id: 't', label: 'Acme', clientId: 'client-1' };

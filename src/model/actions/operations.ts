@@ -4,10 +4,10 @@ import { randomUUID } from 'crypto';
 import type { IscClient } from '../../api/iscClient';
 import { isAbortError, isIscApiError } from '../../api/errors';
 import type { SendAccountVerificationRequest, TaskStatus } from '../../api/types';
-import type { AuditLog, AuditResult } from '../../model/auditLog';
-import { runBulk } from '../../model/bulkRunner';
-import type { BulkItemResult, BulkItemStatus, BulkSummary } from '../../model/bulkRunner';
-import type { IdentityRef } from '../../model/identityRef';
+import type { AuditLog, AuditResult } from '../auditLog';
+import { runBulk } from '../bulkRunner';
+import type { BulkItemResult, BulkItemStatus, BulkSummary } from '../bulkRunner';
+import type { IdentityRef } from '../identityRef';
 import type { SyncCooldown } from './syncCooldown';
 
 export type ActionKind =
