@@ -21,6 +21,11 @@ export interface IscApiErrorInit {
   trackingId?: string;
   body?: unknown;
   retryAfterMs?: number;
+  /**
+   * Whether the request reached the server: false when it certainly did not (connection refused, DNS failure,
+   * cancelled before sending), true once any byte was sent, undefined when the transport cannot tell.
+   */
+  requestSent?: boolean;
   cause?: unknown;
 }
 
@@ -37,6 +42,8 @@ export class IscApiError extends Error {
   readonly operation: string;
   /** For `rateLimited`: how long the server asked to wait. */
   readonly retryAfterMs?: number;
+  /** See IscApiErrorInit.requestSent. */
+  readonly requestSent?: boolean;
 
   constructor(init: IscApiErrorInit) {
     super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined);
@@ -49,6 +56,7 @@ export class IscApiError extends Error {
     this.body = init.body;
     this.operation = init.operation;
     this.retryAfterMs = init.retryAfterMs;
+    this.requestSent = init.requestSent;
   }
 }
 
@@ -190,4 +198,27 @@ export function badResponseError(operation: string, detail: string, status?: num
 
 export function networkError(operation: string, detail: string, cause?: unknown): IscApiError {
   return new IscApiError({ kind: 'network', operation, cause, message: `${operationLabel(operation)} failed: ${detail}` });
+}
+
+/**
+ * For a failed write (POST/DELETE): could ISC have carried it out anyway? True means the outcome is unknown and the
+ * write must not be re-sent blindly; false means ISC certainly did not act (4xx, 429, never sent).
+ */
+export function writeMayHaveActed(error: unknown): boolean {
+  if (!(error instanceof IscApiError)) return true;
+  if (error.requestSent === false) return false;
+  switch (error.kind) {
+    case 'auth':
+    case 'forbidden':
+    case 'notFound':
+    case 'badRequest':
+    case 'rateLimited':
+      return false;
+    case 'aborted':
+      return error.requestSent === true;
+    case 'server':
+    case 'badResponse':
+    case 'network':
+      return true;
+  }
 }
