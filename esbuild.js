@@ -50,7 +50,15 @@ if (fs.existsSync('src/webview/app/main.ts')) {
 
 async function main() {
   if (watch) {
-    for (const options of builds) (await esbuild.context(options)).watch();
+    // The "[watch] build started/finished" lines are what .vscode/tasks.json waits for before F5 launches.
+    const announce = {
+      name: 'announce-watch',
+      setup(build) {
+        build.onStart(() => console.log('[watch] build started'));
+        build.onEnd((result) => console.log(`[watch] build finished (${result.errors.length} errors)`));
+      },
+    };
+    for (const options of builds) (await esbuild.context({ ...options, plugins: [...(options.plugins ?? []), announce] })).watch();
     return;
   }
   await Promise.all(builds.map((options) => esbuild.build(options)));

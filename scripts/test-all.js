@@ -124,6 +124,10 @@ async function main() {
     checks.push({ name: 'typecheck', ok: typecheck.code === 0, detail: `npm run typecheck exited with ${typecheck.code}: type errors above`, seconds: typecheck.seconds });
     const lint = await run('lint (npm run lint)', npmCmd, ['run', '-s', 'lint'], { timeoutMs: 8 * MINUTE });
     checks.push({ name: 'lint', ok: lint.code === 0, detail: `npm run lint exited with ${lint.code}: ESLint problems above`, seconds: lint.seconds });
+    const depcheck = await run('layers (npm run depcheck)', npmCmd, ['run', '-s', 'depcheck'], { timeoutMs: 3 * MINUTE });
+    checks.push({ name: 'layers', ok: depcheck.code === 0, detail: `dependency-cruiser exited with ${depcheck.code}: layer or circle violations above`, seconds: depcheck.seconds });
+    const knip = await run('unused code (npm run knip)', npmCmd, ['run', '-s', 'knip'], { timeoutMs: 3 * MINUTE });
+    checks.push({ name: 'unused', ok: knip.code === 0, detail: `knip exited with ${knip.code}: unused files, exports or dependencies above`, seconds: knip.seconds });
   }
 
   const tierCommands = {
