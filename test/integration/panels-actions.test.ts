@@ -1,4 +1,4 @@
-// Details panels: the actions row runs engineer F's commands (same guard), hidden panels repaint from host
+// Details panels: the actions row runs the identity-action commands (same guard), hidden panels repaint from host
 // state, and both ownership response shapes paint the same.
 import * as assert from 'assert';
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// Identity actions (issue 5): reset, synchronize, process, invite, invite all unregistered, password-reset email,
+// Identity actions: reset, synchronize, process, invite, invite all unregistered, password-reset email,
 // delete, show activity. Every write passes the WriteGuard and leaves audit lines.
 import type * as vscode from 'vscode';
 import type { AuditEntry } from '../../model/auditLog';
