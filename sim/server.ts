@@ -52,7 +52,7 @@ export interface Simulator {
   clearRequests(): void;
   setFaults(f: SimFaults): void;
   close(): Promise<void>;
-  /** Extras beyond the team contract. */
+  /** Extras beyond the shared simulator options. */
   readonly store: IdentityStore;
   requestsSince(seq: number): SimRequestRecord[];
   expireTokens(): void;

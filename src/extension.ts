@@ -1,6 +1,7 @@
 // Entry point: wires services, tree and commands together. No network request here (tenants load when expanded).
 import type * as vscode from 'vscode';
-import type { ExtensionApi } from './extensionApi';
+import { exportedApi } from './extensionApi';
+import type { ExtensionTestHandle } from './testing/testHandle';
 import { createServices } from './services';
 import { ExtensionLogger } from './util/logger';
 import { TreeController } from './tree/treeController';
@@ -10,7 +11,7 @@ import { registerFilterCommands } from './commands/filterCommands';
 import { registerIdentityActions } from './commands/actions';
 import { registerDetailsPanels } from './webview/host/registerPanels';
 
-export function activate(context: vscode.ExtensionContext): ExtensionApi {
+export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
   const logger = new ExtensionLogger();
   context.subscriptions.push(logger);
@@ -20,16 +21,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerTenantCommands(services, tree);
   registerTreeCommands(services, tree);
   registerFilterCommands(services, tree);
-  const api: ExtensionApi = { services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active };
   const coreMs = Date.now() - started;
-
-  // ---- Feature modules: one import above and one line here each. -------------------------------------------------
-  api.panels = registerDetailsPanels(services);
-  api.actions = registerIdentityActions(services);
-  // -----------------------------------------------------------------------------------------------------------------
+  const panels = registerDetailsPanels(services);
+  const actions = registerIdentityActions(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return api;
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions }));
 }
 
 export function deactivate(): void {

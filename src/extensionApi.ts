@@ -1,19 +1,8 @@
-// What `activate` returns: the handle integration tests (and other extensions) use.
-import type * as vscode from 'vscode';
-import type { ExtensionServices } from './services';
-import type { IdentityTreeProvider } from './tree/identityTreeProvider';
-import type { TreeNode } from './tree/nodes';
+// What `activate()` hands to other extensions: nothing in production. An installed extension could otherwise reach
+// the user's authenticated ISC clients (delete identities) or answer the write guard's confirmation.
+import * as vscode from 'vscode';
 
-export interface ExtensionApi {
-  services: ExtensionServices;
-  /** The tree's data provider: tests call getChildren/getParent on its nodes. */
-  tree: IdentityTreeProvider;
-  /** The "Identities" tree view (reveal, selection). */
-  treeView: vscode.TreeView<TreeNode>;
-  /** The active tenant shown in the status bar (last selected/expanded). */
-  activeTenant: { readonly tenantId: string | undefined; readonly statusText: string };
-  /** Details panels (engineer E), cast to their own type in their tests. */
-  panels?: unknown;
-  /** Identity actions (engineer F), cast to their own type in their tests. */
-  actions?: unknown;
+/** The test handle when VS Code runs the extension's tests (ExtensionMode.Test), else undefined; `create` only runs then. */
+export function exportedApi<T>(mode: vscode.ExtensionMode, create: () => T): T | undefined {
+  return mode === vscode.ExtensionMode.Test ? create() : undefined;
 }

@@ -15,7 +15,7 @@ export interface ExtensionServices {
   changes: IdentityChangeBus;
 }
 
-/** The core's own view of the services: the contract above plus the concrete registry and stores. */
+/** The core's own view of the services: the interface above plus the concrete registry and stores. */
 export interface CoreServices extends ExtensionServices {
   tenants: TenantRegistry;
   settings: Settings;

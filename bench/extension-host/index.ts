@@ -11,7 +11,7 @@ import * as vm from 'vm';
 import * as vscode from 'vscode';
 // Types only: in the extension host the extension's objects come from ext.activate() (the esbuild bundle), not out/.
 import type { SimRequestRecord } from '../../sim/requestLog';
-import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
 import type { ExtensionHostResults, PanelRun, RequestCount } from './results';
 
@@ -20,7 +20,7 @@ const TENANT = 'env';
 /** A do-nothing extension staged next to ours by bench/extensionHost.ts (the activation floor). */
 const EMPTY_EXTENSION_ID = 'isc-bench.bench-empty-extension';
 
-type Tree = ExtensionApi['tree'];
+type Tree = ExtensionTestHandle['tree'];
 
 const simUrl = process.env.ISC_SIM_URL ?? '';
 
@@ -69,8 +69,8 @@ async function timeActivation(id: string): Promise<{ ms: number; alreadyActive: 
   return { ms: performance.now() - started, alreadyActive };
 }
 
-async function measureActivation(results: ExtensionHostResults): Promise<ExtensionApi | undefined> {
-  const ext = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+async function measureActivation(results: ExtensionHostResults): Promise<ExtensionTestHandle | undefined> {
+  const ext = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID);
   if (!ext) {
     results.activation = { error: `extension ${EXTENSION_ID} not found in the extension host` };
     return undefined;
@@ -150,7 +150,7 @@ async function openAndWait(panels: DetailsPanelsApi, identity: { id: string; nam
   return { label, identityId: identity.id, headerMs: cycle.headerMs, completeMs: cycle.completeMs, commandToPaintMs, requests: countOf(await simLog(seq)) };
 }
 
-async function measurePanel(api: ExtensionApi, tree: Tree, results: ExtensionHostResults): Promise<void> {
+async function measurePanel(api: ExtensionTestHandle, tree: Tree, results: ExtensionHostResults): Promise<void> {
   const panels = api.panels as DetailsPanelsApi | undefined;
   if (!panels || typeof panels.waitForCompletePaint !== 'function') {
     results.panel = { error: 'api.panels (DetailsPanelsApi) not present' };

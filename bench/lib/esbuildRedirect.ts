@@ -1,5 +1,5 @@
 // Preloaded (`node -r`) into the project's own esbuild.js so that its exact build options are used while
-// the output goes to BENCH_ESBUILD_OUT instead of dist/ (other engineers' tests may be using dist/ right now).
+// the output goes to BENCH_ESBUILD_OUT instead of dist/ (a concurrent test run may be using dist/).
 // Also asks esbuild for a metafile (written next to the output) so the bench can name the biggest inputs.
 import * as fs from 'fs';
 import * as path from 'path';

@@ -4,7 +4,7 @@ import type { Identity, OwnedObject, RoleAssignment, RoleAssignmentRef } from '.
 
 export const IDENTITY_PANEL_VIEW_TYPE = 'iscExplorer.identityDetails';
 
-/** Identity actions (engineer F's commands `iscExplorer.<name>`), the only ones a panel may run. */
+/** Identity actions (commands `iscExplorer.<name>`), the only ones a panel may run. */
 export const PANEL_ACTIONS = [
   'resetIdentity',
   'synchronizeAttributes',

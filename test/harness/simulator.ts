@@ -1,4 +1,4 @@
-// Starts engineer B's simulator (out/sim/server.js, compiled from sim/server.ts) for the harness,
+// Starts the simulator (out/sim/server.js, compiled from sim/server.ts) for the harness,
 // and builds the environment the extension host gets from it.
 import * as fs from 'fs';
 import * as path from 'path';

@@ -64,10 +64,10 @@ describe('identity actions: the write guard', function () {
           assert.strictEqual(outcome.status, 'readOnly');
           assert.deepStrictEqual(await apiRequestsSince(mark), [], 'not one API request');
           assert.strictEqual(rec.confirmations.length, 0, 'no confirmation is even asked');
-          const blocked = rec.messages.find((m) => m.level === 'error');
-          assert.ok(blocked, 'an error message');
+          const blocked = rec.messages.find((m) => m.level === 'warning');
+          assert.ok(blocked, 'a warning');
           assert.match(blocked.text, /read-only/);
-          assert.match(blocked.text, /Toggle Read-Only/);
+          assert.match(blocked.text, /ISC: Toggle Read-Only Mode/);
           assert.deepStrictEqual(blocked.buttons, ['Allow Writes…']);
         });
       }
@@ -127,14 +127,17 @@ describe('identity actions: the write guard', function () {
       assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), []);
     });
 
-    it('the modal names the action, the tenant, the count and the first names', async () => {
+    it('the modal names the action, the tenant and the count, and lists the first names once (in its detail)', async () => {
       const rec = record(h.actions, { confirm: 'cancel' });
       await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
       const [request] = rec.confirmations;
       const tenant = h.registry.get(ENV_TENANT)!;
-      assert.match(request.message, /^Synchronize attributes — 3 identities: /);
+      assert.match(request.message, /^Synchronize attributes — 3 identities on tenant /);
       assert.ok(request.message.includes(`on tenant “${tenant.label}”`));
-      for (const ref of refs) assert.ok(request.message.includes(ref.name.slice(0, 30)), `names ${ref.name}`);
+      for (const ref of refs) {
+        assert.ok(request.detail.includes(ref.name.slice(0, 30)), `the detail names ${ref.name}`);
+        assert.ok(!request.message.includes(ref.name.slice(0, 30)), `the message does not repeat ${ref.name}`);
+      }
       assert.match(request.detail, /Identities \(3\)/);
       assert.strictEqual(request.confirmButton, 'Synchronize 3 Identities');
       assert.strictEqual(request.tenantId, ENV_TENANT);

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IdentityActionsApi, ActionPrompts, ConfirmationRequest } from '../../src/commands/actions';
-import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { TenantRegistry } from '../../src/auth/tenantRegistry';
 import type { IdentityRef } from '../../src/model/identityRef';
 import { FIXTURE_IDS } from '../../sim/fixtures';
@@ -16,17 +16,17 @@ export const ENV_TENANT = 'env';
 export const WRITE_METHODS = new Set(['POST', 'DELETE', 'PUT', 'PATCH']);
 
 export interface Handles {
-  api: ExtensionApi;
+  api: ExtensionTestHandle;
   actions: IdentityActionsApi;
   registry: TenantRegistry;
 }
 
 export async function handles(): Promise<Handles> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
-  assert.ok(api.actions, 'ExtensionApi.actions is set by registerIdentityActions');
-  return { api, actions: api.actions as IdentityActionsApi, registry: api.services.tenants as TenantRegistry };
+  assert.ok(api, 'activate() returns the test handle in test mode');
+  return { api, actions: api.actions, registry: api.services.tenants };
 }
 
 export async function simJson<T>(path: string, init?: RequestInit): Promise<T> {

@@ -1,18 +1,19 @@
 // Helpers of the tree/tenant integration tests (tree*.test.ts, tenants*.test.ts and the no-env session).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { CoreServices } from '../../src/services';
 import type { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode, TreeNode } from '../../src/tree/nodes';
 import type { SimRequestRecord } from '../../sim/requestLog';
 
 export const EXTENSION_ID = 'isc-tools.isc-identity-explorer';
 
-export async function coreApi(): Promise<{ api: ExtensionApi; services: CoreServices }> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+export async function coreApi(): Promise<{ api: ExtensionTestHandle; services: CoreServices }> {
+  const extension = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
-  return { api, services: api.services as CoreServices };
+  assert.ok(api, 'activate() returns the test handle in test mode');
+  return { api, services: api.services };
 }
 
 export function simUrl(): string {
@@ -59,11 +60,11 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | Prom
   }
 }
 
-export async function children(api: ExtensionApi, node?: TreeNode): Promise<TreeNode[]> {
+export async function children(api: ExtensionTestHandle, node?: TreeNode): Promise<TreeNode[]> {
   return (await api.tree.getChildren(node)) ?? [];
 }
 
-export function tenantRoot(api: ExtensionApi, tenantId: string): TenantNode {
+export function tenantRoot(api: ExtensionTestHandle, tenantId: string): TenantNode {
   const node = api.tree.tenantNode(tenantId);
   assert.ok(node, `tenant ${tenantId} is a root`);
   return node;

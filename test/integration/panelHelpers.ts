@@ -1,7 +1,7 @@
 // Shared helpers of the details-panel integration tests (extension host, simulator as tenant `env`).
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
 import type { RenderReport } from '../../src/webview/protocol';
 import type { PaintCycle } from '../../src/webview/host/renderTracker';
@@ -12,16 +12,16 @@ export { EXTENSION_ID, setFaults, simUrl };
 export const TENANT = 'env';
 
 export interface PanelsTestContext {
-  api: ExtensionApi;
+  api: ExtensionTestHandle;
   panels: DetailsPanelsApi;
 }
 
 export async function activateExtension(): Promise<PanelsTestContext> {
-  const extension = vscode.extensions.getExtension<ExtensionApi>(EXTENSION_ID);
+  const extension = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID);
   assert.ok(extension, `${EXTENSION_ID} is not loaded`);
   const api = await extension.activate();
-  assert.ok(api.panels, 'the extension API exposes panels (registerDetailsPanels is wired in extension.ts)');
-  return { api, panels: api.panels as DetailsPanelsApi };
+  assert.ok(api, 'activate() returns the test handle in test mode');
+  return { api, panels: api.panels };
 }
 
 export function ref(identityId: string, name = identityId): { tenantId: string; identityId: string; name: string } {

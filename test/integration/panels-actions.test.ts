@@ -1,4 +1,4 @@
-// Details panels: the actions row runs engineer F's commands (same guard), hidden panels repaint from host
+// Details panels: the actions row runs the identity-action commands (same guard), hidden panels repaint from host
 // state, and both ownership response shapes paint the same.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -13,11 +13,11 @@ describe('details panels: actions, visibility, ownership shapes (extension host)
   let actions: IdentityActionsApi | undefined;
 
   let wasReadOnly = true;
-  const registry = () => t.api.services.tenants as unknown as { setReadOnly(tenantId: string, readOnly: boolean): Promise<void> };
+  const registry = () => t.api.services.tenants;
 
   before(async () => {
     t = await activateExtension();
-    actions = t.api.actions as IdentityActionsApi | undefined;
+    actions = t.api.actions;
     // The environment tenant is read-only by default; the guard would refuse before asking.
     wasReadOnly = t.api.services.tenants.get(TENANT)?.readOnly ?? true;
     await registry().setReadOnly(TENANT, false);

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../../sim/fixtures';
 import { eq } from '../../src/api/filters';
-import type { ExtensionApi } from '../../src/extensionApi';
+import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { CoreServices } from '../../src/services';
 import type { TenantNode } from '../../src/tree/nodes';
 import {
@@ -19,7 +19,7 @@ async function setFilter(filters: string | undefined): Promise<void> {
 
 describe('tree: environment tenant (extension host, simulator)', function () {
   this.timeout(120_000);
-  let api: ExtensionApi;
+  let api: ExtensionTestHandle;
   let services: CoreServices;
   let env: TenantNode;
 
@@ -196,7 +196,7 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     const ref = await found;
     assert.strictEqual(ref?.identityId, FIXTURE_IDS.obrien);
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "O\\"Brien \\\\"'), 'searched with name sw');
-    (api.panels as { closeAll?: () => void } | undefined)?.closeAll?.();
+    api.panels.closeAll();
   });
 
   it('shows role assignments under an identity (lazy, single request), with dates and a details click', async () => {

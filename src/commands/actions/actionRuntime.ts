@@ -7,8 +7,9 @@ import { identityRefsFromArgs } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { ExtensionServices } from '../../services';
-import { WriteGuard } from '../writeGuard';
-import type { ConfirmationHandler } from '../writeGuard';
+import { WriteGuard } from '../../model/writeGuard';
+import type { ConfirmationHandler } from '../../model/writeGuard';
+import { makeWritable } from '../writeGuard';
 import { executeOperation, newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
 import { vscodePrompts } from './prompts';
@@ -89,7 +90,13 @@ export class ActionRuntime {
   constructor(readonly services: ExtensionServices) {
     this.audit = new AuditLog(path.join(services.context.globalStorageUri.fsPath, 'audit.jsonl'));
     this.defaults = vscodePrompts(services.tenants);
-    this.guard = new WriteGuard(services.tenants, () => this.ui(), services.logger);
+    this.guard = new WriteGuard({
+      tenants: services.tenants,
+      ui: () => this.ui(),
+      logger: services.logger,
+      makeWritable: (tenant) => makeWritable(tenant),
+      track: (work) => void this.track(work).catch(() => undefined),
+    });
   }
 
   /** The prompts in force: VS Code's, with test overrides on top. */
@@ -136,12 +143,14 @@ export class ActionRuntime {
   }
 
   /** Identities from command args (ref, tree node, multi-selection) or, from the palette, tenant + "Find identity…". */
-  async resolveTargets(spec: ActionSpec, args: unknown[]): Promise<Map<string, IdentityRef[]> | 'readOnly' | undefined> {
+  async resolveTargets(spec: ActionSpec, args: unknown[]): Promise<Map<string, IdentityRef[]> | 'readOnly' | 'unknownTenant' | undefined> {
     let refs = identityRefsFromArgs(args[0], args[1]);
     if (refs.length === 0) {
       const tenant = await this.ui().pickTenant(`${spec.label}: choose the tenant`);
       if (!tenant) return undefined;
-      if (this.guard.blockedByReadOnly(tenant.id, spec.label)) return 'readOnly';
+      // Checked before the identity is asked for; the guard checks again around the modal.
+      const writable = this.guard.checkWritableOrExplain(tenant.id, spec.label, () => this.run(spec, args));
+      if (writable !== 'allowed') return writable;
       const ref = await this.ui().pickIdentity(tenant.id, `${spec.label}: find identity…`);
       if (!ref) return undefined;
       refs = [ref];
@@ -159,12 +168,12 @@ export class ActionRuntime {
   async run(spec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
     const groups = await this.resolveTargets(spec, args);
     const base = { command: spec.command, kind: spec.kind };
-    if (groups === 'readOnly') return this.remember({ ...base, status: 'readOnly', tenantIds: [], reports: [] });
+    if (groups === 'readOnly' || groups === 'unknownTenant') return this.remember({ ...base, status: 'readOnly', tenantIds: [], reports: [] });
     if (!groups || groups.size === 0) return this.remember({ ...base, status: 'noTarget', tenantIds: [], reports: [] });
     const reports: OperationReport[] = [];
     const statuses: OutcomeStatus[] = [];
     for (const [tenantId, refs] of groups) {
-      const result = await this.runForTenant(spec, tenantId, refs);
+      const result = await this.runForTenant(spec, tenantId, refs, () => this.run(spec, args));
       if (typeof result === 'string') statuses.push(result);
       else reports.push(result);
     }
@@ -172,10 +181,12 @@ export class ActionRuntime {
     return this.remember({ ...base, status, tenantIds: [...groups.keys()], reports });
   }
 
-  private async runForTenant(spec: ActionSpec, tenantId: string, refs: IdentityRef[]): Promise<OperationReport | OutcomeStatus> {
+  private async runForTenant(spec: ActionSpec, tenantId: string, refs: IdentityRef[], rerun: () => Promise<unknown>): Promise<OperationReport | OutcomeStatus> {
+    // Checked once before the action's own questions; the guard checks before and after the modal.
+    const writable = this.guard.checkWritableOrExplain(tenantId, spec.label, rerun);
     const tenant = this.guard.tenant(tenantId);
-    if (!tenant || this.guard.blockedByReadOnly(tenantId, spec.label)) {
-      await this.auditSkipped(spec.kind, tenant, tenantId, refs, tenant ? 'Blocked: the tenant is read-only.' : 'Blocked: unknown tenant.');
+    if (writable !== 'allowed' || !tenant) {
+      await this.auditRefusal(spec.kind, tenant, tenantId, refs, writable === 'readOnly' ? 'readOnly' : 'unknownTenant');
       return 'readOnly';
     }
     const notes = new RunNotes();
@@ -190,15 +201,12 @@ export class ActionRuntime {
       detail: prepared.detail,
       confirmButton: prepared.confirmButton,
       strong: prepared.strong,
+      finalCheck: prepared.finalCheck,
+      rerun,
     });
     if (decision === 'cancelled') return 'cancelled';
     if (decision !== 'allowed') {
-      await this.auditSkipped(spec.kind, tenant, tenantId, targets, 'Blocked: the tenant is read-only.');
-      return 'readOnly';
-    }
-    if (prepared.finalCheck && !(await prepared.finalCheck())) return 'cancelled';
-    if (this.guard.blockedByReadOnly(tenantId, spec.label)) {
-      await this.auditSkipped(spec.kind, tenant, tenantId, targets, 'Blocked: the tenant is read-only.');
+      await this.auditRefusal(spec.kind, tenant, tenantId, targets, decision);
       return 'readOnly';
     }
     return this.execute(prepared.operation, tenant, targets, notes);
@@ -282,7 +290,7 @@ export class ActionRuntime {
     });
     if (decision === 'cancelled') return undefined;
     if (decision !== 'allowed') {
-      await this.auditSkipped(run.operation.kind, tenant, tenant.id, targets, 'Blocked: the tenant is read-only.', operationId);
+      await this.auditRefusal(run.operation.kind, tenant, tenant.id, targets, decision, operationId);
       return undefined;
     }
     const report = await this.execute(run.operation, tenant, targets, run.notes, operationId);
@@ -290,9 +298,10 @@ export class ActionRuntime {
     return report;
   }
 
-  /** A blocked attempt leaves a `skipped` line per identity (nothing was sent). */
-  private async auditSkipped(kind: ActionKind, tenant: TenantInfo | undefined, tenantId: string, refs: IdentityRef[], reason: string, retryOf?: string): Promise<void> {
+  /** A refused attempt leaves a `skipped` line per identity (nothing was sent). */
+  private async auditRefusal(kind: ActionKind, tenant: TenantInfo | undefined, tenantId: string, refs: IdentityRef[], why: 'readOnly' | 'unknownTenant', retryOf?: string): Promise<void> {
     const operationId = newOperationId();
+    const reason = why === 'readOnly' ? 'Blocked: the tenant is read-only.' : 'Blocked: unknown tenant (no longer configured).';
     await this.audit.append(
       ...refs.map((ref) => ({
         operationId,

@@ -1,10 +1,10 @@
-// Identity actions (issue 5): reset, synchronize, process, invite, invite all unregistered, password-reset email,
+// Identity actions: reset, synchronize, process, invite, invite all unregistered, password-reset email,
 // delete, show activity. Every write passes the WriteGuard and leaves audit lines.
 import type * as vscode from 'vscode';
 import type { AuditEntry } from '../../model/auditLog';
 import type { ExtensionServices } from '../../services';
 import { registerCommand } from '../commandWrapper';
-import type { ConfirmationHandler } from '../writeGuard';
+import type { ConfirmationHandler } from '../../model/writeGuard';
 import { ActionRuntime } from './actionRuntime';
 import type { ActionOutcome, ActionSpec } from './actionRuntime';
 import { SHOW_ACTIVITY_COMMAND, registerActivityDocuments } from './activityActions';
@@ -16,7 +16,7 @@ import type { ActionPrompts } from './prompts';
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
-export type { ConfirmationHandler, ConfirmationRequest } from '../writeGuard';
+export type { ConfirmationHandler, ConfirmationRequest } from '../../model/writeGuard';
 export type { OperationReport, ItemReport } from '../../model/actions/operations';
 
 /** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */

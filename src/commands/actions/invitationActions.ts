@@ -98,7 +98,8 @@ export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpe
   if (identityRefsFromArgs(args[0], args[1]).length > 0) return runtime.run(spec, args);
   const tenant = await runtime.ui().pickTenant('Invite identities: choose the tenant');
   if (!tenant) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [], reports: [] };
-  if (runtime.guard.blockedByReadOnly(tenant.id, spec.label)) {
+  const writable = runtime.guard.checkWritableOrExplain(tenant.id, spec.label, () => runInvite(runtime, spec, allSpec, args));
+  if (writable !== 'allowed') {
     return { command: spec.command, kind: spec.kind, status: 'readOnly', tenantIds: [tenant.id], reports: [] };
   }
   type Choice = vscode.QuickPickItem & { all: boolean };
