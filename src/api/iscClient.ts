@@ -4,7 +4,7 @@ import { IscApiError, abortedError, badResponseError, isAbortError } from './err
 import { HttpTransport } from './http';
 import type { QueryValue, RawResponse, RequestInfo, RequestSpec } from './http';
 import { parseOwnershipDetails } from './ownership';
-import { MAX_PAGE_SIZE, clampPageSize, iteratePages } from './paging';
+import { MAX_PAGE_SIZE, RepeatedPageError, clampPageSize, iteratePages } from './paging';
 import { sharedLimiter } from './rateLimiter';
 import type { RateLimitConfig, SlidingWindowLimiter } from './rateLimiter';
 import type { RetryPolicy } from './retry';
@@ -146,16 +146,23 @@ export class IscClient {
 
   /**
    * Pages of up to 250 identities (pageSize). The first request asks for the total (count=true) unless `count: false`
-   * is given: knowing it lets later pages be fetched a few at a time (`prefetch`, default 4, still yielded in order)
-   * and avoids a trailing empty request. `total` is then set on every page. Without a count, pages are fetched one
-   * after another until one is shorter than the page size.
+   * is given: knowing it lets later pages be fetched a few at a time (`prefetch`, default 4, still yielded in order);
+   * `total` is then set on every page. The enumeration ends on an empty page (see iteratePages for why not sooner).
    */
   iterateIdentities(q: IterateIdentitiesQuery = {}, o?: CallOptions): AsyncIterable<Page<Identity>> {
     const { pageSize, prefetch, count, ...rest } = q;
-    return iteratePages<Identity>(
+    const pages = iteratePages<Identity>(
       (offset, limit, withCount, signal) => this.listIdentities({ ...rest, count: withCount, offset, limit }, { signal }),
-      { pageSize, prefetch, count: count !== false, signal: o?.signal },
+      { pageSize, prefetch, count: count !== false, signal: o?.signal, idOf: (identity) => identity.id },
     );
+    return (async function* () {
+      try {
+        yield* pages;
+      } catch (error) {
+        if (error instanceof RepeatedPageError) throw badResponseError('list-identities', error.message);
+        throw error;
+      }
+    })();
   }
 
   async getIdentity(id: string, o?: CallOptions): Promise<Identity> {

@@ -5,7 +5,7 @@ export const MAX_PAGE_SIZE = 250;
 
 export type PageFetcher<T> = (offset: number, limit: number, count: boolean, signal?: AbortSignal) => Promise<Page<T>>;
 
-export interface PagingOptions {
+export interface PagingOptions<T = unknown> {
   /** Items per request, 1..250 (default 250). */
   pageSize?: number;
   /** Ask the server for X-Total-Count on the first page. */
@@ -16,6 +16,8 @@ export interface PagingOptions {
    */
   prefetch?: number;
   signal?: AbortSignal;
+  /** The record's id: lets the pager detect a server that ignores `offset` (every record of a page seen before). */
+  idOf?: (item: T) => string;
 }
 
 export function clampPageSize(pageSize: number | undefined): number {
@@ -23,17 +25,37 @@ export function clampPageSize(pageSize: number | undefined): number {
   return Math.max(1, Math.min(MAX_PAGE_SIZE, Math.floor(pageSize)));
 }
 
-/** Yields pages until one is shorter than the page size or, when counted, the total is reached. */
-export async function* iteratePages<T>(fetchPage: PageFetcher<T>, options: PagingOptions = {}): AsyncGenerator<Page<T>> {
+/**
+ * Yields pages until the server answers an empty page. A short page is no end (ISC can return 246 of 250 while more
+ * follow) and X-Total-Count is used for prefetching and progress only, never as the only stop: a count that is too
+ * low must not truncate the enumeration. `offset` advances by the page size asked for, since it counts records of the
+ * server's result set. A page whose records were all seen already (a server that ignores `offset`) stops with an
+ * error instead of looping for ever. The price is at most one extra (empty) request at the end.
+ */
+export async function* iteratePages<T>(fetchPage: PageFetcher<T>, options: PagingOptions<T> = {}): AsyncGenerator<Page<T>> {
   const limit = clampPageSize(options.pageSize);
   const prefetch = Math.max(1, Math.floor(options.prefetch ?? 4));
+  const seen = options.idOf ? new Set<string>() : undefined;
+  const check = (page: Page<T>): void => {
+    if (!seen || !options.idOf || page.items.length === 0) return;
+    let fresh = 0;
+    for (const item of page.items) {
+      const id = options.idOf(item);
+      if (!seen.has(id)) {
+        seen.add(id);
+        fresh++;
+      }
+    }
+    if (fresh === 0 && page.offset > 0) throw new RepeatedPageError(page.offset, seen.size);
+  };
   const first = await fetchPage(0, limit, options.count === true, options.signal);
+  check(first);
   yield first;
-  if (first.items.length < limit) return;
+  if (first.items.length === 0) return;
   const total = first.total;
   let offset = limit;
 
-  if (total !== undefined && prefetch > 1) {
+  if (total !== undefined && prefetch > 1 && offset < total) {
     // Our own controller stops pages still in flight when the consumer breaks out of the loop.
     const stop = new AbortController();
     const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
@@ -52,8 +74,9 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, options: Pagin
       while (ahead.length > 0) {
         const page = await (ahead.shift() as Promise<Page<T>>);
         offset = page.offset + limit;
+        check(page);
         yield { ...page, total };
-        if (page.items.length < limit) return;
+        if (page.items.length === 0) return;
         fill();
       }
     } finally {
@@ -62,11 +85,24 @@ export async function* iteratePages<T>(fetchPage: PageFetcher<T>, options: Pagin
   }
 
   for (;;) {
-    // Full pages up to the counted total: done (no extra request for an empty page).
-    if (total !== undefined && offset >= total) return;
     const page = await fetchPage(offset, limit, false, options.signal);
+    check(page);
     yield total !== undefined ? { ...page, total } : page;
-    if (page.items.length < limit) return;
+    if (page.items.length === 0) return;
     offset += limit;
+  }
+}
+
+/** The server answered a page of records that were all seen already: it ignores `offset`. */
+export class RepeatedPageError extends Error {
+  constructor(
+    readonly offset: number,
+    readonly seenCount: number,
+  ) {
+    super(
+      `the server returned the same records again at offset ${offset} (it seems to ignore paging); ` +
+        `stopped after ${seenCount} distinct records instead of looping`,
+    );
+    this.name = 'RepeatedPageError';
   }
 }

@@ -1,6 +1,7 @@
 // Paging state of one tenant's identity list: one page at a time, single-flight loads, dedupe by id, total from the
 // first page's X-Total-Count, cancellation on reset. No `vscode` import (unit-tested in plain Node).
 import type { Identity, ListIdentitiesQuery, Page } from '../api/types';
+import { badResponseError } from '../api/errors';
 
 /** What the user chose for a tenant's list: server-side filter, sort and ISC's default filter. */
 export interface IdentityQuery {
@@ -163,6 +164,7 @@ export class IdentityPager {
 
   private applyPage(page: Page<Identity>, offset: number, limit: number, first: boolean): void {
     const received = Array.isArray(page.items) ? page.items : [];
+    let fresh = 0;
     for (const identity of received) {
       if (!identity || typeof identity.id !== 'string' || !identity.id) continue;
       const at = this.indexById.get(identity.id);
@@ -170,18 +172,29 @@ export class IdentityPager {
         this.items[at] = identity; // seen on an earlier page (the list shifted): keep one row, newest data
         continue;
       }
+      fresh++;
       this.indexById.set(identity.id, this.items.length);
       this.items.push(identity);
     }
-    this.nextOffset = offset + received.length;
-    if (first && typeof page.total === 'number' && Number.isFinite(page.total)) this.total = page.total;
-    if (this.total !== undefined) {
-      this.exhausted = received.length === 0 || this.nextOffset >= this.total;
-      if (this.exhausted && this.items.length > this.total) this.total = this.items.length;
-    } else {
-      this.exhausted = received.length < limit;
-    }
     this.firstPageLoaded = true;
+    // `offset` counts records of the server's result set: advance by what was asked for, not by what came back.
+    this.nextOffset = offset + limit;
+    if (first && typeof page.total === 'number' && Number.isFinite(page.total)) this.total = page.total;
+    if (received.length > 0 && fresh === 0 && !first) {
+      this.exhausted = true;
+      this.error = badResponseError(
+        'list-identities',
+        `the server returned the same identities again at offset ${offset} (it seems to ignore paging); showing the ${this.items.length} loaded`,
+      );
+      return;
+    }
+    // A count lower than what has been loaded is wrong: stop showing it rather than stopping at it.
+    if (this.total !== undefined && this.items.length > this.total) this.total = undefined;
+    // An empty page ends the list; so does reaching the count exactly, or a short page once the count is reached.
+    // A short page alone does not (ISC can return 246 of 250 while more follow), and a count that was too low has
+    // been dropped above, so it never cuts the list short.
+    const reachedCount = this.total !== undefined && this.items.length >= this.total;
+    this.exhausted = received.length === 0 || (reachedCount && (received.length < limit || this.items.length === this.total));
   }
 
   private reindex(): void {

@@ -87,15 +87,15 @@ describe('IscClient operations (simulator)', function () {
         page.items.forEach((i) => ids.add(i.id));
       }
       assert.strictEqual(ids.size, 2000);
-      assert.strictEqual(pages, 8);
+      assert.strictEqual(pages, 9, 'eight full pages, then the empty page that ends the enumeration');
       const requests = apiRequests(sim, since);
-      assert.strictEqual(requests.length, 8, 'no trailing empty page when the total is known');
+      assert.strictEqual(requests.length, 9, 'one trailing empty page: the count alone never ends an enumeration');
       assert.strictEqual(requests.filter((r) => r.query.count === 'true').length, 1);
       assert.strictEqual(requests[0].query.count, 'true');
-      assert.deepStrictEqual(requests.map((r) => Number(r.query.offset)).sort((a, b) => a - b), [0, 250, 500, 750, 1000, 1250, 1500, 1750]);
+      assert.deepStrictEqual(requests.map((r) => Number(r.query.offset)).sort((a, b) => a - b), [0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000]);
     });
 
-    it('without count fetches sequentially and stops at the first short page; pageSize is capped at 250', async () => {
+    it('without count fetches sequentially until an empty page; pageSize is capped at 250', async () => {
       const since = lastSeq(sim);
       let items = 0;
       for await (const page of client.iterateIdentities({ count: false, pageSize: 900 })) {
