@@ -1,4 +1,5 @@
 // Normalisation of the API base URL a user types. The result never ends in `/` or `/v2025`.
+import { domainToUnicode } from 'node:url';
 
 export class InvalidBaseUrlError extends Error {
   constructor(message: string) {
@@ -9,11 +10,32 @@ export class InvalidBaseUrlError extends Error {
 
 const TENANT_NAME = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/i;
 
-/** True for hosts that never leave the machine: 127.0.0.0/8, localhost, [::1]. */
+/**
+ * True only for literal loopback hosts: `localhost`, 127.0.0.0/8 and ::1. A name that merely ends in `.localhost`
+ * is resolved by DNS like any other, so it gets no plain-http or no-proxy exemption.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
-  if (host === 'localhost' || host.endsWith('.localhost') || host === '::1') return true;
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  if (host === 'localhost' || host === '::1') return true;
+  const octets = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return !!octets && octets.slice(1).every((octet) => Number(octet) <= 255);
+}
+
+/** Where a base URL really points: for the Add Tenant confirmation before any secret is sent. */
+export interface BaseUrlHost {
+  /** The host as the network sees it (punycode for international names). */
+  asciiHost: string;
+  /** The same host as a person reads it (Unicode). */
+  unicodeHost: string;
+  /** True for *.identitynow.com and *.identitynow-demo.com (SailPoint's own domains). */
+  isSailPointDomain: boolean;
+  isLoopback: boolean;
+}
+
+export function describeBaseUrlHost(baseUrl: string): BaseUrlHost {
+  const hostname = new URL(baseUrl).hostname.toLowerCase();
+  const isSailPointDomain = /(^|\.)identitynow(-demo)?\.com$/.test(hostname);
+  return { asciiHost: hostname, unicodeHost: domainToUnicode(hostname), isSailPointDomain, isLoopback: isLoopbackHost(hostname) };
 }
 
 /**
@@ -28,6 +50,16 @@ export function normalizeBaseUrl(input: string): string {
   const text = (input ?? '').trim();
   if (!text) throw new InvalidBaseUrlError('The ISC API base URL is empty. Enter e.g. https://acme.api.identitynow.com or just the tenant name.');
   if (/\s/.test(text)) throw new InvalidBaseUrlError(`The ISC API base URL must not contain spaces: "${text}".`);
+
+  // Characters URL parsers disagree on: `https://evil.com\\@acme…` is host evil.com for WHATWG URL but may read as
+  // acme… to a person. Refuse them rather than guess.
+  if (text.includes('\\')) {
+    throw new InvalidBaseUrlError(`The ISC API base URL must not contain "\\" (got "${text}"); enter only the host, e.g. https://acme.api.identitynow.com.`);
+  }
+  // A scheme with fewer than two slashes (`http:/127.0.0.1`, `https:acme…`) is a typo, not a host named "http".
+  if (/^[a-z][a-z0-9+.-]*:(?!\/\/)/i.test(text) && !/^[^:/]+:\d+(\/|$)/.test(text)) {
+    throw new InvalidBaseUrlError(`"${text}" is not a valid URL: the scheme must be followed by "//", e.g. https://acme.api.identitynow.com.`);
+  }
 
   let candidate = text;
   if (TENANT_NAME.test(text)) candidate = `https://${text}.api.identitynow.com`;
