@@ -13,6 +13,10 @@ import { isLoopbackHost } from './baseUrl';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
 
+/** The token request is outside the rate-limited API: no limiter slot, and a 429 there pauses only itself. */
+const TOKEN_OPERATION = 'oauth-token';
+const NO_PERMIT: Permit = { release: () => undefined };
+
 export const USER_AGENT = 'isc-identity-explorer/0.1.0';
 
 let axiosStatic: AxiosStatic | undefined;
@@ -160,7 +164,7 @@ export class HttpTransport {
       try {
         // Token first, slot second: a caller holding a slot while waiting for a token could starve the token request.
         if (spec.auth) token = await this.requireTokens().getToken(signal);
-        permit = await this.options.limiter.acquire(signal);
+        permit = spec.operation === TOKEN_OPERATION ? NO_PERMIT : await this.options.limiter.acquire(signal);
       } catch (error) {
         if (error instanceof AbortedWait) throw abortedError(operation, error);
         throw error; // the token request failed: already an IscApiError
@@ -199,7 +203,7 @@ export class HttpTransport {
             throw errorFromResponse(operation, status, body, { retryAfterMs: waitMs });
           }
           const waitMs = Math.max(100, retryAfterMs ?? backoffDelay(retries429 - 1, { baseDelayMs: 1000, maxDelayMs: 10_000 }));
-          if (spec.local429) {
+          if (spec.local429 || spec.operation === TOKEN_OPERATION) {
             await this.wait(waitMs, operation, signal);
           } else {
             // Everybody on this client id waits; our own acquire() below waits as well.

@@ -6,8 +6,8 @@
 // arrivals of request k and request k+N is always >= windowMs, whatever the network latency — no 429s from our
 // own traffic, while the throughput stays at N / (windowMs + latency). Waiters are served strictly FIFO.
 // A 429 from the server pauses every waiter of the limiter until the server's Retry-After has passed.
-// Token requests (POST /oauth/token) take a slot too: ISC does not document whether they count, one slot per token
-// lifetime (~12 min) costs nothing, and it can never cause a 429.
+// Token requests (POST /oauth/token) take no slot: the token endpoint is outside the versioned API whose limit this
+// models, and counting it made every 100th list page wait a whole window.
 import { AbortedWait } from './abort';
 
 export interface RateLimitConfig {
@@ -173,7 +173,7 @@ const registry = new Map<string, SlidingWindowLimiter>();
  * the shared limiter (last one wins); without a config the existing limit is kept (default 100 per 10 s).
  */
 export function sharedLimiter(baseUrl: string, clientId: string, config?: RateLimitConfig): SlidingWindowLimiter {
-  const key = `${baseUrl.toLowerCase()}\u0000${clientId}`;
+  const key = `${canonicalOrigin(baseUrl)}\u0000${clientId}`;
   let limiter = registry.get(key);
   if (!limiter) {
     limiter = new SlidingWindowLimiter(config ?? DEFAULT_RATE_LIMIT);
@@ -183,4 +183,18 @@ export function sharedLimiter(baseUrl: string, clientId: string, config?: RateLi
     if (current.requests !== config.requests || current.windowMs !== config.windowMs) limiter.configure(config);
   }
   return limiter;
+}
+
+/**
+ * One server, one key: scheme and host lowercased, default port dropped, and `localhost` written as 127.0.0.1 so
+ * that two spellings of the simulator share one limiter (as they share one server-side budget).
+ */
+export function canonicalOrigin(baseUrl: string): string {
+  try {
+    const url = new URL(baseUrl);
+    if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+    return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return baseUrl.toLowerCase();
+  }
 }
