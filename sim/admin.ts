@@ -32,7 +32,7 @@ function iso(ms: number | undefined): string | null {
 }
 
 /** Internal state of an identity as the admin endpoint reports it. */
-export function identityState(store: IdentityStore, record: IdentityRecord): Record<string, unknown> {
+function identityState(store: IdentityStore, record: IdentityRecord): Record<string, unknown> {
   return {
     id: record.id,
     index: record.index,

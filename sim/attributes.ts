@@ -11,12 +11,12 @@ export function iso(ms: number): string {
 }
 
 /** The id of the simulated authoritative source (stable per seed). */
-export function authoritativeSourceId(seed: number): string {
+function authoritativeSourceId(seed: number): string {
   return new Rng(mixSeed(seed, 0x50c)).hexId();
 }
 
 /** Builds the attributes map from the record's current state plus seed-derived extras. */
-export function buildAttributes(seed: number, record: IdentityRecord): Record<string, unknown> {
+function buildAttributes(seed: number, record: IdentityRecord): Record<string, unknown> {
   if (record.fixedAttributes) {
     return {
       ...record.fixedAttributes,

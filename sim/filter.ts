@@ -22,7 +22,7 @@ interface FieldSpec {
   get(record: IdentityRecord): string | boolean | null;
 }
 
-export const FILTER_FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
+const FILTER_FIELD_SPECS: Readonly<Record<string, FieldSpec>> = {
   id: { operators: ['eq', 'in'], type: 'string', get: (r) => r.id },
   name: { operators: ['eq', 'sw'], type: 'string', get: (r) => r.name },
   alias: { operators: ['eq', 'sw'], type: 'string', get: (r) => r.alias },

@@ -19,12 +19,12 @@ export const OBRIEN_NAME = 'O"Brien \\ #1 & co';
 
 export const HOSTILE_SCRIPT = '<script>window.__pwned=1</script>';
 export const HOSTILE_IMG = '<img src=x onerror="window.__pwned=1">';
-export const HOSTILE_LINK = 'javascript:window.__pwned=1';
-export const HOSTILE_CLOSE_SCRIPT = '</script><script>window.__pwned=1</script>';
-export const HOSTILE_TEMPLATE = "{{constructor.constructor('window.__pwned=1')()}}";
-export const HOSTILE_DOLLAR = '${window.__pwned=1}';
-export const HOSTILE_BIDI = '\u202Egnp.exe\u202C';
-export const HOSTILE_EMOJI = '😈🔥👩‍💻';
+const HOSTILE_LINK = 'javascript:window.__pwned=1';
+const HOSTILE_CLOSE_SCRIPT = '</script><script>window.__pwned=1</script>';
+const HOSTILE_TEMPLATE = "{{constructor.constructor('window.__pwned=1')()}}";
+const HOSTILE_DOLLAR = '${window.__pwned=1}';
+const HOSTILE_BIDI = '\u202Egnp.exe\u202C';
+const HOSTILE_EMOJI = '😈🔥👩‍💻';
 
 export const HOSTILE_NAME = `${HOSTILE_IMG}${HOSTILE_SCRIPT} ${HOSTILE_BIDI} ${HOSTILE_TEMPLATE} ${HOSTILE_DOLLAR} ${HOSTILE_EMOJI}`;
 

@@ -25,7 +25,7 @@ export interface SimResponse {
   headers?: Record<string, string>;
 }
 
-export const MAX_BODY_BYTES = 5 * 1024 * 1024;
+const MAX_BODY_BYTES = 5 * 1024 * 1024;
 
 export function trackingId(): string {
   return randomBytes(16).toString('hex');
@@ -41,7 +41,7 @@ const DETAIL_CODES: Record<number, string> = {
   503: '503 Service Unavailable',
 };
 
-export function errorBody(status: number, text: string, causes?: string[]): ErrorResponseBody {
+function errorBody(status: number, text: string, causes?: string[]): ErrorResponseBody {
   const body: ErrorResponseBody = {
     detailCode: DETAIL_CODES[status] ?? `${status} Error`,
     trackingId: trackingId(),

@@ -8,7 +8,7 @@ export interface OwnedEntity {
   type: string;
 }
 
-export interface VerificationRecord {
+interface VerificationRecord {
   time: number;
   via: string;
   sourceName: string | null;

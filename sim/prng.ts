@@ -1,7 +1,7 @@
 // Small deterministic PRNG helpers (mulberry32) used to generate simulator data from a seed.
 
 /** mulberry32: a tiny, fast 32-bit PRNG. Returns floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
+function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

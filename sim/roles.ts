@@ -8,7 +8,7 @@ import {
 } from './pools';
 import { Rng, mixSeed } from './prng';
 
-export interface CatalogEntry {
+interface CatalogEntry {
   id: string;
   name: string;
 }
@@ -140,7 +140,7 @@ export function ownedEntitiesFor(seed: number, catalog: Catalog, record: Identit
 }
 
 /** Groups owned entities by association type, keeping first-seen order. */
-export function groupOwned(entities: OwnedEntity[]): { associationType: string; entities: OwnedEntity[] }[] {
+function groupOwned(entities: OwnedEntity[]): { associationType: string; entities: OwnedEntity[] }[] {
   const groups = new Map<string, OwnedEntity[]>();
   for (const entity of entities) {
     const list = groups.get(entity.associationType) ?? [];

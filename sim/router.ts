@@ -7,7 +7,7 @@ import { getOwnership, getRoleAssignment, getRoleAssignments } from './handlers/
 import { badRequest, errorResponse, tooManyRequests } from './http';
 import type { SimRequest, SimResponse } from './http';
 
-export interface Route {
+interface Route {
   method: string;
   operation: string;
   pattern: RegExp;
@@ -27,7 +27,7 @@ function route(method: string, template: string, operation: string, experimental
 
 export const API_PREFIX = '/v2025';
 
-export const ROUTES: readonly Route[] = [
+const ROUTES: readonly Route[] = [
   route('GET', '/v2025/identities', 'listIdentities', false, listIdentities),
   route('POST', '/v2025/identities/process', 'startIdentityProcessing', true, processIdentities),
   route('POST', '/v2025/identities/invite', 'startIdentitiesInvite', true, inviteIdentities),
@@ -83,8 +83,3 @@ export function handleApiRequest(ctx: SimContext, req: SimRequest): SimResponse 
   return r.handler(ctx, req, params);
 }
 
-/** The operation name for a method+path, for logs and tests (undefined when unknown). */
-export function operationOf(method: string, path: string): string | undefined {
-  const found = match(method, path);
-  return typeof found === 'object' ? found.route.operation : undefined;
-}

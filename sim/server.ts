@@ -18,9 +18,9 @@ import type { SimRequestRecord } from './requestLog';
 import { API_PREFIX, handleApiRequest } from './router';
 import { IdentityStore } from './store';
 
-export type { SimFaults } from './faults';
+;
 export type { SimRequestRecord } from './requestLog';
-export type { SimClient } from './auth';
+;
 
 export interface SimulatorOptions {
   /** 0 = random free port. */
@@ -59,9 +59,9 @@ export interface Simulator {
   reset(): void;
 }
 
-export const DEFAULT_CLIENT_ID = 'sim-demo-client';
-export const DEFAULT_CLIENT_SECRET = 'sim-demo-secret-4c1f';
-export const DEFAULT_RATE_LIMIT = { requests: 100, windowMs: 10_000 };
+const DEFAULT_CLIENT_ID = 'sim-demo-client';
+const DEFAULT_CLIENT_SECRET = 'sim-demo-secret-4c1f';
+const DEFAULT_RATE_LIMIT = { requests: 100, windowMs: 10_000 };
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 

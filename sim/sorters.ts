@@ -4,7 +4,7 @@
 import { FilterError } from './filter';
 import type { IdentityRecord } from './model';
 
-export const SORTABLE: Readonly<Record<string, (r: IdentityRecord) => string>> = {
+const SORTABLE: Readonly<Record<string, (r: IdentityRecord) => string>> = {
   name: (r) => r.name,
   alias: (r) => r.alias,
   cloudStatus: (r) => r.identityStatus,

@@ -7,9 +7,9 @@ import type { SimContext } from '../context';
 import { badRequest, isPlainObject, json, notFound, parseJsonBody, tooManyRequests, trackingId } from '../http';
 import type { SimRequest, SimResponse } from '../http';
 
-export const PROCESS_MAX_IDS = 250;
-export const INVITE_MAX_UNINVITED = 1000;
-export const VERIFICATION_VIA = ['EMAIL_WORK', 'EMAIL_PERSONAL', 'LINK_WORK', 'LINK_PERSONAL'] as const;
+const PROCESS_MAX_IDS = 250;
+const INVITE_MAX_UNINVITED = 1000;
+const VERIFICATION_VIA = ['EMAIL_WORK', 'EMAIL_PERSONAL', 'LINK_WORK', 'LINK_PERSONAL'] as const;
 
 export function resetIdentity(ctx: SimContext, _req: SimRequest, params: Record<string, string>): SimResponse {
   const record = ctx.store.get(params.id);

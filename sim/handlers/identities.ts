@@ -10,7 +10,7 @@ import { ownershipBody } from '../roles';
 import { parseSorters } from '../sorters';
 import type { SortKey } from '../sorters';
 
-export const MAX_LIMIT = 250;
+const MAX_LIMIT = 250;
 
 function parseInteger(query: URLSearchParams, name: string, fallback: number, max?: number): number | string {
   const raw = query.get(name);

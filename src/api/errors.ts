@@ -92,7 +92,7 @@ export function operationLabel(operation: string): string {
   return OPERATION_LABELS[operation] ?? operation;
 }
 
-export function kindForStatus(status: number): IscErrorKind {
+function kindForStatus(status: number): IscErrorKind {
   if (status === 401) return 'auth';
   if (status === 403) return 'forbidden';
   if (status === 404) return 'notFound';

@@ -13,7 +13,7 @@ export type FilterField =
   | 'correlated'
   | 'protected';
 
-export type FilterOperator = 'eq' | 'sw' | 'in';
+type FilterOperator = 'eq' | 'sw' | 'in';
 
 export interface FilterFieldInfo {
   field: FilterField;
@@ -117,4 +117,3 @@ export function sorter(field: SortableField, descending = false): string {
   return descending ? `-${field}` : field;
 }
 
-export { validateFilterExpression } from './filterValidation';

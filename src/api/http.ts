@@ -17,7 +17,7 @@ import type { Logger } from '../util/redact';
 const TOKEN_OPERATION = 'oauth-token';
 const NO_PERMIT: Permit = { release: () => undefined };
 
-export const USER_AGENT = 'isc-identity-explorer/0.1.0';
+const USER_AGENT = 'isc-identity-explorer/0.1.0';
 
 let axiosStatic: AxiosStatic | undefined;
 

@@ -28,7 +28,7 @@ import { registerSecret, silentLogger } from '../util/redact';
 import type { Logger } from '../util/redact';
 
 export type { CachedToken, TokenCache } from './tokenProvider';
-export type { RequestInfo } from './http';
+;
 
 export interface IscClientOptions {
   baseUrl: string;
@@ -64,7 +64,7 @@ export interface ProcessChunkResult {
 
 export type IterateIdentitiesQuery = Omit<ListIdentitiesQuery, 'offset' | 'limit'> & { pageSize?: number; prefetch?: number };
 
-export const MAX_PROCESS_IDS = 250;
+const MAX_PROCESS_IDS = 250;
 const API = '/v2025';
 
 const seg = (value: string): string => encodeURIComponent(value);

@@ -15,7 +15,7 @@ export interface RateLimitConfig {
   windowMs: number;
 }
 
-export const DEFAULT_RATE_LIMIT: RateLimitConfig = { requests: 100, windowMs: 10_000 };
+const DEFAULT_RATE_LIMIT: RateLimitConfig = { requests: 100, windowMs: 10_000 };
 
 /** A granted slot; call release() once the request is finished (answered, failed or aborted). */
 export interface Permit {
@@ -189,7 +189,7 @@ export function sharedLimiter(baseUrl: string, clientId: string, config?: RateLi
  * One server, one key: scheme and host lowercased, default port dropped, and `localhost` written as 127.0.0.1 so
  * that two spellings of the simulator share one limiter (as they share one server-side budget).
  */
-export function canonicalOrigin(baseUrl: string): string {
+function canonicalOrigin(baseUrl: string): string {
   try {
     const url = new URL(baseUrl);
     if (url.hostname === 'localhost') url.hostname = '127.0.0.1';

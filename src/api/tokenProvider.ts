@@ -23,7 +23,7 @@ export interface IssuedToken {
 }
 
 /** Refresh margin: 60 s, or 10 % of the lifetime for tokens living less than 10 minutes. */
-export function refreshMarginMs(lifetimeMs: number): number {
+function refreshMarginMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(0, lifetimeMs) * 0.1);
 }
 

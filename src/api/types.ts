@@ -1,7 +1,7 @@
 // Wire types of SailPoint ISC's v2025 Identities API (see ../shared/spec/identities-v2025.yaml).
 // Enums are open strings: ISC adds values without notice, so every enum-like field also accepts `string`.
 
-export type OpenString<Known extends string> = Known | (string & {});
+type OpenString<Known extends string> = Known | (string & {});
 
 export interface BaseReference {
   type?: OpenString<'IDENTITY' | 'ROLE' | 'ACCESS_PROFILE' | 'SOURCE' | 'DIMENSION' | 'ENTITLEMENT'>;
@@ -9,11 +9,11 @@ export interface BaseReference {
   name?: string | null;
 }
 
-export type IdentityStatus = OpenString<
+type IdentityStatus = OpenString<
   'UNREGISTERED' | 'REGISTERED' | 'PENDING' | 'WARNING' | 'DISABLED' | 'ACTIVE' | 'DEACTIVATED' | 'TERMINATED' | 'ERROR' | 'LOCKED'
 >;
 
-export interface IdentityLifecycleState {
+interface IdentityLifecycleState {
   stateName: string;
   manuallyUpdated: boolean;
 }
@@ -35,7 +35,7 @@ export interface Identity {
   lifecycleState?: IdentityLifecycleState | null;
 }
 
-export interface ErrorMessage {
+interface ErrorMessage {
   locale?: string | null;
   localeOrigin?: string | null;
   text?: string;
@@ -47,21 +47,6 @@ export interface ErrorResponseBody {
   trackingId?: string;
   messages?: ErrorMessage[];
   causes?: ErrorMessage[];
-}
-
-export interface IdentityEntity {
-  identityEntity?: { id?: string; name?: string; type?: string };
-}
-
-export interface AssociationDetail {
-  associationType?: string;
-  entities?: IdentityEntity[];
-}
-
-/** 400 body of delete-identity when the identity still owns things. */
-export interface IdentityAssociationDetails {
-  message?: string;
-  associationDetails?: AssociationDetail[];
 }
 
 /** One owned object, after normalising either known ownership response shape. */
@@ -163,13 +148,6 @@ export interface InviteIdentitiesRequest {
   uninvited?: boolean;
 }
 
-export interface OAuthTokenResponse {
-  access_token: string;
-  token_type?: string;
-  expires_in: number;
-  [key: string]: unknown;
-}
-
 /** Query of list-identities. `defaultFilter` is NONE unless the caller asks for CORRELATED_ONLY. */
 export interface ListIdentitiesQuery {
   filters?: string;
@@ -188,10 +166,3 @@ export interface Page<T> {
   total?: number;
 }
 
-/** Connection settings of one tenant: never logged as a whole (clientSecret). */
-export interface TenantCredentials {
-  /** API base URL without `/v2025`, e.g. https://acme.api.identitynow.com */
-  baseUrl: string;
-  clientId: string;
-  clientSecret: string;
-}

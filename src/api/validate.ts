@@ -36,7 +36,7 @@ export function expectIdentityList(operation: string, body: unknown, status?: nu
   return body as Identity[];
 }
 
-export function expectObjectArray<T>(operation: string, body: unknown, what: string, status?: number): T[] {
+function expectObjectArray<T>(operation: string, body: unknown, what: string, status?: number): T[] {
   if (!Array.isArray(body)) throw badResponseError(operation, `expected an array of ${what} but got ${describe(body)}`, status, body);
   body.forEach((item, index) => {
     if (!isObject(item)) throw badResponseError(operation, `item ${index} of the ${what} is ${describe(item)}, not an object`, status, body);
@@ -44,7 +44,7 @@ export function expectObjectArray<T>(operation: string, body: unknown, what: str
   return body as T[];
 }
 
-export function expectObject<T>(operation: string, body: unknown, what: string, requiredStrings: string[] = [], status?: number): T {
+function expectObject<T>(operation: string, body: unknown, what: string, requiredStrings: string[] = [], status?: number): T {
   if (!isObject(body)) throw badResponseError(operation, `expected ${what} but got ${describe(body)}`, status, body);
   for (const key of requiredStrings) {
     if (typeof body[key] !== 'string') throw badResponseError(operation, `${what} has no "${key}"`, status, body);

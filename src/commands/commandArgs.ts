@@ -2,7 +2,7 @@
 import type { TenantDirectory, TenantInfo } from '../model/tenant';
 import { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } from '../tree/nodes';
 import { UserCancelledError } from '../util/cancellation';
-import { pickTenant } from './pickers';
+import { pickTenant } from '../ui/pickers';
 
 /** The tenant id an argument names: a tree node, a tenant id string, or an object with `tenantId`. */
 export function tenantIdOf(arg: unknown): string | undefined {

@@ -7,14 +7,14 @@ import { isCancellation } from '../util/cancellation';
 const reported = new WeakSet<object>();
 
 /** The message a user sees for a failure: ISC's message text, plus its tracking id for support cases. */
-export function userMessage(error: unknown): string {
+function userMessage(error: unknown): string {
   if (isIscApiError(error)) return error.trackingId ? `${error.message} (tracking ID ${error.trackingId})` : error.message;
   if (error instanceof Error) return error.message;
   return String(error);
 }
 
 /** Logs and shows a failure unless it was already shown (or is a cancellation). */
-export function reportError(logger: Logger, commandId: string, error: unknown): void {
+function reportError(logger: Logger, commandId: string, error: unknown): void {
   if (isCancellation(error)) {
     logger.debug(`${commandId}: cancelled`);
     return;

@@ -1,6 +1,6 @@
 // Server-side filter and sort per tenant: build a filter (or type one), sort, default filter, clear.
 import * as vscode from 'vscode';
-import { validateFilterExpression } from '../api/filters';
+import { validateFilterExpression } from '../api/filterValidation';
 import type { CombineMode, FilterSuggestion } from '../model/filterBuilder';
 import { combineFilters, looksLikeExpression, suggestFilters } from '../model/filterBuilder';
 import type { DefaultFilter, TenantViewState } from '../model/viewState';
@@ -10,7 +10,7 @@ import type { TreeController } from '../tree/treeController';
 import { UserCancelledError, orCancel } from '../util/cancellation';
 import { registerCommand } from './commandWrapper';
 import { resolveTenant } from './commandArgs';
-import { escapeQuickPickText } from './pickers';
+import { escapeQuickPickText } from '../ui/pickers';
 
 interface SuggestionItem extends vscode.QuickPickItem {
   suggestion: FilterSuggestion;

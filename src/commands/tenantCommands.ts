@@ -10,10 +10,10 @@ import type { TreeController } from '../tree/treeController';
 import { UserCancelledError, orCancel } from '../util/cancellation';
 import { registerCommand } from './commandWrapper';
 import { filteredDirectory, resolveTenant } from './commandArgs';
-import { pickTenant } from './pickers';
+import { pickTenant } from '../ui/pickers';
 
 /** Argument of `iscExplorer.addTenant` for tests and automation (no UI is shown). */
-export interface AddTenantArgs {
+interface AddTenantArgs {
   baseUrl: string;
   clientId: string;
   clientSecret: string;

@@ -8,7 +8,7 @@ import type { TreeNode } from '../tree/nodes';
 import { UserCancelledError } from '../util/cancellation';
 import { registerCommand } from './commandWrapper';
 import { resolveTenant, tenantIdOf } from './commandArgs';
-import { pickIdentity } from './pickers';
+import { pickIdentity } from '../ui/pickers';
 
 /** The nodes a command acts on: the multi-selection VS Code passes second, else the clicked node. */
 function nodesOf(primary: unknown, selection: unknown): TreeNode[] {

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import { clampPageSize } from '../model/identityPager';
 
-export const SETTINGS_SECTION = 'iscExplorer';
+const SETTINGS_SECTION = 'iscExplorer';
 
 export class Settings {
   private get config(): vscode.WorkspaceConfiguration {

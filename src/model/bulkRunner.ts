@@ -15,7 +15,7 @@ export interface BulkItemResult<T, R> {
   attempts: number;
 }
 
-export interface BulkCounts {
+interface BulkCounts {
   ok: number;
   failed: number;
   cancelled: number;
@@ -66,7 +66,7 @@ function emptyCounts(): BulkCounts {
   return { ok: 0, failed: 0, cancelled: 0, skipped: 0 };
 }
 
-export function countResults(results: readonly { status: BulkItemStatus }[]): BulkCounts {
+function countResults(results: readonly { status: BulkItemStatus }[]): BulkCounts {
   const counts = emptyCounts();
   for (const result of results) counts[result.status] += 1;
   return counts;

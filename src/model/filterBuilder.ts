@@ -1,6 +1,7 @@
 // Suggestions of the "Filter identities…" quick input: from what the user types, the conditions list-identities
 // accepts (fields and operators of FILTER_FIELDS), or the text itself as a raw expression. No `vscode` import.
-import { FILTER_FIELDS, and, eq, inList, or, sw, validateFilterExpression } from '../api/filters';
+import { FILTER_FIELDS, and, eq, inList, or, sw } from '../api/filters';
+import { validateFilterExpression } from '../api/filterValidation';
 
 export interface FilterSuggestion {
   expression: string;

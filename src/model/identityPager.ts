@@ -22,7 +22,7 @@ export interface PagerSnapshot {
   readonly error: unknown;
 }
 
-export const MAX_PAGE_SIZE = 250;
+const MAX_PAGE_SIZE = 250;
 
 export function clampPageSize(value: unknown): number {
   const n = typeof value === 'number' && Number.isFinite(value) ? Math.floor(value) : MAX_PAGE_SIZE;

@@ -2,7 +2,7 @@
 import { eq, sw } from '../api/filters';
 import type { ListIdentitiesQuery } from '../api/types';
 
-export const FIND_LIMIT = 50;
+const FIND_LIMIT = 50;
 export const FIND_DEBOUNCE_MS = 250;
 
 /** The list-identities query for what the user typed; undefined for blank text. A 32-hex text is looked up as an id. */

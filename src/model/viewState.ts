@@ -1,5 +1,6 @@
 // Per-tenant list settings (filter, sort, ISC default filter) as persisted in globalState. No `vscode` import.
-import { SORTABLE_FIELDS, validateFilterExpression } from '../api/filters';
+import { SORTABLE_FIELDS } from '../api/filters';
+import { validateFilterExpression } from '../api/filterValidation';
 import type { IdentityQuery } from './identityPager';
 
 export type DefaultFilter = IdentityQuery['defaultFilter'];
@@ -46,10 +47,6 @@ export function isDefaultViewState(state: TenantViewState): boolean {
 
 export function toIdentityQuery(state: TenantViewState): IdentityQuery {
   return { filters: state.filters, sorters: state.sorters, defaultFilter: state.defaultFilter };
-}
-
-export function sameQuery(a: IdentityQuery, b: IdentityQuery): boolean {
-  return (a.filters ?? '') === (b.filters ?? '') && (a.sorters ?? '') === (b.sorters ?? '') && a.defaultFilter === b.defaultFilter;
 }
 
 const SORT_LABELS: Record<string, string> = { name: 'name', alias: 'alias', cloudStatus: 'status' };

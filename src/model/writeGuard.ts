@@ -8,7 +8,7 @@ import type { TenantDirectory, TenantInfo } from './tenant';
 import type { Logger } from '../util/redact';
 import { displayName, namesPreview, plural } from './actions/report';
 
-export const TOGGLE_READ_ONLY_TITLE = 'ISC: Toggle Read-Only Mode';
+const TOGGLE_READ_ONLY_TITLE = 'ISC: Toggle Read-Only Mode';
 export const MAKE_WRITABLE_BUTTON = 'Allow Writes…';
 
 export interface ConfirmationRequest {

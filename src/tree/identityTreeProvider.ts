@@ -16,7 +16,7 @@ import { resetRoleAssignments, roleAssignmentChildren } from './roleAssignments'
 import { identityItem, identityTooltip, placeholderItem, roleAssignmentItem, roleAssignmentTooltip, tenantItem } from './treeItems';
 
 export const TREE_VIEW_ID = 'iscIdentities';
-export const HAS_TENANTS_CONTEXT = 'iscExplorer.hasTenants';
+const HAS_TENANTS_CONTEXT = 'iscExplorer.hasTenants';
 /** More changed identities than this in one event refresh the whole tenant instead of fetching each. */
 const MAX_SINGLE_REFRESH = 20;
 

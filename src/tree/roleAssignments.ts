@@ -5,7 +5,7 @@ import type { IdentityNode, TreeNode } from './nodes';
 import type { Placeholders } from './placeholders';
 
 /** Loads the role assignment references once; concurrent callers share the load. */
-export function loadRoleAssignments(node: IdentityNode, tenants: TenantDirectory): Promise<void> {
+function loadRoleAssignments(node: IdentityNode, tenants: TenantDirectory): Promise<void> {
   if (node.roles.loading) return node.roles.loading;
   const generation = node.roles.generation;
   const load = (async () => {

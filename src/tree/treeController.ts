@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../model/identityRef';
 import type { CoreServices } from '../services';
-import { setPreferredTenantProvider } from '../commands/pickers';
+import { setPreferredTenantProvider } from '../ui/pickers';
 import { ActiveTenant } from './activeTenant';
 import { IdentityTreeProvider, TREE_VIEW_ID } from './identityTreeProvider';
 import type { IdentityNode, TreeNode } from './nodes';

@@ -20,8 +20,8 @@ import {
 import type { CredentialStatus } from '../auth/tenantRegistry';
 import type { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } from './nodes';
 
-export const OPEN_IDENTITY_COMMAND = 'iscExplorer.openIdentityDetails';
-export const OPEN_ROLE_ASSIGNMENT_COMMAND = 'iscExplorer.openRoleAssignmentDetails';
+const OPEN_IDENTITY_COMMAND = 'iscExplorer.openIdentityDetails';
+const OPEN_ROLE_ASSIGNMENT_COMMAND = 'iscExplorer.openRoleAssignmentDetails';
 
 /** A tooltip that renders identity data as text: no HTML, no command links, no theme icons. */
 function safeMarkdown(): vscode.MarkdownString {

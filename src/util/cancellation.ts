@@ -1,5 +1,4 @@
 // User cancellation: thrown by pickers and input boxes when the user presses Escape, swallowed by the command wrapper.
-import { isAbortError } from '../api/errors';
 
 /** The user dismissed a prompt; not an error worth reporting. */
 export class UserCancelledError extends Error {
@@ -13,7 +12,7 @@ export class UserCancelledError extends Error {
 export function isCancellation(error: unknown): boolean {
   if (error instanceof UserCancelledError) return true;
   if (error && typeof error === 'object' && (error as { name?: unknown }).name === 'Canceled') return true;
-  return isAbortError(error);
+  return isAbortShaped(error);
 }
 
 /** Returns `value`, or throws UserCancelledError when a prompt returned undefined (Escape). */
@@ -36,4 +35,12 @@ export class LatestOnly {
     this.current?.abort();
     this.current = undefined;
   }
+}
+
+/** An aborted request of any layer, recognised by shape so that util depends on nothing above it. */
+function isAbortShaped(error: unknown): boolean {
+  if (!error || typeof error !== 'object') return false;
+  const { name, code, kind } = error as { name?: unknown; code?: unknown; kind?: unknown };
+  if (name === 'IscApiError') return kind === 'aborted';
+  return name === 'AbortError' || name === 'CanceledError' || code === 'ERR_CANCELED' || code === 'ABORT_ERR';
 }

@@ -1,7 +1,5 @@
 // Redaction of secrets before anything reaches a log line. No `vscode` import: src/api uses it too.
 
-const SECRET_KEYS = /^(authorization|client_secret|clientsecret|access_token|refresh_token|password|secret|token|x-api-key|cookie|set-cookie)$/i;
-
 const PATTERNS: [RegExp, string][] = [
   [/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]+/gi, '$1 [REDACTED]'],
   [/((?:client_secret|access_token|refresh_token|password)=)[^&\s"']+/gi, '$1[REDACTED]'],
@@ -29,21 +27,6 @@ export function redactText(text: string): string {
   }
   for (const [pattern, replacement] of PATTERNS) out = out.replace(pattern, replacement);
   return out;
-}
-
-/** Deep copy of `value` with secret-named keys blanked and strings redacted; safe to JSON.stringify into a log. */
-export function redactValue(value: unknown, depth = 0): unknown {
-  if (depth > 6) return '[…]';
-  if (typeof value === 'string') return redactText(value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1));
-  if (value && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value as Record<string, unknown>)) {
-      out[key] = SECRET_KEYS.test(key) ? '[REDACTED]' : redactValue(item, depth + 1);
-    }
-    return out;
-  }
-  return value;
 }
 
 /** A minimal logger shape that src/api and src/model accept, so that they stay free of `vscode`. */

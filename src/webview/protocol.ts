@@ -15,16 +15,16 @@ export const PANEL_ACTIONS = [
 ] as const;
 export type PanelAction = (typeof PANEL_ACTIONS)[number];
 
-export const RETRY_SECTIONS = ['identity', 'assignments', 'ownership', 'assignment'] as const;
+const RETRY_SECTIONS = ['identity', 'assignments', 'ownership', 'assignment'] as const;
 export type DataSection = (typeof RETRY_SECTIONS)[number];
 
-export const FOCUS_SECTIONS = ['header', 'attributes', 'assignments', 'ownership'] as const;
+const FOCUS_SECTIONS = ['header', 'attributes', 'assignments', 'ownership'] as const;
 export type FocusSection = (typeof FOCUS_SECTIONS)[number];
 
-export const SECTION_STATUSES = ['idle', 'loading', 'ready', 'error', 'notFound'] as const;
-export type SectionStatus = (typeof SECTION_STATUSES)[number];
+const SECTION_STATUSES = ['idle', 'loading', 'ready', 'error', 'notFound'] as const;
+type SectionStatus = (typeof SECTION_STATUSES)[number];
 
-export const PANEL_STATES = ['loading', 'ready', 'error', 'notFound', 'deleted'] as const;
+const PANEL_STATES = ['loading', 'ready', 'error', 'notFound', 'deleted'] as const;
 export type PanelState = (typeof PANEL_STATES)[number];
 
 /** An API failure as the panel shows it: ISC's own message text first. */
@@ -148,7 +148,7 @@ export type WebviewToHostMessage =
   | { type: 'openRawJson' }
   | { type: 'rendered'; report: RenderReport };
 
-export type WebviewMessageType = WebviewToHostMessage['type'];
+type WebviewMessageType = WebviewToHostMessage['type'];
 
 export const LIMITS = {
   /** Identity and assignment ids: ISC uses 32 hex characters; allow some slack, never path characters. */
@@ -237,10 +237,6 @@ export function parseWebviewMessage(value: unknown): ParseResult {
   const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
   if (problem) return { ok: false, reason: `${type}: ${problem}` };
   return { ok: true, message: value as unknown as WebviewToHostMessage };
-}
-
-export function isWebviewToHostMessage(value: unknown): value is WebviewToHostMessage {
-  return parseWebviewMessage(value).ok;
 }
 
 function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {

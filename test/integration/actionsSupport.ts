@@ -10,10 +10,9 @@ import { FIXTURE_IDS } from '../../sim/fixtures';
 import { EXTENSION_ID, lastSeq, setFaults, simUrl } from './coreSupport';
 import type { SimRequest } from './coreSupport';
 
-export { EXTENSION_ID, setFaults, simUrl };
+export {  setFaults,  };
 
 export const ENV_TENANT = 'env';
-export const WRITE_METHODS = new Set(['POST', 'DELETE', 'PUT', 'PATCH']);
 
 export interface Handles {
   api: ExtensionTestHandle;

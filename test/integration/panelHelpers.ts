@@ -5,9 +5,9 @@ import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { DetailsPanelsApi } from '../../src/webview/host/registerPanels';
 import type { RenderReport } from '../../src/webview/protocol';
 import type { PaintCycle } from '../../src/webview/host/renderTracker';
-import { EXTENSION_ID, setFaults, simUrl } from './coreSupport';
+import { EXTENSION_ID, setFaults } from './coreSupport';
 
-export { EXTENSION_ID, setFaults, simUrl };
+export {  setFaults,  };
 
 export const TENANT = 'env';
 

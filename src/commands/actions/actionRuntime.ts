@@ -17,8 +17,8 @@ import type { ActionPrompts, ProgressReporter } from './prompts';
 import { displayName, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
 
-export const SHOW_DETAILS = 'Show Details';
-export const RETRY_FAILED = 'Retry Failed';
+const SHOW_DETAILS = 'Show Details';
+const RETRY_FAILED = 'Retry Failed';
 
 export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
 
@@ -33,7 +33,7 @@ export interface ActionOutcome {
 }
 
 /** What an action decides after asking its own questions; undefined from `prepare` cancels without sending. */
-export interface PreparedAction {
+interface PreparedAction {
   operation: IdentityOperation;
   confirmButton: string;
   detail?: string;
@@ -45,7 +45,7 @@ export interface PreparedAction {
   finalCheck?: () => Promise<boolean>;
 }
 
-export interface ProgressNotes {
+interface ProgressNotes {
   note(text: string): void;
 }
 

@@ -7,10 +7,10 @@ import { reportMarkdown } from '../../model/actions/report';
 
 export const SHOW_ACTIVITY_COMMAND = 'iscExplorer.showActivity';
 const MAX_SHOWN_BYTES = 5_000_000;
-export const ACTIONS_SCHEME = 'isc-identity-actions';
-export const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/ISC activity (audit.jsonl).jsonl' });
+const ACTIONS_SCHEME = 'isc-identity-actions';
+const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/ISC activity (audit.jsonl).jsonl' });
 
-export function reportUri(report: OperationReport): vscode.Uri {
+function reportUri(report: OperationReport): vscode.Uri {
   return vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/reports/${report.kind}-${report.operationId}.md` });
 }
 

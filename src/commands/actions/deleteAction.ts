@@ -9,10 +9,10 @@ import type { IdentityOperation } from '../../model/actions/operations';
 import { deleteOperation } from '../../model/actions/operations';
 import { displayName, plural } from '../../model/actions/report';
 
-export const DELETE_COMMAND = 'iscExplorer.deleteIdentity';
+const DELETE_COMMAND = 'iscExplorer.deleteIdentity';
 
 /** "ROLE_OWNER: Admins, Finance (2); SOURCE_OWNER: AD (1)" — bounded for a dialog. */
-export function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
+function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
   return details.groups
     .filter((group) => group.entities.length > 0)
     .map((group) => {

@@ -16,8 +16,8 @@ import type { ActionPrompts } from './prompts';
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
-export type { ConfirmationHandler, ConfirmationRequest } from '../../model/writeGuard';
-export type { OperationReport, ItemReport } from '../../model/actions/operations';
+export type {  ConfirmationRequest } from '../../model/writeGuard';
+export type { OperationReport,  } from '../../model/actions/operations';
 
 /** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */
 export interface IdentityActionsApi {
@@ -39,17 +39,6 @@ export interface IdentityActionsApi {
   /** Forgets the in-memory once-per-10-s sync times (tests). */
   resetSyncCooldown(): void;
 }
-
-export const ACTION_COMMANDS = {
-  reset: 'iscExplorer.resetIdentity',
-  synchronize: 'iscExplorer.synchronizeAttributes',
-  process: 'iscExplorer.processIdentities',
-  invite: 'iscExplorer.inviteIdentities',
-  inviteAll: 'iscExplorer.inviteAllUnregistered',
-  passwordReset: 'iscExplorer.sendPasswordResetEmail',
-  delete: 'iscExplorer.deleteIdentity',
-  showActivity: SHOW_ACTIVITY_COMMAND,
-} as const;
 
 export function registerIdentityActions(services: ExtensionServices): IdentityActionsApi {
   const runtime = new ActionRuntime(services);

@@ -8,13 +8,13 @@ import type { ActionOutcome, ActionRuntime, ActionSpec } from './actionRuntime';
 import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from '../../model/actions/operations';
 import { displayName } from '../../model/actions/report';
 
-export const INVITE_COMMAND = 'iscExplorer.inviteIdentities';
-export const INVITE_ALL_COMMAND = 'iscExplorer.inviteAllUnregistered';
-export const PASSWORD_RESET_COMMAND = 'iscExplorer.sendPasswordResetEmail';
-export const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
+const INVITE_COMMAND = 'iscExplorer.inviteIdentities';
+const INVITE_ALL_COMMAND = 'iscExplorer.inviteAllUnregistered';
+const PASSWORD_RESET_COMMAND = 'iscExplorer.sendPasswordResetEmail';
+const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
 const MAX_RECENT_SOURCES = 8;
 
-export const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: string }[] = [
+const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: string }[] = [
   { via: 'EMAIL_WORK', label: 'Email — work address', detail: 'EMAIL_WORK: send the reset link to the work email' },
   { via: 'EMAIL_PERSONAL', label: 'Email — personal address', detail: 'EMAIL_PERSONAL: send the reset link to the personal email' },
   { via: 'LINK_WORK', label: 'Link — work', detail: 'LINK_WORK' },
@@ -124,7 +124,7 @@ export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpe
 
 // --- password reset ---------------------------------------------------------------------------------------------
 
-export function recentSources(runtime: ActionRuntime, tenantId: string): string[] {
+function recentSources(runtime: ActionRuntime, tenantId: string): string[] {
   const all = runtime.globalState.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {});
   return Array.isArray(all[tenantId]) ? all[tenantId].filter((s) => typeof s === 'string') : [];
 }

@@ -3,9 +3,9 @@ import type { ActionRuntime, ActionSpec } from './actionRuntime';
 import { PROCESS_BATCH_SIZE, processOperation, resetOperation, synchronizeOperation } from '../../model/actions/operations';
 import { displayName, namesPreview, plural } from '../../model/actions/report';
 
-export const RESET_COMMAND = 'iscExplorer.resetIdentity';
-export const SYNCHRONIZE_COMMAND = 'iscExplorer.synchronizeAttributes';
-export const PROCESS_COMMAND = 'iscExplorer.processIdentities';
+const RESET_COMMAND = 'iscExplorer.resetIdentity';
+const SYNCHRONIZE_COMMAND = 'iscExplorer.synchronizeAttributes';
+const PROCESS_COMMAND = 'iscExplorer.processIdentities';
 
 export function resetSpec(): ActionSpec {
   return {

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../../model/identityRef';
 import type { TenantDirectory, TenantInfo } from '../../model/tenant';
-import { pickIdentity, pickTenant } from '../pickers';
+import { pickIdentity, pickTenant } from '../../ui/pickers';
 import type { ConfirmationHandler, GuardUi, MessageLevel } from '../../model/writeGuard';
 import { modalConfirmation } from '../writeGuard';
 import { plainMessageText } from '../../model/actions/report';
@@ -14,7 +14,7 @@ export interface ProgressReporter {
   report(message: string, increment?: number): void;
 }
 
-export type { MessageLevel };
+;
 
 export interface ActionPrompts extends GuardUi {
   confirm: ConfirmationHandler;

@@ -20,7 +20,7 @@ export type ActionKind =
   | 'deleteIdentity';
 
 /** What one successful request returned. */
-export interface OperationValue {
+interface OperationValue {
   httpStatus: number;
   jobId?: string;
   jobStatus?: string;
@@ -95,7 +95,7 @@ export function processOperation(): IdentityOperation {
   };
 }
 
-export function taskStatusText(task: TaskStatus | undefined): string | undefined {
+function taskStatusText(task: TaskStatus | undefined): string | undefined {
   if (!task) return undefined;
   if (task.completionStatus) return String(task.completionStatus);
   if (task.completed) return 'COMPLETED';
@@ -194,7 +194,7 @@ export interface OperationReport {
   requests: number;
 }
 
-export interface TenantIdentity {
+interface TenantIdentity {
   id: string;
   label: string;
   clientId: string;
@@ -212,7 +212,7 @@ export interface ExecuteOptions {
   onItem?: (item: ItemReport, done: number, total: number) => void;
 }
 
-export function errorText(error: unknown, attempts: number): string {
+function errorText(error: unknown, attempts: number): string {
   if (isAbortError(error) || (error === undefined && attempts === 0)) {
     return attempts === 0 ? 'Cancelled before it was sent.' : 'Cancelled while in progress (the server may have received it).';
   }
@@ -220,7 +220,7 @@ export function errorText(error: unknown, attempts: number): string {
   return String(error);
 }
 
-export function itemReport(result: BulkItemResult<IdentityRef, OperationValue>): ItemReport {
+function itemReport(result: BulkItemResult<IdentityRef, OperationValue>): ItemReport {
   const error = result.error;
   const api = isIscApiError(error) ? error : undefined;
   const ok = result.status === 'ok';

@@ -2,7 +2,7 @@
 // identity of each tenant was last sent a sync, and waits until the next one is allowed. No `vscode` import.
 import { abortableDelay } from '../bulkRunner';
 
-export const SYNC_COOLDOWN_MS = 10_000;
+const SYNC_COOLDOWN_MS = 10_000;
 
 export class SyncCooldown {
   private readonly lastSent = new Map<string, number>();

@@ -28,7 +28,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, options: Elemen
   return element;
 }
 
-export function append(parent: Node, children: Child[]): void {
+function append(parent: Node, children: Child[]): void {
   for (const child of children) {
     if (child === null || child === undefined || child === false) continue;
     parent.appendChild(typeof child === 'string' ? document.createTextNode(child) : child);
@@ -58,15 +58,15 @@ const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
 /** C0 controls (except tab and newlines) as their visible Unicode "control pictures" (␀, ␇, ␛ …). */
-export function visibleText(text: string): string {
+function visibleText(text: string): string {
   return text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
 }
 
-export function hasBidiControls(text: string): boolean {
+function hasBidiControls(text: string): boolean {
   return BIDI_CONTROL.test(text);
 }
 
-export const TRUNCATE_AT = 2000;
+const TRUNCATE_AT = 2000;
 
 /**
  * A text value that stays cheap to lay out: beyond `limit` characters only the start is shown, with a
@@ -117,7 +117,7 @@ const CHUNK = 64;
  * wrap one 50 000-character "word" in a fixed-width cell; with break opportunities it takes milliseconds.
  * <wbr> adds no characters: textContent, innerText and copied selections stay exactly the value.
  */
-export function setChunkedText(element: HTMLElement, text: string): void {
+function setChunkedText(element: HTMLElement, text: string): void {
   if (text.length <= CHUNK * 2) {
     element.textContent = text;
     return;

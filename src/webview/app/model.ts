@@ -3,7 +3,7 @@ import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/type
 import type { HostToWebviewMessage, Loadable, OwnershipView, PanelIdentity, PanelState, WebviewToHostMessage } from '../protocol';
 
 /** A section's latest data, and its last ready value (kept on screen while a refresh runs). */
-export interface SectionState<T> {
+interface SectionState<T> {
   data: Loadable<T>;
   shown?: T;
 }

@@ -4,7 +4,7 @@ import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 
 /** The folder esbuild writes the webview bundle to; the only local resource root of the panels. */
-export function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
+function webviewRoot(extensionUri: vscode.Uri): vscode.Uri {
   return vscode.Uri.joinPath(extensionUri, 'dist', 'webview');
 }
 
@@ -17,11 +17,11 @@ export function webviewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions 
   };
 }
 
-export function createNonce(): string {
+function createNonce(): string {
   return randomBytes(18).toString('base64');
 }
 
-export function contentSecurityPolicy(cspSource: string, nonce: string): string {
+function contentSecurityPolicy(cspSource: string, nonce: string): string {
   return [
     "default-src 'none'",
     `script-src 'nonce-${nonce}'`,

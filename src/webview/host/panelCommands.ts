@@ -4,7 +4,7 @@ import type { RoleAssignmentRef } from '../../api/types';
 import { identityRefsFromArgs, isIdentityRef } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
 import type { ExtensionServices } from '../../services';
-import { pickIdentity, pickTenant } from '../../commands/pickers';
+import { pickIdentity, pickTenant } from '../../ui/pickers';
 
 export interface RoleAssignmentTarget {
   tenantId: string;

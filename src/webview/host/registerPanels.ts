@@ -31,10 +31,10 @@ export interface DetailsPanelsApi {
   closeAll(): void;
 }
 
-export const OPEN_IDENTITY_DETAILS = 'iscExplorer.openIdentityDetails';
-export const OPEN_DETAILS_FROM_TREE = 'iscExplorer.openDetails';
-export const OPEN_ROLE_ASSIGNMENT_DETAILS = 'iscExplorer.openRoleAssignmentDetails';
-export const OPEN_OWNERSHIP_DETAILS = 'iscExplorer.openOwnershipDetails';
+const OPEN_IDENTITY_DETAILS = 'iscExplorer.openIdentityDetails';
+const OPEN_DETAILS_FROM_TREE = 'iscExplorer.openDetails';
+const OPEN_ROLE_ASSIGNMENT_DETAILS = 'iscExplorer.openRoleAssignmentDetails';
+const OPEN_OWNERSHIP_DETAILS = 'iscExplorer.openOwnershipDetails';
 
 const MAX_PANELS_PER_COMMAND = 10;
 

@@ -1,7 +1,8 @@
 // Filter builder: escaping, allowed fields/operators, validation; and that nasty names reach the simulator intact.
 import * as assert from 'assert';
 import type { Simulator } from '../../../sim/server';
-import { FILTER_FIELDS, FilterBuildError, SORTABLE_FIELDS, and, eq, inList, not, or, quoteFilterString, sorter, sw, validateFilterExpression } from '../../../src/api/filters';
+import { FILTER_FIELDS, FilterBuildError, SORTABLE_FIELDS, and, eq, inList, not, or, quoteFilterString, sorter, sw } from '../../../src/api/filters';
+import { validateFilterExpression } from '../../../src/api/filterValidation';
 import type { IscClient } from '../../../src/api/iscClient';
 import { FIXTURE_IDS, HOSTILE_NAME, OBRIEN_NAME, apiRequests, clientFor, lastSeq, startSim, wireTap } from './helpers';
 import type { WireTap } from './helpers';

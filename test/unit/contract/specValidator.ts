@@ -12,7 +12,7 @@ import { parse } from 'yaml';
 type Json = Record<string, unknown>;
 
 /** The folder holding package.json, walking up from `start`. */
-export function findProjectRoot(start: string): string {
+function findProjectRoot(start: string): string {
   let dir = start;
   while (!fs.existsSync(path.join(dir, 'package.json'))) {
     const up = path.dirname(dir);

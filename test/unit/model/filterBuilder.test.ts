@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { validateFilterExpression } from '../../../src/api/filters';
+import { validateFilterExpression } from '../../../src/api/filterValidation';
 import { combineFilters, looksLikeExpression, suggestFilters } from '../../../src/model/filterBuilder';
 import { findQuery } from '../../../src/model/identitySearch';
 

@@ -103,7 +103,7 @@ async function toResult(res: Response): Promise<ApiResult> {
   return { status: res.status, headers: res.headers, text, body };
 }
 
-export interface ErrorBodyShape {
+interface ErrorBodyShape {
   detailCode?: string;
   trackingId?: string;
   messages?: { locale?: string; localeOrigin?: string; text?: string }[];

@@ -50,7 +50,7 @@ interface IdentityItem extends vscode.QuickPickItem {
   ref?: IdentityRef;
 }
 
-export function identityQuickPickItem(tenantId: string, identity: Identity): IdentityItem {
+function identityQuickPickItem(tenantId: string, identity: Identity): IdentityItem {
   return {
     label: escapeQuickPickText(identityLabel(identity)),
     description: escapeQuickPickText(identityDescription(identity)),
