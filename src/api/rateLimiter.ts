@@ -189,7 +189,7 @@ export function sharedLimiter(baseUrl: string, clientId: string, config?: RateLi
  * One server, one key: scheme and host lowercased, default port dropped, and `localhost` written as 127.0.0.1 so
  * that two spellings of the simulator share one limiter (as they share one server-side budget).
  */
-function canonicalOrigin(baseUrl: string): string {
+export function canonicalOrigin(baseUrl: string): string {
   try {
     const url = new URL(baseUrl);
     if (url.hostname === 'localhost') url.hostname = '127.0.0.1';

@@ -1,7 +1,7 @@
 // The sliding-window limiter on its own: window, FIFO order, abort, pause, throughput.
 import * as assert from 'assert';
 import { AbortedWait } from '../../../src/api/abort';
-import { SlidingWindowLimiter, sharedLimiter } from '../../../src/api/rateLimiter';
+import { SlidingWindowLimiter, canonicalOrigin, sharedLimiter } from '../../../src/api/rateLimiter';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -105,5 +105,20 @@ describe('SlidingWindowLimiter', () => {
     sharedLimiter('https://x.example', 'id-1', { requests: 5, windowMs: 1000 });
     assert.deepStrictEqual(a.limit, { requests: 5, windowMs: 1000 });
     assert.throws(() => new SlidingWindowLimiter({ requests: 0, windowMs: 1 }), RangeError);
+  });
+});
+
+describe('rate limiter keys', () => {
+  it('gives two spellings of one loopback origin the same key', () => {
+    assert.strictEqual(canonicalOrigin('http://localhost:4010'), canonicalOrigin('http://127.0.0.1:4010/'));
+  });
+
+  it('drops the default port and lowercases the host', () => {
+    assert.strictEqual(canonicalOrigin('https://ACME.api.identitynow.com:443'), 'https://acme.api.identitynow.com');
+  });
+
+  it('keeps different client ids of one origin apart', () => {
+    assert.notStrictEqual(sharedLimiter('http://localhost:4999', 'a'), sharedLimiter('http://127.0.0.1:4999', 'b'));
+    assert.strictEqual(sharedLimiter('http://localhost:4999', 'a'), sharedLimiter('http://127.0.0.1:4999', 'a'));
   });
 });

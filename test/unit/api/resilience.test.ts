@@ -185,11 +185,25 @@ describe('IscClient resilience (simulator)', function () {
       assert.match(error.message, /^Get identity was cancelled/);
     });
 
+    it('does not spend a rate-limit slot on the token request', async () => {
+      const own = await startSim();
+      const tight = clientFor(own, { rateLimit: { requests: 1, windowMs: 60_000 } });
+      try {
+        // Token + first call with one slot a minute: only possible when the token request takes none.
+        const { ms } = await timed(() => tight.getIdentity(FIXTURE_IDS.obrien));
+        assert.ok(ms < 5000, `answered after ${ms} ms`);
+        assert.strictEqual(tight.tokenRequestCount, 1);
+      } finally {
+        tight.dispose();
+        await own.close();
+      }
+    });
+
     it('cancels waiting in the rate limiter', async () => {
       const own = await startSim();
       const slow = clientFor(own, { rateLimit: { requests: 1, windowMs: 60_000 } });
       try {
-        await slow.verifyCredentials(); // the token request takes the only slot
+        await slow.getIdentity(FIXTURE_IDS.obrien); // takes the only slot (the token request takes none)
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 150);
         const since = lastSeq(own);
