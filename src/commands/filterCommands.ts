@@ -1,4 +1,5 @@
 // Server-side filter and sort per tenant: build a filter (or type one), sort, default filter, clear.
+import { COMMAND_IDS } from './commandIds';
 import * as vscode from 'vscode';
 import { validateFilterExpression } from '../api/filterValidation';
 import type { CombineMode, FilterSuggestion } from '../model/filterBuilder';
@@ -56,7 +57,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return next;
   };
 
-  registerCommand(context, logger, 'iscExplorer.filter', async (arg?: unknown, options?: { filters?: string; mode?: CombineMode }) => {
+  registerCommand(context, logger, COMMAND_IDS.filter, async (arg?: unknown, options?: { filters?: string; mode?: CombineMode }) => {
     const tenant = await resolveTenant(tenants, arg, 'Filter the identities of which tenant?');
     const current = viewStates.get(tenant.id).filters;
     let expression: string;
@@ -86,7 +87,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { filters: combined })).filters;
   });
 
-  registerCommand(context, logger, 'iscExplorer.sort', async (arg?: unknown, sorters?: string | null) => {
+  registerCommand(context, logger, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
     const tenant = await resolveTenant(tenants, arg, 'Sort the identities of which tenant?');
     let next: string | undefined;
     if (sorters === null || typeof sorters === 'string') {
@@ -103,7 +104,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { sorters: next })).sorters ?? null;
   });
 
-  registerCommand(context, logger, 'iscExplorer.setDefaultFilter', async (arg?: unknown, value?: DefaultFilter) => {
+  registerCommand(context, logger, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
     const tenant = await resolveTenant(tenants, arg, 'Which tenant?');
     let next: DefaultFilter;
     if (value === 'NONE' || value === 'CORRELATED_ONLY') {
@@ -122,7 +123,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { defaultFilter: next })).defaultFilter;
   });
 
-  registerCommand(context, logger, 'iscExplorer.clearFilter', async (arg?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
     const tenant = await resolveTenant(tenants, arg, 'Clear the filter of which tenant?');
     const state = viewStates.get(tenant.id);
     if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError('No filter is active.');

@@ -1,4 +1,5 @@
 // Tenants and credentials: add, update credentials, remove, read-only toggle, active tenant.
+import { COMMAND_IDS } from './commandIds';
 import * as vscode from 'vscode';
 import { InvalidBaseUrlError, normalizeBaseUrl } from '../api/baseUrl';
 import type { CachedToken } from '../api/iscClient';
@@ -120,7 +121,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return { baseUrl, clientId, clientSecret };
   };
 
-  registerCommand(context, logger, 'iscExplorer.addTenant', async (arg?: unknown): Promise<TenantInfo | undefined> => {
+  registerCommand(context, logger, COMMAND_IDS.addTenant, async (arg?: unknown): Promise<TenantInfo | undefined> => {
     if (isAddTenantArgs(arg)) {
       const baseUrl = normalizeBaseUrl(arg.baseUrl);
       let token: CachedToken | undefined;
@@ -149,7 +150,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
   });
 
-  registerCommand(context, logger, 'iscExplorer.updateCredentials', async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
+  registerCommand(context, logger, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
     const tenant = await resolveTenant(userTenantsOnly(), arg, 'Update the credentials of which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.');
@@ -180,7 +181,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
   });
 
-  registerCommand(context, logger, 'iscExplorer.removeTenant', async (arg?: unknown, options?: { confirm?: boolean }) => {
+  registerCommand(context, logger, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
     const tenant = await resolveTenant(userTenantsOnly(), arg, 'Remove which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.');
@@ -198,7 +199,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return true;
   });
 
-  registerCommand(context, logger, 'iscExplorer.toggleReadOnly', async (arg?: unknown, value?: boolean) => {
+  registerCommand(context, logger, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
     const tenant = await resolveTenant(tenants, arg, 'Toggle read-only mode of which tenant?');
     const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
     if (!readOnly && typeof value !== 'boolean') {
@@ -213,7 +214,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return readOnly;
   });
 
-  registerCommand(context, logger, 'iscExplorer.selectActiveTenant', async (arg?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.selectActiveTenant, async (arg?: unknown) => {
     const tenant = arg ? await resolveTenant(tenants, arg) : await pickTenant(tenants, 'Make which tenant active?');
     if (!tenant) throw new UserCancelledError();
     tree.active.set(tenant.id);

@@ -1,4 +1,5 @@
 // Tree commands: refresh, load more, retry, copy, find identity. (The details commands are the panels module's.)
+import { COMMAND_IDS } from './commandIds';
 import * as vscode from 'vscode';
 import { isIdentityRef } from '../model/identityRef';
 import type { CoreServices } from '../services';
@@ -34,9 +35,9 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   const { context, logger, tenants } = services;
   const provider = tree.provider;
 
-  registerCommand(context, logger, 'iscExplorer.refreshAll', () => provider.refreshAll());
+  registerCommand(context, logger, COMMAND_IDS.refreshAll, () => provider.refreshAll());
 
-  registerCommand(context, logger, 'iscExplorer.refresh', async (arg?: unknown, selection?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.refresh, async (arg?: unknown, selection?: unknown) => {
     const nodes = nodesOf(arg, selection);
     if (nodes.length === 0) {
       const id = tenantIdOf(arg);
@@ -47,21 +48,21 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     await Promise.all(nodes.map((node) => provider.refresh(node)));
   });
 
-  registerCommand(context, logger, 'iscExplorer.loadMore', async (arg?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.loadMore, async (arg?: unknown) => {
     const tenantId = tenantIdOf(arg);
     if (!tenantId) throw new Error('Load more needs a tenant.');
     await provider.loadMore(tenantId);
     return provider.snapshot(tenantId)?.items.length;
   });
 
-  registerCommand(context, logger, 'iscExplorer.retry', async (arg?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.retry, async (arg?: unknown) => {
     if (arg instanceof PlaceholderNode) return provider.retry(arg);
     const id = tenantIdOf(arg);
     const node = id ? provider.tenantNode(id) : undefined;
     if (node) await provider.refresh(node);
   });
 
-  registerCommand(context, logger, 'iscExplorer.copyId', async (arg?: unknown, selection?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.copyId, async (arg?: unknown, selection?: unknown) => {
     const ids = nodesOf(arg, selection).map(idOf).filter((id): id is string => Boolean(id));
     if (ids.length === 0 && isIdentityRef(arg)) ids.push(arg.identityId);
     if (ids.length === 0) throw new Error('Select an identity or role assignment to copy its ID.');
@@ -70,7 +71,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     return ids.join('\n');
   });
 
-  registerCommand(context, logger, 'iscExplorer.copyJson', async (arg?: unknown, selection?: unknown) => {
+  registerCommand(context, logger, COMMAND_IDS.copyJson, async (arg?: unknown, selection?: unknown) => {
     const values = nodesOf(arg, selection).map((node) => jsonOf(node, services)).filter((v) => v !== undefined);
     if (values.length === 0) throw new Error('Select an identity or role assignment to copy it as JSON.');
     const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
@@ -79,14 +80,14 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     return text;
   });
 
-  registerCommand(context, logger, 'iscExplorer.findIdentity', async (arg?: unknown, options?: { value?: string }) => {
+  registerCommand(context, logger, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
     const tenant = await resolveTenant(tenants, arg, 'Find an identity in which tenant?');
     tree.active.set(tenant.id);
     const ref = await pickIdentity(tenants, tenant.id, { value: options?.value });
     if (!ref) throw new UserCancelledError();
     // Select it in the tree when it is loaded there, and open its details (the panels module).
     await tree.revealIdentity(ref, false).catch(() => undefined);
-    await vscode.commands.executeCommand('iscExplorer.openIdentityDetails', ref);
+    await vscode.commands.executeCommand(COMMAND_IDS.openIdentityDetails, ref);
     return ref;
   });
 }

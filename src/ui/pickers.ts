@@ -1,4 +1,5 @@
 // Quick picks shared by all command groups: choose a tenant; find an identity by name as you type.
+import { COMMAND_IDS } from '../commands/commandIds';
 import * as vscode from 'vscode';
 import type { Identity } from '../api/types';
 import type { IdentityRef } from '../model/identityRef';
@@ -30,7 +31,7 @@ export async function pickTenant(directory: TenantDirectory, placeHolder = 'Choo
   const tenants = [...directory.list()];
   if (tenants.length === 0) {
     const choice = await vscode.window.showInformationMessage('No ISC tenant is set up yet.', 'Add Tenant…');
-    if (choice) await vscode.commands.executeCommand('iscExplorer.addTenant');
+    if (choice) await vscode.commands.executeCommand(COMMAND_IDS.addTenant);
     return undefined;
   }
   if (tenants.length === 1) return tenants[0];

@@ -5,7 +5,6 @@ import type { ActionRuntime } from './actionRuntime';
 import type { OperationReport } from '../../model/actions/operations';
 import { reportMarkdown } from '../../model/actions/report';
 
-export const SHOW_ACTIVITY_COMMAND = 'iscExplorer.showActivity';
 const MAX_SHOWN_BYTES = 5_000_000;
 const ACTIONS_SCHEME = 'isc-identity-actions';
 const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/ISC activity (audit.jsonl).jsonl' });

@@ -1,5 +1,6 @@
 // Delete identity: one identity at a time; shows what it owns first; needs its exact name typed; shows ISC's reason
 // when it refuses (protected, still owns things).
+import { COMMAND_IDS } from '../commandIds';
 import { IscApiError, isIscApiError } from '../../api/errors';
 import { parseOwnershipDetails } from '../../api/ownership';
 import type { OwnershipDetails } from '../../api/types';
@@ -8,8 +9,6 @@ import type { ActionRuntime, ActionSpec } from './actionRuntime';
 import type { IdentityOperation } from '../../model/actions/operations';
 import { deleteOperation } from '../../model/actions/operations';
 import { displayName, plural } from '../../model/actions/report';
-
-const DELETE_COMMAND = 'iscExplorer.deleteIdentity';
 
 /** "ROLE_OWNER: Admins, Finance (2); SOURCE_OWNER: AD (1)" — bounded for a dialog. */
 function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
@@ -63,7 +62,7 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
 
 export function deleteSpec(runtime: ActionRuntime): ActionSpec {
   return {
-    command: DELETE_COMMAND,
+    command: COMMAND_IDS.deleteIdentity,
     kind: 'deleteIdentity',
     label: 'Delete identity',
     pickTitle: 'Delete identity',

@@ -1,5 +1,6 @@
 // Identity actions: reset, synchronize, process, invite, invite all unregistered, password-reset email,
 // delete, show activity. Every write passes the WriteGuard and leaves audit lines.
+import { COMMAND_IDS } from '../commandIds';
 import type * as vscode from 'vscode';
 import type { AuditEntry } from '../../model/auditLog';
 import type { ExtensionServices } from '../../services';
@@ -7,7 +8,7 @@ import { registerCommand } from '../commandWrapper';
 import type { ConfirmationHandler } from '../../model/writeGuard';
 import { ActionRuntime } from './actionRuntime';
 import type { ActionOutcome, ActionSpec } from './actionRuntime';
-import { SHOW_ACTIVITY_COMMAND, registerActivityDocuments } from './activityActions';
+import { registerActivityDocuments } from './activityActions';
 import { deleteSpec } from './deleteAction';
 import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite, runInviteAll } from './invitationActions';
 import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
@@ -65,7 +66,7 @@ export function registerIdentityActions(services: ExtensionServices): IdentityAc
     }
     return outcome;
   });
-  register(SHOW_ACTIVITY_COMMAND, async () => {
+  register(COMMAND_IDS.showActivity, async () => {
     await activity.showActivity();
   });
 

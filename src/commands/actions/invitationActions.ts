@@ -1,4 +1,5 @@
 // Invite identities, Invite all unregistered identities (tenant-wide, louder), Send password-reset email.
+import { COMMAND_IDS } from '../commandIds';
 import type * as vscode from 'vscode';
 import { eq } from '../../api/filters';
 import { identityRefsFromArgs } from '../../model/identityRef';
@@ -8,9 +9,6 @@ import type { ActionOutcome, ActionRuntime, ActionSpec } from './actionRuntime';
 import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from '../../model/actions/operations';
 import { displayName } from '../../model/actions/report';
 
-const INVITE_COMMAND = 'iscExplorer.inviteIdentities';
-const INVITE_ALL_COMMAND = 'iscExplorer.inviteAllUnregistered';
-const PASSWORD_RESET_COMMAND = 'iscExplorer.sendPasswordResetEmail';
 const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
 const MAX_RECENT_SOURCES = 8;
 
@@ -23,7 +21,7 @@ const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: strin
 
 export function inviteSpec(): ActionSpec {
   return {
-    command: INVITE_COMMAND,
+    command: COMMAND_IDS.inviteIdentities,
     kind: 'inviteIdentities',
     label: 'Invite identities',
     pickTitle: 'Invite identity',
@@ -40,7 +38,7 @@ export function inviteSpec(): ActionSpec {
 
 export function inviteAllSpec(runtime: ActionRuntime): ActionSpec {
   return {
-    command: INVITE_ALL_COMMAND,
+    command: COMMAND_IDS.inviteAllUnregistered,
     kind: 'inviteAllUnregistered',
     label: 'Invite all unregistered identities',
     pickTitle: 'Invite all unregistered identities',
@@ -161,7 +159,7 @@ async function askSourceName(runtime: ActionRuntime, tenant: TenantInfo): Promis
 
 export function passwordResetSpec(runtime: ActionRuntime, chosen: { tenantId?: string; sourceName?: string }): ActionSpec {
   return {
-    command: PASSWORD_RESET_COMMAND,
+    command: COMMAND_IDS.sendPasswordResetEmail,
     kind: 'sendPasswordResetEmail',
     label: 'Send password-reset email',
     pickTitle: 'Send password-reset email',

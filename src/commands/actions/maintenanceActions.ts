@@ -1,15 +1,12 @@
 // Reset identity, Synchronize attributes, Process identities.
+import { COMMAND_IDS } from '../commandIds';
 import type { ActionRuntime, ActionSpec } from './actionRuntime';
 import { PROCESS_BATCH_SIZE, processOperation, resetOperation, synchronizeOperation } from '../../model/actions/operations';
 import { displayName, namesPreview, plural } from '../../model/actions/report';
 
-const RESET_COMMAND = 'iscExplorer.resetIdentity';
-const SYNCHRONIZE_COMMAND = 'iscExplorer.synchronizeAttributes';
-const PROCESS_COMMAND = 'iscExplorer.processIdentities';
-
 export function resetSpec(): ActionSpec {
   return {
-    command: RESET_COMMAND,
+    command: COMMAND_IDS.resetIdentity,
     kind: 'resetIdentity',
     label: 'Reset identity',
     pickTitle: 'Reset identity',
@@ -26,7 +23,7 @@ export function resetSpec(): ActionSpec {
 
 export function synchronizeSpec(runtime: ActionRuntime): ActionSpec {
   return {
-    command: SYNCHRONIZE_COMMAND,
+    command: COMMAND_IDS.synchronizeAttributes,
     kind: 'synchronizeAttributes',
     label: 'Synchronize attributes',
     pickTitle: 'Synchronize attributes',
@@ -56,7 +53,7 @@ export function synchronizeSpec(runtime: ActionRuntime): ActionSpec {
 
 export function processSpec(): ActionSpec {
   return {
-    command: PROCESS_COMMAND,
+    command: COMMAND_IDS.processIdentities,
     kind: 'processIdentities',
     label: 'Process identities',
     pickTitle: 'Process identity',
