@@ -18,9 +18,7 @@ import type { SimRequestRecord } from './requestLog';
 import { API_PREFIX, handleApiRequest } from './router';
 import { IdentityStore } from './store';
 
-;
 export type { SimRequestRecord } from './requestLog';
-;
 
 export interface SimulatorOptions {
   /** 0 = random free port. */

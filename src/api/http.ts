@@ -13,8 +13,7 @@ import { isLoopbackHost } from './baseUrl';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
 
-/** The token request is outside the rate-limited API: no limiter slot, and a 429 there pauses only itself. */
-const TOKEN_OPERATION = 'oauth-token';
+/** What a request outside the rate-limited API holds instead of a limiter slot. */
 const NO_PERMIT: Permit = { release: () => undefined };
 
 const USER_AGENT = 'isc-identity-explorer/0.1.0';
@@ -59,6 +58,11 @@ export interface RequestSpec {
    * identity): wait for this call only instead of pausing every caller of the shared limiter.
    */
   local429?: boolean;
+  /**
+   * Outside the versioned API whose limit the shared limiter models (the token request): takes no slot, and a 429
+   * waits for this call only.
+   */
+  outsideRateLimit?: boolean;
   signal?: AbortSignal;
 }
 
@@ -164,7 +168,7 @@ export class HttpTransport {
       try {
         // Token first, slot second: a caller holding a slot while waiting for a token could starve the token request.
         if (spec.auth) token = await this.requireTokens().getToken(signal);
-        permit = spec.operation === TOKEN_OPERATION ? NO_PERMIT : await this.options.limiter.acquire(signal);
+        permit = spec.outsideRateLimit ? NO_PERMIT : await this.options.limiter.acquire(signal);
       } catch (error) {
         if (error instanceof AbortedWait) throw abortedError(operation, error);
         throw error; // the token request failed: already an IscApiError
@@ -203,7 +207,7 @@ export class HttpTransport {
             throw errorFromResponse(operation, status, body, { retryAfterMs: waitMs });
           }
           const waitMs = Math.max(100, retryAfterMs ?? backoffDelay(retries429 - 1, { baseDelayMs: 1000, maxDelayMs: 10_000 }));
-          if (spec.local429 || spec.operation === TOKEN_OPERATION) {
+          if (spec.local429 || spec.outsideRateLimit) {
             await this.wait(waitMs, operation, signal);
           } else {
             // Everybody on this client id waits; our own acquire() below waits as well.

@@ -28,7 +28,6 @@ import { registerSecret, silentLogger } from '../util/redact';
 import type { Logger } from '../util/redact';
 
 export type { CachedToken, TokenCache } from './tokenProvider';
-;
 
 export interface IscClientOptions {
   baseUrl: string;
@@ -307,6 +306,7 @@ export class IscClient {
       form: { grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret },
       auth: false,
       idempotent: true,
+      outsideRateLimit: true,
     });
     const body = res.body as { access_token?: unknown; expires_in?: unknown } | undefined;
     if (!body || typeof body.access_token !== 'string' || !body.access_token) {

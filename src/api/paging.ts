@@ -35,12 +35,13 @@ export function clampPageSize(pageSize: number | undefined): number {
 export async function* iteratePages<T>(fetchPage: PageFetcher<T>, options: PagingOptions<T> = {}): AsyncGenerator<Page<T>> {
   const limit = clampPageSize(options.pageSize);
   const prefetch = Math.max(1, Math.floor(options.prefetch ?? 4));
-  const seen = options.idOf ? new Set<string>() : undefined;
+  const { idOf } = options;
+  const seen = new Set<string>();
   const check = (page: Page<T>): void => {
-    if (!seen || !options.idOf || page.items.length === 0) return;
+    if (!idOf || page.items.length === 0) return;
     let fresh = 0;
     for (const item of page.items) {
-      const id = options.idOf(item);
+      const id = idOf(item);
       if (!seen.has(id)) {
         seen.add(id);
         fresh++;

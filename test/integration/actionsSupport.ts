@@ -10,7 +10,7 @@ import { FIXTURE_IDS } from '../../sim/fixtures';
 import { EXTENSION_ID, lastSeq, setFaults, simUrl } from './coreSupport';
 import type { SimRequest } from './coreSupport';
 
-export {  setFaults,  };
+export { setFaults };
 
 export const ENV_TENANT = 'env';
 

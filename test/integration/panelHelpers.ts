@@ -7,7 +7,7 @@ import type { RenderReport } from '../../src/webview/protocol';
 import type { PaintCycle } from '../../src/webview/host/renderTracker';
 import { EXTENSION_ID, setFaults } from './coreSupport';
 
-export {  setFaults,  };
+export { setFaults };
 
 export const TENANT = 'env';
 

@@ -17,8 +17,8 @@ import type { ActionPrompts } from './prompts';
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
-export type {  ConfirmationRequest } from '../../model/writeGuard';
-export type { OperationReport,  } from '../../model/actions/operations';
+export type { ConfirmationRequest } from '../../model/writeGuard';
+export type { OperationReport } from '../../model/actions/operations';
 
 /** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */
 export interface IdentityActionsApi {

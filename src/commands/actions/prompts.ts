@@ -14,7 +14,6 @@ export interface ProgressReporter {
   report(message: string, increment?: number): void;
 }
 
-;
 
 export interface ActionPrompts extends GuardUi {
   confirm: ConfirmationHandler;
