@@ -222,3 +222,8 @@ export function writeMayHaveActed(error: unknown): boolean {
       return true;
   }
 }
+
+/** The tenant could not be reached at all (connection refused, host unknown): the request was certainly not sent. */
+export function isUnreachableError(error: unknown): boolean {
+  return error instanceof IscApiError && error.kind === 'network' && error.requestSent === false;
+}

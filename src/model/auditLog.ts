@@ -3,8 +3,7 @@
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import { redactText } from '../util/redact';
-
-export type AuditResult = 'ok' | 'failed' | 'cancelled' | 'skipped';
+import type { ItemOutcome } from './outcome';
 
 export interface AuditEntry {
   /** ISO time the result became known. */
@@ -20,7 +19,8 @@ export interface AuditEntry {
   identityId: string;
   identityName: string;
   httpStatus: number | null;
-  result: AuditResult;
+  /** done, failed (ISC certainly did not act), unknown (it may have), skipped or cancelled. */
+  outcome: ItemOutcome;
   /** Job or task id the server returned. */
   jobId: string | null;
   error: string | null;
@@ -47,7 +47,7 @@ export function sanitizeAuditEntry(input: AuditEntryInput): AuditEntry {
     identityId: clean(input.identityId),
     identityName: clean(input.identityName),
     httpStatus: typeof input.httpStatus === 'number' ? input.httpStatus : null,
-    result: input.result,
+    outcome: input.outcome,
     jobId: input.jobId == null ? null : clean(String(input.jobId)),
     error: input.error == null ? null : clean(input.error),
   };

@@ -71,8 +71,8 @@ describe('identity actions (simulator)', function () {
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
     assert.strictEqual(audit.length, 1);
     assert.deepStrictEqual(
-      { action: audit[0].action, identityId: audit[0].identityId, result: audit[0].result, httpStatus: audit[0].httpStatus, tenantId: audit[0].tenantId },
-      { action: 'resetIdentity', identityId: ref.identityId, result: 'ok', httpStatus: 202, tenantId: ENV_TENANT },
+      { action: audit[0].action, identityId: audit[0].identityId, result: audit[0].outcome, httpStatus: audit[0].httpStatus, tenantId: audit[0].tenantId },
+      { action: 'resetIdentity', identityId: ref.identityId, outcome: 'done', httpStatus: 202, tenantId: ENV_TENANT },
     );
     assert.strictEqual(audit[0].clientId, h.registry.get(ENV_TENANT)!.clientId);
     assert.ok(changes.some((c) => c.tenantId === ENV_TENANT && c.identityIds.includes(ref.identityId) && c.kind === 'changed'));
@@ -88,7 +88,7 @@ describe('identity actions (simulator)', function () {
     assert.strictEqual(after?.syncCount, before.syncCount + 1);
     assert.notStrictEqual(after?.lastRefresh, before.lastRefresh);
     const item = outcome.reports[0].items[0];
-    assert.strictEqual(item.result, 'ok');
+    assert.strictEqual(item.outcome, 'done');
     assert.ok(item.jobId, 'sync job id');
     assert.ok(rec.messages.at(-1)!.text.includes(item.jobId!), 'summary names the job');
     assert.match(rec.messages.at(-1)!.text, /QUEUED|IN_PROGRESS|SUCCESS/);
@@ -112,7 +112,7 @@ describe('identity actions (simulator)', function () {
     }
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
     assert.strictEqual(audit.length, 3);
-    assert.ok(audit.every((line) => line.result === 'ok' && line.jobId && line.jobId === audit[0].jobId));
+    assert.ok(audit.every((line) => line.outcome === 'done' && line.jobId && line.jobId === audit[0].jobId));
   });
 
   it('invite (selection of registered and unregistered): only the unregistered ones are invited; task status shown', async () => {
@@ -125,7 +125,7 @@ describe('identity actions (simulator)', function () {
     for (const ref of registered) assert.strictEqual((await simIdentity(ref.identityId))?.invited, false, 'registered → untouched');
     const report = outcome.reports[0];
     assert.ok(report.items.every((item) => item.jobId && item.jobStatus), 'task id and status per identity');
-    assert.match(rec.messages.at(-1)!.text, /4 succeeded/);
+    assert.match(rec.messages.at(-1)!.text, /4 done/);
     await h.actions.idle();
     assert.match(rec.confirmations[0].detail, /not registered/);
   });
@@ -170,7 +170,7 @@ describe('identity actions (simulator)', function () {
     assert.deepStrictEqual(writes.map((r) => `${r.method} ${r.status}`), ['DELETE 204']);
     assert.ok(changes.some((c) => c.kind === 'deleted' && c.identityIds.includes(ref.identityId)));
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
-    assert.deepStrictEqual([audit[0].result, audit[0].httpStatus, audit[0].action], ['ok', 204, 'deleteIdentity']);
+    assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus, audit[0].action], ['done', 204, 'deleteIdentity']);
     assert.deepStrictEqual(rec.messages.at(-1)!.buttons, ['Show Details'], 'no "Retry Failed" for delete');
   });
 
@@ -187,7 +187,7 @@ describe('identity actions (simulator)', function () {
     assert.deepStrictEqual(posts.map((r) => r.body), [{ uninvited: true }]);
     assert.strictEqual((await simIdentity(ref.identityId))?.invited, true);
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
-    assert.deepStrictEqual([audit.length, audit[0].identityId, audit[0].result], [1, '*', 'ok']);
+    assert.deepStrictEqual([audit.length, audit[0].identityId, audit[0].outcome], [1, '*', 'done']);
     assert.ok(audit[0].jobId);
   });
 

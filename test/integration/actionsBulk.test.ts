@@ -32,23 +32,27 @@ function assertNoDoubleSend(posts: SimRequest[]): { status5xx: number; status429
 function assertOneResultEach(report: OperationReport, refs: IdentityRef[]): void {
   assert.strictEqual(report.items.length, refs.length);
   assert.deepStrictEqual(report.items.map((i) => i.ref.identityId), refs.map((r) => r.identityId), 'one result per identity, in order');
-  const { ok, failed, cancelled, skipped } = report.counts;
-  assert.strictEqual(ok + failed + cancelled + skipped, refs.length);
+  const { done, failed, unknown, cancelled, skipped } = report.counts;
+  assert.strictEqual(done + failed + unknown + cancelled + skipped, refs.length);
 }
 
 async function assertSummaryMatchesAudit(h: Handles, rec: Recorder, report: OperationReport): Promise<void> {
   const audit = await auditFor(h.actions, report.operationId);
   assert.strictEqual(audit.length, report.items.length, 'one audit line per identity');
   assert.strictEqual(new Set(audit.map((a) => a.identityId)).size, report.items.length);
-  const count = (result: string): number => audit.filter((a) => a.result === result).length;
+  const count = (result: string): number => audit.filter((a) => a.outcome === result).length;
   const summary = rec.messages.find((m) => m.text.startsWith(report.label));
   assert.ok(summary, 'a summary message');
   const shown = (word: string): number => Number(new RegExp(`(\\d+) ${word}`).exec(summary.text)?.[1] ?? 0);
-  assert.strictEqual(shown('succeeded'), count('ok'), summary.text);
+  assert.strictEqual(shown('done'), count('done'), summary.text);
   assert.strictEqual(shown('failed'), count('failed'), summary.text);
+  assert.strictEqual(shown('outcome unknown'), count('unknown'), summary.text);
   assert.strictEqual(shown('cancelled'), count('cancelled'), summary.text);
-  assert.deepStrictEqual([count('ok'), count('failed'), count('cancelled')], [report.counts.ok, report.counts.failed, report.counts.cancelled]);
-  for (const line of audit.filter((a) => a.result === 'failed')) assert.ok(line.error, 'a failed line says why');
+  assert.deepStrictEqual(
+    [count('done'), count('failed'), count('unknown'), count('cancelled')],
+    [report.counts.done, report.counts.failed, report.counts.unknown, report.counts.cancelled],
+  );
+  for (const line of audit.filter((a) => a.outcome === 'failed')) assert.ok(line.error, 'a failed line says why');
 }
 
 describe('identity actions: bulk', function () {
@@ -82,7 +86,7 @@ describe('identity actions: bulk', function () {
     const { status5xx } = assertNoDoubleSend(posts);
     assert.ok(status5xx >= 1, 'the scripted 500 happened');
     assert.ok(report.counts.failed >= 250, 'the chunk that got a 500 failed as a whole');
-    assert.ok(report.items.filter((i) => i.result === 'failed').every((i) => /\(5\d\d\)/.test(i.error ?? '')));
+    assert.ok(report.items.filter((i) => i.outcome === 'failed').every((i) => /\(5\d\d\)/.test(i.error ?? '')));
     await assertSummaryMatchesAudit(h, rec, report);
     // "Show Details" opened the per-identity report.
     await h.actions.idle();
@@ -117,7 +121,7 @@ describe('identity actions: bulk', function () {
     const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
     const { status5xx, status429 } = assertNoDoubleSend(posts);
     assert.ok(status5xx >= 2 && status429 >= 1, `faults were injected (${status5xx} × 5xx, ${status429} × 429)`);
-    const failedIds = report.items.filter((i) => i.result === 'failed').map((i) => i.ref.identityId);
+    const failedIds = report.items.filter((i) => i.outcome === 'failed').map((i) => i.ref.identityId);
     assert.ok(failedIds.length >= 2, `at least the two scripted 503s failed (${failedIds.length})`);
     await assertSummaryMatchesAudit(h, rec, report);
 
@@ -132,12 +136,12 @@ describe('identity actions: bulk', function () {
     assert.ok(retryOutcome, 'a retry run');
     const retry = retryOutcome.reports[0];
     assert.deepStrictEqual(retry.items.map((i) => i.ref.identityId), failedIds);
-    assert.strictEqual(retry.counts.ok, failedIds.length, 'all succeed without faults');
+    assert.strictEqual(retry.counts.done, failedIds.length, 'all succeed without faults');
     const retryPosts = (await apiRequestsSince(retryMark)).filter((r) => r.method === 'POST');
     assert.deepStrictEqual(retryPosts.flatMap(idsOf).sort(), [...failedIds].sort(), 'the retry sends exactly the failed identities');
     const retryAudit = await auditFor(h.actions, retry.operationId);
     assert.strictEqual(retryAudit.length, failedIds.length);
-    assert.ok(retryAudit.every((a) => a.retryOf === report.operationId && a.result === 'ok'));
+    assert.ok(retryAudit.every((a) => a.retryOf === report.operationId && a.outcome === 'done'));
   });
 
   it('Cancel stops new requests and reports which identities were done', async () => {
@@ -149,7 +153,7 @@ describe('identity actions: bulk', function () {
     const report = outcome.reports[0];
     assertOneResultEach(report, refs);
     assert.strictEqual(report.cancelled, true);
-    assert.ok(report.counts.ok >= 10, `${report.counts.ok} done`);
+    assert.ok(report.counts.done >= 10, `${report.counts.done} done`);
     assert.ok(report.counts.cancelled >= 30, `${report.counts.cancelled} cancelled`);
     await sleep(1500);
     const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
@@ -157,7 +161,7 @@ describe('identity actions: bulk', function () {
     const notSent = report.items.filter((i) => i.error === 'Cancelled before it was sent.');
     assert.ok(notSent.length >= 30);
     for (const item of notSent) assert.ok(!sentIds.has(item.ref.identityId), `${item.ref.identityId} was not sent`);
-    for (const item of report.items.filter((i) => i.result === 'ok')) assert.ok(sentIds.has(item.ref.identityId));
+    for (const item of report.items.filter((i) => i.outcome === 'done')) assert.ok(sentIds.has(item.ref.identityId));
     const summary = rec.messages.find((m) => m.text.startsWith(report.label))!;
     assert.match(summary.text, /was cancelled after \d+ of 60/);
     await assertSummaryMatchesAudit(h, rec, report);

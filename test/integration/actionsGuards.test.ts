@@ -90,7 +90,7 @@ describe('identity actions: the write guard', function () {
       assert.strictEqual(outcome.status, 'readOnly');
       await h.actions.idle();
       const audit = (await h.actions.readAudit()).slice(-3);
-      assert.deepStrictEqual(audit.map((a) => [a.identityId, a.result, a.httpStatus]), refs.map((r) => [r.identityId, 'skipped', null]));
+      assert.deepStrictEqual(audit.map((a) => [a.identityId, a.outcome, a.httpStatus]), refs.map((r) => [r.identityId, 'skipped', null]));
     });
   });
 
@@ -151,14 +151,14 @@ describe('identity actions: the write guard', function () {
       const rec = record(h.actions, { input: () => identity.name });
       const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', ref)) as ActionOutcome;
       const item = outcome.reports[0].items[0];
-      assert.strictEqual(item.result, 'failed');
+      assert.strictEqual(item.outcome, 'failed');
       assert.strictEqual(item.httpStatus, 400);
       const shown = rec.messages.at(-1)!;
       assert.strictEqual(shown.level, 'error');
       assert.match(shown.text, /ISC refused to delete .*\(400\): Identity is protected and cannot be deleted/);
       assert.ok(await simIdentity(identity.id), 'still there');
       const audit = await auditFor(h.actions, outcome.reports[0].operationId);
-      assert.deepStrictEqual([audit[0].result, audit[0].httpStatus], ['failed', 400]);
+      assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus], ['failed', 400]);
       assert.match(audit[0].error ?? '', /protected/);
     });
 
@@ -171,7 +171,7 @@ describe('identity actions: the write guard', function () {
       assert.match(rec.confirmations[0].detail, /still owns \d+ objects?/);
       assert.match(rec.confirmations[0].detail, /OWNER/);
       const item = outcome.reports[0].items[0];
-      assert.strictEqual(item.result, 'failed');
+      assert.strictEqual(item.outcome, 'failed');
       assert.match(rec.messages.at(-1)!.text, /ISC refused to delete .*owner of following resources.*Still owns: /);
       assert.ok(await simIdentity(identity.id), 'still there');
     });
@@ -186,7 +186,7 @@ describe('identity actions: the write guard', function () {
       const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref)) as ActionOutcome;
       assert.match(rec.confirmations[0].detail, /one synchronization per identity every 10 seconds/);
       assert.ok(rec.progress.some((p) => /waiting \d+ s for the once-per-10-s limit/.test(p)), 'progress says it waits');
-      assert.strictEqual(outcome.reports[0].items[0].result, 'ok');
+      assert.strictEqual(outcome.reports[0].items[0].outcome, 'done');
       const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
       assert.deepStrictEqual(posts.map((r) => r.status), [202, 202], 'no 429 from the server');
       assert.ok(posts[1].time - posts[0].time >= 10_000, `second request ${posts[1].time - posts[0].time} ms after the first`);

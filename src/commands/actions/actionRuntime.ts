@@ -16,9 +16,11 @@ import { vscodePrompts } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
 import { displayName, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
+import { runOutcomeCheck } from './outcomeCheckFlow';
 
 const SHOW_DETAILS = 'Show Details';
 const RETRY_FAILED = 'Retry Failed';
+const CHECK_UNKNOWN = 'Check…';
 
 export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
 
@@ -60,14 +62,14 @@ export interface ActionSpec {
   prepare(tenant: TenantInfo, refs: IdentityRef[], notes: ProgressNotes): Promise<PreparedAction | undefined>;
 }
 
-interface StoredRun {
+export interface StoredRun {
   report: OperationReport;
   operation: IdentityOperation;
   notes: RunNotes;
 }
 
 /** Notes of one run go to that run's progress notification (several runs may be in progress at once). */
-class RunNotes implements ProgressNotes {
+export class RunNotes implements ProgressNotes {
   reporter: ProgressReporter | undefined;
   note(text: string): void {
     this.reporter?.report(text);
@@ -218,6 +220,7 @@ export class ActionRuntime {
     const operationId = newOperationId();
     const title = `${retryOf ? 'Retry: ' : ''}${operation.label} on “${displayName(tenant.label)}”`;
     let failed = 0;
+    let unknown = 0;
     const report = await this.ui().withProgress(title, async (progress, signal) => {
       notes.reporter = progress;
       progress.report(`0/${targets.length}`);
@@ -230,9 +233,17 @@ export class ActionRuntime {
           operationId,
           retryOf,
           onItem: (item, done, total) => {
-            if (item.result === 'failed') failed++;
-            progress.report(`${done}/${total}${failed ? ` (${failed} failed)` : ''}`, 100 / total);
+            if (item.outcome === 'failed') failed++;
+            if (item.outcome === 'unknown') unknown++;
+            const trouble = [failed ? `${failed} failed` : '', unknown ? `${unknown} outcome unknown` : ''].filter(Boolean).join(', ');
+            progress.report(`${done}/${total}${trouble ? ` (${trouble})` : ''}`, 100 / total);
           },
+          onOutage: (state) =>
+            progress.report(
+              state.paused
+                ? `ISC is unreachable — paused since ${new Date(state.since).toLocaleTimeString()}, nothing is lost; Cancel stops the run`
+                : `ISC answers again after ${Math.round(state.pausedMs / 1000)} s — resumed`,
+            ),
         });
       } finally {
         notes.reporter = undefined;
@@ -250,52 +261,71 @@ export class ActionRuntime {
   }
 
   private announce(report: OperationReport, operation: IdentityOperation): void {
-    const identityIds = report.items.filter((item) => item.result === 'ok' && item.ref.identityId !== '*').map((item) => item.ref.identityId);
-    const tenantWide = report.items.some((item) => item.result === 'ok' && item.ref.identityId === '*');
+    const identityIds = report.items.filter((item) => item.outcome === 'done' && item.ref.identityId !== '*').map((item) => item.ref.identityId);
+    const tenantWide = report.items.some((item) => item.outcome === 'done' && item.ref.identityId === '*');
     if (identityIds.length || tenantWide) {
       this.services.changes.emit({ tenantId: report.tenantId, identityIds, kind: operation.changeKind });
     }
   }
 
   private showSummary(report: OperationReport): void {
-    const { ok, failed } = report.counts;
-    const level = failed === 0 && !report.cancelled ? 'info' : ok === 0 ? 'error' : 'warning';
+    const { done, failed, unknown } = report.counts;
+    const level = failed === 0 && unknown === 0 && !report.cancelled ? 'info' : done === 0 ? 'error' : 'warning';
     // A failed delete is not retried from the summary: it must go through the typed-name confirmation again.
     const retryable = failed > 0 && report.kind !== 'deleteIdentity';
-    const buttons = [SHOW_DETAILS, ...(retryable ? [RETRY_FAILED] : [])];
+    const buttons = [SHOW_DETAILS, ...(retryable ? [RETRY_FAILED] : []), ...(unknown > 0 ? [CHECK_UNKNOWN] : [])];
     const text = summaryText(report);
     this.services.logger.info(`${report.kind} ${report.operationId}: ${text}`);
     this.track(
       Promise.resolve(this.ui().message(level, text, ...buttons)).then(async (choice) => {
         if (choice === SHOW_DETAILS) await this.showReport(report);
         else if (choice === RETRY_FAILED) await this.retryFailed(report.operationId);
+        else if (choice === CHECK_UNKNOWN) await this.checkUnknown(report.operationId);
       }),
     ).catch((error: unknown) => this.services.logger.error(error instanceof Error ? error : String(error)));
   }
 
-  /** "Retry Failed": the failed identities of a run go through the guard again and are sent once more. */
+  /**
+   * "Retry Failed": the identities ISC certainly did not act on (never sent, 4xx, 429 after the retry budget) go
+   * through the guard again and are sent once more. Outcome-unknown ones are never part of it: see checkUnknown.
+   */
   async retryFailed(operationId: string): Promise<OperationReport | undefined> {
     const run = this.runs.get(operationId);
+    if (!run || run.report.kind === 'deleteIdentity') return undefined;
+    const targets = run.report.items.filter((item) => item.outcome === 'failed').map((item) => item.ref);
+    const report = await this.resend(run, targets, `${run.operation.label} (retry of failed)`, 'Retry');
+    if (report) this.remember({ command: 'retryFailed', kind: run.operation.kind, status: 'completed', tenantIds: [report.tenantId], reports: [report] });
+    return report;
+  }
+
+  /** "Check…": asks ISC what became of a run's outcome-unknown identities and re-sends only what did not happen. */
+  async checkUnknown(operationId: string): Promise<OperationReport | undefined> {
+    const run = this.runs.get(operationId);
     if (!run) return undefined;
-    const targets = run.report.items.filter((item) => item.result === 'failed').map((item) => item.ref);
+    const report = await runOutcomeCheck(this, run);
+    if (report) this.remember({ command: 'checkUnknown', kind: run.operation.kind, status: 'completed', tenantIds: [report.tenantId], reports: [report] });
+    return report;
+  }
+
+  /** Sends some identities of a stored run again, after the guard's modal. */
+  async resend(run: StoredRun, targets: IdentityRef[], action: string, confirmButton: string, detail?: string): Promise<OperationReport | undefined> {
     const tenant = this.guard.tenant(run.report.tenantId);
-    if (!tenant || targets.length === 0 || run.report.kind === 'deleteIdentity') return undefined;
+    if (!tenant || targets.length === 0) return undefined;
     const decision = await this.guard.authorize({
-      action: `${run.operation.label} (retry of failed)`,
+      action,
       tenant,
       identities: targets,
       scope: targets.length === 1 && targets[0].identityId === '*' ? targets[0].name : undefined,
-      confirmButton: 'Retry',
+      detail,
+      confirmButton,
       strong: run.report.kind === 'inviteAllUnregistered',
     });
     if (decision === 'cancelled') return undefined;
     if (decision !== 'allowed') {
-      await this.auditRefusal(run.operation.kind, tenant, tenant.id, targets, decision, operationId);
+      await this.auditRefusal(run.operation.kind, tenant, tenant.id, targets, decision, run.report.operationId);
       return undefined;
     }
-    const report = await this.execute(run.operation, tenant, targets, run.notes, operationId);
-    this.remember({ command: 'retryFailed', kind: run.operation.kind, status: 'completed', tenantIds: [tenant.id], reports: [report] });
-    return report;
+    return this.execute(run.operation, tenant, targets, run.notes, run.report.operationId);
   }
 
   /** A refused attempt leaves a `skipped` line per identity (nothing was sent). */
@@ -313,7 +343,7 @@ export class ActionRuntime {
         identityId: ref.identityId,
         identityName: ref.name,
         httpStatus: null,
-        result: 'skipped' as const,
+        outcome: 'skipped' as const,
         jobId: null,
         error: reason,
       })),

@@ -61,7 +61,7 @@ export function registerIdentityActions(services: ExtensionServices): IdentityAc
   register(passwordReset.command, async (...args) => {
     chosen.tenantId = chosen.sourceName = undefined;
     const outcome = await runtime.run(passwordReset, args);
-    if (chosen.tenantId && chosen.sourceName && outcome.reports.some((r) => r.counts.ok > 0)) {
+    if (chosen.tenantId && chosen.sourceName && outcome.reports.some((r) => r.counts.done > 0)) {
       await rememberSource(runtime, chosen.tenantId, chosen.sourceName);
     }
     return outcome;

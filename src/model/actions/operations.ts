@@ -2,11 +2,13 @@
 // writes one audit line per identity. No `vscode` import (the throughput benchmark runs this in plain Node).
 import { randomUUID } from 'crypto';
 import type { IscClient } from '../../api/iscClient';
-import { isAbortError, isIscApiError } from '../../api/errors';
+import { isAbortError, isIscApiError, isUnreachableError, writeMayHaveActed } from '../../api/errors';
 import type { SendAccountVerificationRequest, TaskStatus } from '../../api/types';
-import type { AuditLog, AuditResult } from '../auditLog';
+import type { AuditLog } from '../auditLog';
 import { runBulk } from '../bulkRunner';
-import type { BulkItemResult, BulkItemStatus, BulkSummary } from '../bulkRunner';
+import type { BulkItemResult, BulkSummary } from '../bulkRunner';
+import type { OutageOptions } from '../outageGate';
+import type { ItemOutcome, OutcomeCounts } from '../outcome';
 import type { IdentityRef } from '../identityRef';
 import type { SyncCooldown } from './syncCooldown';
 
@@ -168,8 +170,10 @@ export function deleteOperation(): IdentityOperation {
 
 export interface ItemReport {
   ref: IdentityRef;
-  result: AuditResult;
+  outcome: ItemOutcome;
   httpStatus: number | null;
+  /** When the request for this identity was last sent (null when never sent). */
+  sentAt: number | null;
   jobId: string | null;
   jobStatus: string | null;
   error: string | null;
@@ -186,12 +190,14 @@ export interface OperationReport {
   tenantLabel: string;
   clientId: string;
   items: ItemReport[];
-  counts: Record<BulkItemStatus, number>;
+  counts: OutcomeCounts;
   cancelled: boolean;
   startedAt: number;
   durationMs: number;
   /** Requests made (batches count once per attempt). */
   requests: number;
+  /** Time the run waited for an unreachable tenant. */
+  pausedMs: number;
 }
 
 interface TenantIdentity {
@@ -210,12 +216,20 @@ export interface ExecuteOptions {
   /** Overrides the operation's own concurrency. */
   concurrency?: number;
   onItem?: (item: ItemReport, done: number, total: number) => void;
+  /** Awaited before each request (a job journal records the send first). */
+  beforeSend?: (refs: readonly IdentityRef[]) => Promise<void> | void;
+  /** Told when the run pauses for an unreachable tenant and when it resumes. */
+  onOutage?: (state: { paused: true; since: number } | { paused: false; pausedMs: number }) => void;
+  /** Longest outage waited out (default 2 min). */
+  maxOutageMs?: number;
 }
 
-function errorText(error: unknown, attempts: number): string {
-  if (isAbortError(error) || (error === undefined && attempts === 0)) {
-    return attempts === 0 ? 'Cancelled before it was sent.' : 'Cancelled while in progress (the server may have received it).';
+function errorText(outcome: ItemOutcome, error: unknown, attempts: number): string {
+  if (outcome === 'unknown') {
+    const why = isAbortError(error) ? 'Cancelled after it was sent' : error instanceof Error ? error.message : String(error);
+    return `${why} — ISC may have carried it out; check before sending it again.`;
   }
+  if (isAbortError(error) || (error === undefined && attempts === 0)) return 'Cancelled before it was sent.';
   if (error instanceof Error) return error.message;
   return String(error);
 }
@@ -223,14 +237,15 @@ function errorText(error: unknown, attempts: number): string {
 function itemReport(result: BulkItemResult<IdentityRef, OperationValue>): ItemReport {
   const error = result.error;
   const api = isIscApiError(error) ? error : undefined;
-  const ok = result.status === 'ok';
+  const ok = result.outcome === 'done';
   return {
     ref: result.item,
-    result: result.status,
+    outcome: result.outcome,
     httpStatus: ok ? (result.value?.httpStatus ?? null) : (api?.status ?? null),
+    sentAt: result.sentAt,
     jobId: result.value?.jobId ?? null,
     jobStatus: result.value?.jobStatus ?? null,
-    error: ok ? null : errorText(error, result.attempts),
+    error: ok ? null : errorText(result.outcome, error, result.attempts),
     serverMessages: api?.serverMessages ?? [],
   };
 }
@@ -253,7 +268,7 @@ export async function executeOperation(operation: IdentityOperation, refs: reado
       identityId: item.ref.identityId,
       identityName: item.ref.name,
       httpStatus: item.httpStatus,
-      result: item.result,
+      outcome: item.outcome,
       jobId: item.jobId,
       error: item.error,
     });
@@ -264,6 +279,9 @@ export async function executeOperation(operation: IdentityOperation, refs: reado
     batchSize: operation.batchSize,
     signal: options.signal,
     isAbort: isAbortError,
+    mayHaveActed: (error) => (isAbortError(error) ? isIscApiError(error) && error.requestSent === true : writeMayHaveActed(error)),
+    outage: outageOptions(options),
+    beforeSend: options.beforeSend ? (batch) => options.beforeSend?.(batch) : undefined,
     worker: (batch, signal) => operation.send(options.client, batch, signal),
     onResult: (result, done, total) => {
       const item = itemReport(result);
@@ -286,5 +304,26 @@ export async function executeOperation(operation: IdentityOperation, refs: reado
     startedAt: summary.startedAt,
     durationMs: summary.durationMs,
     requests: summary.calls,
+    pausedMs: summary.pausedMs,
+  };
+}
+
+/** Any HTTP answer means the tenant is reachable again. */
+async function tenantAnswers(client: IscClient, signal: AbortSignal): Promise<boolean> {
+  try {
+    await client.listIdentities({ limit: 1 }, { signal });
+    return true;
+  } catch (error) {
+    return isIscApiError(error) && error.status !== undefined;
+  }
+}
+
+function outageOptions(options: ExecuteOptions): OutageOptions {
+  return {
+    isUnreachable: isUnreachableError,
+    probe: (signal) => tenantAnswers(options.client, signal),
+    maxOutageMs: options.maxOutageMs,
+    onPause: (since) => options.onOutage?.({ paused: true, since }),
+    onResume: (pausedMs) => options.onOutage?.({ paused: false, pausedMs }),
   };
 }

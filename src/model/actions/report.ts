@@ -1,5 +1,7 @@
 // Texts of an action's result: the one-line summary and the "Show details" markdown document. No `vscode` import.
 import type { ItemReport, OperationReport } from './operations';
+import { OUTCOME_LABELS } from '../outcome';
+import type { OutcomeCounts } from '../outcome';
 
 /** Short, single-line form of an identity name for messages (names may be huge or carry control characters). */
 export function displayName(name: string, max = 60): string {
@@ -29,30 +31,38 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
-/** The summary notification text, e.g. "Synchronize attributes on “Acme”: 198 succeeded, 2 failed." */
-export function summaryText(report: OperationReport): string {
-  const { ok, failed, cancelled, skipped } = report.counts;
-  const total = report.items.length;
+/** "198 done, 2 failed, 1 outcome unknown": the non-zero counts, in the order that needs attention first. */
+export function countsText(counts: OutcomeCounts): string {
   const parts: string[] = [];
-  if (ok) parts.push(`${ok} succeeded`);
-  if (failed) parts.push(`${failed} failed`);
-  if (skipped) parts.push(`${skipped} skipped`);
-  if (cancelled) parts.push(`${cancelled} cancelled`);
+  if (counts.done) parts.push(`${counts.done} done`);
+  if (counts.failed) parts.push(`${counts.failed} failed`);
+  if (counts.unknown) parts.push(`${counts.unknown} outcome unknown`);
+  if (counts.skipped) parts.push(`${counts.skipped} skipped`);
+  if (counts.cancelled) parts.push(`${counts.cancelled} cancelled`);
+  return parts.join(', ');
+}
+
+/** The summary notification text, e.g. "Synchronize attributes on “Acme”: 198 done, 2 failed." */
+export function summaryText(report: OperationReport): string {
+  const { cancelled } = report.counts;
+  const total = report.items.length;
   const head = report.cancelled
     ? `${report.label} on “${displayName(report.tenantLabel)}” was cancelled after ${total - cancelled} of ${total}`
     : `${report.label} on “${displayName(report.tenantLabel)}”`;
   if (total === 1) {
     const item = report.items[0];
     const who = item.ref.identityId === '*' ? '' : ` for “${displayName(item.ref.name)}”`;
-    if (item.result === 'ok') return `${report.label}${who}: done${jobText(item)}.`;
-    if (item.result === 'failed') return `${report.label}${who} failed: ${item.error ?? 'unknown error'}`;
-    return `${report.label}${who}: ${item.result}${item.error ? ` (${item.error})` : ''}.`;
+    if (item.outcome === 'done') return `${report.label}${who}: done${jobText(item)}.`;
+    if (item.outcome === 'failed') return `${report.label}${who} failed: ${item.error ?? 'unknown error'}`;
+    if (item.outcome === 'unknown') return `${report.label}${who}: outcome unknown. ${item.error ?? ''}`.trim();
+    return `${report.label}${who}: ${item.outcome}${item.error ? ` (${item.error})` : ''}.`;
   }
   // Process and invite answer with one task per request: name them when there are few.
   const jobs = new Map<string, string | null>();
-  for (const item of report.items) if (item.result === 'ok' && item.jobId) jobs.set(item.jobId, item.jobStatus);
+  for (const item of report.items) if (item.outcome === 'done' && item.jobId) jobs.set(item.jobId, item.jobStatus);
   const jobList = jobs.size > 0 && jobs.size <= 3 ? ` ${jobs.size === 1 ? 'Task' : 'Tasks'}: ${[...jobs].map(([id, status]) => (status ? `${id} (${status})` : id)).join(', ')}.` : '';
-  return `${head}: ${parts.join(', ') || 'nothing to do'}.${jobList}`;
+  const unknownNote = report.counts.unknown ? ' ISC may have carried out the ones with unknown outcome: use Check… before sending them again.' : '';
+  return `${head}: ${countsText(report.counts) || 'nothing to do'}.${jobList}${unknownNote}`;
 }
 
 function jobText(item: ItemReport): string {
@@ -67,21 +77,21 @@ export function markdownCell(text: string): string {
 
 /** The "Show details" document: one row per identity. */
 export function reportMarkdown(report: OperationReport): string {
-  const { ok, failed, cancelled, skipped } = report.counts;
   const lines = [
     `# ${report.label}`,
     '',
     `- Tenant: ${markdownCell(report.tenantLabel)} (${markdownCell(report.tenantId)}), client id ${markdownCell(report.clientId)}`,
     `- Started: ${new Date(report.startedAt).toISOString()}, took ${(report.durationMs / 1000).toFixed(1)} s, ${plural(report.requests, 'request')}`,
     `- Operation: ${report.operationId}${report.retryOf ? ` (retry of ${report.retryOf})` : ''}`,
-    `- Results: ${ok} ok, ${failed} failed, ${skipped} skipped, ${cancelled} cancelled${report.cancelled ? ' — the run was cancelled' : ''}`,
+    `- Results: ${report.counts.done} done, ${report.counts.failed} failed, ${report.counts.unknown} outcome unknown, ${report.counts.skipped} skipped, ${report.counts.cancelled} cancelled${report.cancelled ? ' — the run was cancelled' : ''}`,
+    ...(report.pausedMs > 0 ? [`- Paused ${(report.pausedMs / 1000).toFixed(0)} s while ISC was unreachable`] : []),
     '',
     '| # | Identity | Id | Result | HTTP | Job / task | Error |',
     '|---|---|---|---|---|---|---|',
   ];
   report.items.forEach((item, i) => {
     lines.push(
-      `| ${i + 1} | ${markdownCell(item.ref.name)} | ${markdownCell(item.ref.identityId)} | ${item.result} | ${item.httpStatus ?? ''} | ${markdownCell(
+      `| ${i + 1} | ${markdownCell(item.ref.name)} | ${markdownCell(item.ref.identityId)} | ${OUTCOME_LABELS[item.outcome]} | ${item.httpStatus ?? ''} | ${markdownCell(
         [item.jobId, item.jobStatus].filter(Boolean).join(' '),
       )} | ${item.error ? markdownCell(item.error) : ''} |`,
     );

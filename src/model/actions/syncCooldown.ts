@@ -1,6 +1,6 @@
 // ISC allows synchronize-attributes once per 10 s per identity. This tracker remembers, in memory, when each
 // identity of each tenant was last sent a sync, and waits until the next one is allowed. No `vscode` import.
-import { abortableDelay } from '../bulkRunner';
+import { abortableDelay } from '../abortableDelay';
 
 const SYNC_COOLDOWN_MS = 10_000;
 

@@ -24,7 +24,7 @@ describe('identity action operations', () => {
     await fs.rm(dir, { recursive: true, force: true });
   });
 
-  it('process sends at most 250 ids per call and gives every identity the task id of its chunk', async () => {
+  it('process sends at most 250 ids per call, gives every identity the task id of its chunk, and marks a chunk answered 500 outcome unknown', async () => {
     const calls: string[][] = [];
     const client = {
       processIdentities: async (ids: string[]) => {
@@ -36,7 +36,7 @@ describe('identity action operations', () => {
     const audit = new AuditLog(path.join(dir, 'audit.jsonl'));
     const report = await executeOperation({ ...processOperation(), concurrency: 1 }, refs(600), { client, tenant, audit });
     assert.deepStrictEqual(calls.map((c) => c.length), [250, 250, 100]);
-    assert.deepStrictEqual(report.counts, { ok: 350, failed: 250, cancelled: 0, skipped: 0 });
+    assert.deepStrictEqual(report.counts, { done: 350, failed: 0, unknown: 250, cancelled: 0, skipped: 0 });
     assert.strictEqual(report.items[0].jobId, 'task-1');
     assert.strictEqual(report.items[300].httpStatus, 500);
     assert.match(report.items[300].error ?? '', /\(500\): boom/);
@@ -44,7 +44,7 @@ describe('identity action operations', () => {
     const lines = await audit.readEntries();
     assert.strictEqual(lines.length, 600);
     assert.ok(lines.every((l) => l.operationId === report.operationId && l.clientId === 'client-1' && l.tenantLabel === 'Acme'));
-    assert.strictEqual(lines.filter((l) => l.result === 'failed').length, 250);
+    assert.strictEqual(lines.filter((l) => l.outcome === 'unknown').length, 250);
   });
 
   it('reset reports cancelled identities that were never sent', async () => {
@@ -57,10 +57,10 @@ describe('identity action operations', () => {
     } as unknown as IscClient;
     const report = await executeOperation({ ...resetOperation(), concurrency: 1 }, refs(10), { client, tenant, signal: controller.signal });
     assert.strictEqual(sent, 3);
-    assert.strictEqual(report.counts.ok, 3);
+    assert.strictEqual(report.counts.done, 3);
     assert.strictEqual(report.counts.cancelled, 7);
     assert.strictEqual(report.items[9].error, 'Cancelled before it was sent.');
-    assert.match(summaryText(report), /was cancelled after 3 of 10: 3 succeeded, 7 cancelled/);
+    assert.match(summaryText(report), /was cancelled after 3 of 10: 3 done, 7 cancelled/);
   });
 
   it('synchronize waits for the once-per-10-s allowance of the same identity', async () => {

@@ -16,7 +16,7 @@ function entry(overrides: Partial<AuditEntryInput> = {}): AuditEntryInput {
     identityId: 'a'.repeat(32),
     identityName: 'Alice',
     httpStatus: 202,
-    result: 'ok',
+    outcome: 'done',
     jobId: null,
     error: null,
     ...overrides,
@@ -34,14 +34,14 @@ describe('auditLog', () => {
 
   it('creates the folder and appends one JSON line per entry', async () => {
     const log = new AuditLog(path.join(dir, 'nested', 'audit.jsonl'));
-    await log.append(entry(), entry({ identityName: 'Bob', result: 'failed', httpStatus: 500, error: 'Server error' }));
+    await log.append(entry(), entry({ identityName: 'Bob', outcome: 'failed', httpStatus: 500, error: 'Server error' }));
     const text = await fs.readFile(log.filePath, 'utf8');
     const lines = text.split('\n');
     assert.strictEqual(lines.length, 3);
     assert.strictEqual(lines[2], '');
     const second = JSON.parse(lines[1]);
     assert.strictEqual(second.identityName, 'Bob');
-    assert.strictEqual(second.result, 'failed');
+    assert.strictEqual(second.outcome, 'failed');
     assert.strictEqual(second.httpStatus, 500);
     assert.match(second.time, /^\d{4}-\d\d-\d\dT/);
   });
@@ -97,7 +97,7 @@ describe('auditLog', () => {
     assert.ok(clean.identityName.length < 2100);
     assert.strictEqual(clean.error, null);
     assert.deepStrictEqual(Object.keys(clean).sort(), [
-      'action', 'clientId', 'error', 'httpStatus', 'identityId', 'identityName', 'jobId', 'operationId', 'result', 'tenantId', 'tenantLabel', 'time',
+      'action', 'clientId', 'error', 'httpStatus', 'identityId', 'identityName', 'jobId', 'operationId', 'outcome', 'tenantId', 'tenantLabel', 'time',
     ]);
   });
 

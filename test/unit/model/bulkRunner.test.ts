@@ -1,5 +1,6 @@
 import * as assert from 'assert';
-import { BulkSkip, abortableDelay, failedItems, retryFailed, runBulk } from '../../../src/model/bulkRunner';
+import { abortableDelay } from '../../../src/model/abortableDelay';
+import { BulkSkip, failedItems, retryFailed, runBulk } from '../../../src/model/bulkRunner';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
@@ -20,7 +21,7 @@ describe('bulkRunner', () => {
       },
     });
     assert.strictEqual(peak, 6);
-    assert.strictEqual(summary.counts.ok, 40);
+    assert.strictEqual(summary.counts.done, 40);
     assert.deepStrictEqual(summary.results.map((r) => r.value), range(40).map((n) => n * 2));
     assert.strictEqual(summary.cancelled, false);
   });
@@ -46,7 +47,7 @@ describe('bulkRunner', () => {
     assert.deepStrictEqual([...seen].sort((a, b) => a - b), range(30), 'onResult once per item');
     assert.strictEqual(summary.counts.failed, 6); // 0,5,10,15,20,25
     assert.strictEqual(summary.counts.skipped, 4); // 7,14,21,28
-    assert.strictEqual(summary.counts.ok + summary.counts.failed + summary.counts.skipped + summary.counts.cancelled, 30);
+    assert.strictEqual(summary.counts.done + summary.counts.failed + summary.counts.skipped + summary.counts.cancelled, 30);
     assert.strictEqual((summary.results[10].error as Error).message, 'boom 10');
   });
 
@@ -64,7 +65,7 @@ describe('bulkRunner', () => {
     });
     assert.deepStrictEqual(batches.map((b) => b.length).sort((a, b) => a - b), [100, 250, 250]);
     assert.strictEqual(summary.calls, 3);
-    assert.strictEqual(summary.counts.ok, 350);
+    assert.strictEqual(summary.counts.done, 350);
     assert.strictEqual(summary.counts.failed, 250);
     assert.strictEqual(summary.results[599].value, 'task-500');
   });
@@ -87,9 +88,9 @@ describe('bulkRunner', () => {
     assert.ok(started.length <= 13, `started ${started.length}`);
     const notStarted = summary.results.filter((r) => r.attempts === 0);
     assert.ok(notStarted.length >= 37);
-    for (const r of notStarted) assert.strictEqual(r.status, 'cancelled');
-    assert.strictEqual(summary.results[10].status, 'ok', 'in-flight work that finishes is reported as done');
-    for (const r of summary.results) if (!started.includes(r.index)) assert.strictEqual(r.status, 'cancelled');
+    for (const r of notStarted) assert.strictEqual(r.outcome, 'cancelled');
+    assert.strictEqual(summary.results[10].outcome, 'done', 'in-flight work that finishes is reported as done');
+    for (const r of summary.results) if (!started.includes(r.index)) assert.strictEqual(r.outcome, 'cancelled');
     assert.strictEqual(summary.results.length, 50);
   });
 
@@ -121,7 +122,7 @@ describe('bulkRunner', () => {
     assert.strictEqual(attempts.get(0), 1, 'a 5xx is final');
     assert.strictEqual(attempts.get(1), 2);
     assert.strictEqual(attempts.get(2), 3);
-    assert.deepStrictEqual(summary.results.map((r) => r.status), ['failed', 'ok', 'failed', 'ok']);
+    assert.deepStrictEqual(summary.results.map((r) => r.outcome), ['failed', 'done', 'failed', 'done']);
   });
 
   it('ends aborted workers as cancelled, not failed', async () => {
@@ -136,7 +137,7 @@ describe('bulkRunner', () => {
         return 1;
       },
     });
-    assert.deepStrictEqual(summary.results.map((r) => r.status), ['cancelled', 'cancelled', 'cancelled']);
+    assert.deepStrictEqual(summary.results.map((r) => r.outcome), ['cancelled', 'cancelled', 'cancelled']);
   });
 
   it('retryFailed re-runs only the failed items and keeps exactly one result per item', async () => {
@@ -155,16 +156,16 @@ describe('bulkRunner', () => {
     const merged = await retryFailed(first, { concurrency: 5, worker });
     assert.deepStrictEqual([...sent].sort((a, b) => a - b), [0, 3, 6, 9], 'only failed items are sent again');
     assert.strictEqual(merged.results.length, 12);
-    assert.deepStrictEqual(merged.counts, { ok: 11, failed: 1, cancelled: 0, skipped: 0 });
-    assert.strictEqual(merged.results[9].status, 'failed');
+    assert.deepStrictEqual(merged.counts, { done: 11, failed: 1, unknown: 0, cancelled: 0, skipped: 0 });
+    assert.strictEqual(merged.results[9].outcome, 'failed');
     assert.strictEqual(merged.results[9].attempts, 2);
-    assert.strictEqual(merged.results[3].status, 'ok');
+    assert.strictEqual(merged.results[3].outcome, 'done');
     assert.strictEqual(merged.calls, 16);
   });
 
   it('copes with an empty list', async () => {
     const summary = await runBulk({ items: [], concurrency: 4, worker: async () => 1 });
-    assert.deepStrictEqual(summary.counts, { ok: 0, failed: 0, cancelled: 0, skipped: 0 });
+    assert.deepStrictEqual(summary.counts, { done: 0, failed: 0, unknown: 0, cancelled: 0, skipped: 0 });
     assert.strictEqual(summary.cancelled, false);
   });
 });
