@@ -71,7 +71,7 @@ describe('identity actions (simulator)', function () {
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
     assert.strictEqual(audit.length, 1);
     assert.deepStrictEqual(
-      { action: audit[0].action, identityId: audit[0].identityId, result: audit[0].outcome, httpStatus: audit[0].httpStatus, tenantId: audit[0].tenantId },
+      { action: audit[0].action, identityId: audit[0].identityId, outcome: audit[0].outcome, httpStatus: audit[0].httpStatus, tenantId: audit[0].tenantId },
       { action: 'resetIdentity', identityId: ref.identityId, outcome: 'done', httpStatus: 202, tenantId: ENV_TENANT },
     );
     assert.strictEqual(audit[0].clientId, h.registry.get(ENV_TENANT)!.clientId);
@@ -198,7 +198,7 @@ describe('identity actions (simulator)', function () {
     assert.ok(lines.length >= 8, `${lines.length} lines`);
     for (const line of lines) {
       const entry = JSON.parse(line) as Record<string, unknown>;
-      for (const key of ['time', 'tenantId', 'tenantLabel', 'clientId', 'action', 'identityId', 'identityName', 'httpStatus', 'result', 'jobId', 'error']) {
+      for (const key of ['time', 'tenantId', 'tenantLabel', 'clientId', 'action', 'identityId', 'identityName', 'httpStatus', 'outcome', 'jobId', 'error']) {
         assert.ok(key in entry, `${key} in ${line}`);
       }
     }

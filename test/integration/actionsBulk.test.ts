@@ -72,7 +72,7 @@ describe('identity actions: bulk', function () {
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
-  it('processes 500 identities under injected 429/5xx: ≤250 ids per request, one result each, no resend after 5xx', async () => {
+  it('processes 500 identities under injected 429/5xx: ≤250 ids per request, one result each, a chunk answered 500 outcome unknown and never re-sent', async () => {
     const refs = await pickRefs(h.registry, 1000, 500);
     const rec = record(h.actions, { clickOnMessage: (_text, buttons) => (buttons.includes('Show Details') ? 'Show Details' : undefined) });
     await setFaults({ rate429: 0.3, rate5xx: 0.1, failNext: { status: 500, count: 1, methods: ['POST'], pathIncludes: '/identities/process' } });
@@ -85,7 +85,7 @@ describe('identity actions: bulk', function () {
     for (const post of posts) assert.ok(idsOf(post).length <= 250, 'at most 250 ids per request');
     const { status5xx } = assertNoDoubleSend(posts);
     assert.ok(status5xx >= 1, 'the scripted 500 happened');
-    assert.ok(report.counts.failed >= 250, 'the chunk that got a 500 failed as a whole');
+    assert.ok(report.counts.unknown >= 250, 'the chunk that got a 500 is outcome unknown as a whole');
     assert.ok(report.items.filter((i) => i.outcome === 'failed').every((i) => /\(5\d\d\)/.test(i.error ?? '')));
     await assertSummaryMatchesAudit(h, rec, report);
     // "Show Details" opened the per-identity report.
@@ -97,7 +97,7 @@ describe('identity actions: bulk', function () {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('synchronizes 200 identities under injected 429/5xx, then "Retry Failed" re-sends only the failed ones', async () => {
+  it('synchronizes 200 identities under injected 429/5xx, then "Retry Failed" re-sends only the certain failures, never an unknown outcome', async () => {
     h.actions.resetSyncCooldown();
     const refs = await pickRefs(h.registry, 1500, 200);
     let openGate: () => void = () => undefined;
@@ -106,7 +106,7 @@ describe('identity actions: bulk', function () {
       clickOnMessage: (_text, buttons) => (buttons.includes('Retry Failed') ? 'Retry Failed' : undefined),
       clickAfter: gate,
     });
-    await setFaults({ rate429: 0.1, rate5xx: 0.05, failNext: { status: 503, count: 2, methods: ['POST'], pathIncludes: '/synchronize-attributes' } });
+    await setFaults({ rate429: 0.1, rate5xx: 0.05, failNext: { status: 400, count: 2, methods: ['POST'], pathIncludes: '/synchronize-attributes' } });
     const mark = await requestMark();
     let outcome: ActionOutcome;
     try {
@@ -122,7 +122,9 @@ describe('identity actions: bulk', function () {
     const { status5xx, status429 } = assertNoDoubleSend(posts);
     assert.ok(status5xx >= 2 && status429 >= 1, `faults were injected (${status5xx} × 5xx, ${status429} × 429)`);
     const failedIds = report.items.filter((i) => i.outcome === 'failed').map((i) => i.ref.identityId);
-    assert.ok(failedIds.length >= 2, `at least the two scripted 503s failed (${failedIds.length})`);
+    assert.ok(failedIds.length >= 2, `at least the two scripted 400s failed (${failedIds.length})`);
+    const unknownIds = report.items.filter((i) => i.outcome === 'unknown').map((i) => i.ref.identityId);
+    assert.ok(unknownIds.length >= 1, 'the injected 5xx left outcome-unknown items');
     await assertSummaryMatchesAudit(h, rec, report);
 
     // "Retry Failed", clicked now: through the guard again, only the failed identities, one result each.
@@ -139,6 +141,7 @@ describe('identity actions: bulk', function () {
     assert.strictEqual(retry.counts.done, failedIds.length, 'all succeed without faults');
     const retryPosts = (await apiRequestsSince(retryMark)).filter((r) => r.method === 'POST');
     assert.deepStrictEqual(retryPosts.flatMap(idsOf).sort(), [...failedIds].sort(), 'the retry sends exactly the failed identities');
+    assert.ok(!retryPosts.flatMap(idsOf).some((id) => unknownIds.includes(id)), 'no outcome-unknown identity is re-sent');
     const retryAudit = await auditFor(h.actions, retry.operationId);
     assert.strictEqual(retryAudit.length, failedIds.length);
     assert.ok(retryAudit.every((a) => a.retryOf === report.operationId && a.outcome === 'done'));

@@ -33,6 +33,8 @@ export interface IdentityActionsApi {
   report(operationId: string): OperationReport | undefined;
   /** Same as the summary's "Retry Failed" button (guard included). */
   retryFailed(operationId: string): Promise<OperationReport | undefined>;
+  /** Same as the summary's "Check…" button: asks ISC about outcome-unknown items, re-sends what did not happen. */
+  checkUnknown(operationId: string): Promise<OperationReport | undefined>;
   /** Resolves when button follow-ups (retry, details) and audit appends have finished. */
   idle(): Promise<void>;
   readAudit(): Promise<AuditEntry[]>;
@@ -80,6 +82,7 @@ export function registerIdentityActions(services: ExtensionServices): IdentityAc
     lastOutcome: () => runtime.outcomes[runtime.outcomes.length - 1],
     report: (operationId) => runtime.report(operationId),
     retryFailed: (operationId) => runtime.track(runtime.retryFailed(operationId)),
+    checkUnknown: (operationId) => runtime.track(runtime.checkUnknown(operationId)),
     idle: () => runtime.idle(),
     readAudit: () => runtime.audit.readEntries(),
     showActivity: () => activity.showActivity(),

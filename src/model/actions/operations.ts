@@ -279,7 +279,8 @@ export async function executeOperation(operation: IdentityOperation, refs: reado
     batchSize: operation.batchSize,
     signal: options.signal,
     isAbort: isAbortError,
-    mayHaveActed: (error) => (isAbortError(error) ? isIscApiError(error) && error.requestSent === true : writeMayHaveActed(error)),
+    // A cancel that cut a request short may have reached ISC; only a cancel known to precede the send is `cancelled`.
+    mayHaveActed: (error) => (isAbortError(error) ? isIscApiError(error) && error.requestSent !== false : writeMayHaveActed(error)),
     outage: outageOptions(options),
     beforeSend: options.beforeSend ? (batch) => options.beforeSend?.(batch) : undefined,
     worker: (batch, signal) => operation.send(options.client, batch, signal),

@@ -1,0 +1,81 @@
+// Outcome unknown end to end: a write ISC carried out but whose answer was lost is never re-sent by Retry Failed;
+// Check… asks ISC and re-sends only what did not happen. Identities: list offsets 1760–1799 (process), 1800–1802 (reset).
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ActionOutcome } from '../../src/commands/actions';
+import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults } from './actionsSupport';
+import type { Handles } from './actionsSupport';
+
+describe('identity actions: outcome unknown', () => {
+  let h: Handles;
+  let wasReadOnly: boolean;
+
+  before(async () => {
+    h = await handles();
+    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
+    await h.registry.setReadOnly(ENV_TENANT, false);
+  });
+
+  after(async () => {
+    await setFaults({});
+    restore(h.actions);
+    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
+  });
+
+  it('process answered with an unreadable body is outcome unknown, offers Check… and not Retry Failed', async () => {
+    const refs = await pickRefs(h.registry, 1760, 40);
+    const rec = record(h.actions);
+    await setFaults({ malformedRate: 1 });
+    let outcome: ActionOutcome;
+    try {
+      outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    } finally {
+      await setFaults({});
+    }
+    const report = outcome.reports[0];
+    assert.strictEqual(report.counts.unknown, 40);
+    const summary = rec.messages.find((m) => m.text.startsWith(report.label));
+    assert.ok(summary, 'a summary');
+    assert.match(summary.text, /40 outcome unknown/);
+    assert.ok(summary.buttons.includes('Check…') && !summary.buttons.includes('Retry Failed'), summary.buttons.join(', '));
+  });
+
+  it('Check… confirms from lastRefresh that ISC processed them and sends nothing again', async () => {
+    const outcome = h.actions.outcomes.filter((o) => o.kind === 'processIdentities').at(-1)!;
+    const report = outcome.reports[0];
+    const rec = record(h.actions);
+    const mark = await requestMark();
+    const resent = await h.actions.checkUnknown(report.operationId);
+    await h.actions.idle();
+    assert.strictEqual(resent, undefined, 'nothing to re-send');
+    assert.strictEqual(h.actions.report(report.operationId)?.counts.done, 40);
+    const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
+    assert.strictEqual(posts.length, 0, 'no write after the check');
+    assert.ok(rec.messages.some((m) => /40 of 40 confirmed done by ISC/.test(m.text)), rec.messages.map((m) => m.text).join(' | '));
+    assert.strictEqual(rec.confirmations.length, 0);
+  });
+
+  it('Check… on a reset ISC never carried out re-sends it after the guard, and only it', async () => {
+    const refs = await pickRefs(h.registry, 1800, 3);
+    record(h.actions);
+    // A 503 on one reset: ISC did not act (the simulator answers before handling), but the client cannot know.
+    await setFaults({ failNext: { status: 503, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[1].identityId}/reset` } });
+    let outcome: ActionOutcome;
+    try {
+      outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    } finally {
+      await setFaults({});
+    }
+    const report = outcome.reports[0];
+    assert.deepStrictEqual(report.items.map((i) => i.outcome), ['done', 'unknown', 'done']);
+    const rec = record(h.actions);
+    const mark = await requestMark();
+    const resent = await h.actions.checkUnknown(report.operationId);
+    await h.actions.idle();
+    assert.ok(resent, 'a re-send run');
+    assert.deepStrictEqual(rec.confirmations.map((c) => c.identities.map((r) => r.identityId)), [[refs[1].identityId]], 'the guard asked about the one not carried out');
+    const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
+    assert.deepStrictEqual(posts.map((p) => p.path), [`/v2025/identities/${refs[1].identityId}/reset`]);
+    assert.strictEqual(resent.counts.done, 1);
+  });
+});
