@@ -10,6 +10,8 @@ import { registerTreeCommands } from './commands/treeCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerIdentityActions } from './commands/actions';
 import { registerDetailsPanels } from './webview/host/registerPanels';
+import { JobsController } from './jobs/jobsController';
+import { registerJobCommands } from './commands/jobCommands';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
@@ -23,10 +25,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   registerFilterCommands(services, tree);
   const coreMs = Date.now() - started;
   const panels = registerDetailsPanels(services);
-  const actions = registerIdentityActions(services);
+  const jobs = new JobsController(services);
+  context.subscriptions.push(jobs);
+  const actions = registerIdentityActions(services, jobs);
+  const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands }));
 }
 
 export function deactivate(): void {

@@ -7,6 +7,8 @@ import type { CoreServices } from '../services';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
 import type { DetailsPanelsApi } from '../webview/host/registerPanels';
+import type { JobsController } from '../jobs/jobsController';
+import type { JobCommandsApi } from '../commands/jobCommands';
 
 export interface ExtensionTestHandle {
   services: CoreServices;
@@ -18,4 +20,8 @@ export interface ExtensionTestHandle {
   activeTenant: { readonly tenantId: string | undefined; readonly statusText: string };
   panels: DetailsPanelsApi;
   actions: IdentityActionsApi;
+  /** The Jobs room: store, runner, view. */
+  jobs: JobsController;
+  /** Export Results writes here instead of asking (tests set it). */
+  jobCommands: JobCommandsApi;
 }

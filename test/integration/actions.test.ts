@@ -171,7 +171,7 @@ describe('identity actions (simulator)', function () {
     assert.ok(changes.some((c) => c.kind === 'deleted' && c.identityIds.includes(ref.identityId)));
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
     assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus, audit[0].action], ['done', 204, 'deleteIdentity']);
-    assert.deepStrictEqual(rec.messages.at(-1)!.buttons, ['Show Details'], 'no "Retry Failed" for delete');
+    assert.deepStrictEqual(rec.messages.at(-1)!.buttons, ['Show Job', 'Show Details'], 'no "Retry Failed" for delete');
   });
 
   it('invite all unregistered: its own louder confirmation, uninvited:true, unregistered identities get invited', async () => {

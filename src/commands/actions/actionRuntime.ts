@@ -10,17 +10,21 @@ import type { ExtensionServices } from '../../services';
 import { WriteGuard } from '../../model/writeGuard';
 import type { ConfirmationHandler } from '../../model/writeGuard';
 import { makeWritable } from '../writeGuard';
-import { executeOperation, newOperationId } from '../../model/actions/operations';
+import { newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
 import { vscodePrompts } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
 import { displayName, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
-import { runOutcomeCheck } from './outcomeCheckFlow';
+import { checkUnknownJob, resumeJob, retryFailedJob } from './jobFollowUps';
+import type { JobsContext } from './jobFollowUps';
+import type { JobSource } from '../../model/jobs/jobTypes';
+import type { JobView } from '../../model/jobs/jobStore';
 
 const SHOW_DETAILS = 'Show Details';
 const RETRY_FAILED = 'Retry Failed';
 const CHECK_UNKNOWN = 'Check…';
+const SHOW_JOB = 'Show Job';
 
 export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
 
@@ -89,7 +93,10 @@ export class ActionRuntime {
   /** Set by the activity module: opens a report document. */
   showReport: (report: OperationReport) => Promise<void> = async () => undefined;
 
-  constructor(readonly services: ExtensionServices) {
+  constructor(
+    readonly services: ExtensionServices,
+    readonly jobs: JobsContext,
+  ) {
     this.audit = new AuditLog(path.join(services.context.globalStorageUri.fsPath, 'audit.jsonl'));
     this.defaults = vscodePrompts(services.tenants);
     this.guard = new WriteGuard({
@@ -183,7 +190,14 @@ export class ActionRuntime {
     return this.remember({ ...base, status, tenantIds: [...groups.keys()], reports });
   }
 
-  private async runForTenant(spec: ActionSpec, tenantId: string, refs: IdentityRef[], rerun: () => Promise<unknown>): Promise<OperationReport | OutcomeStatus> {
+  /** One tenant's part of a run; `source` says where the identities came from (selection, filter, list). */
+  async runForTenant(
+    spec: ActionSpec,
+    tenantId: string,
+    refs: IdentityRef[],
+    rerun: () => Promise<unknown>,
+    source: JobSource = { type: 'selection' },
+  ): Promise<OperationReport | OutcomeStatus> {
     // Checked once before the action's own questions; the guard checks before and after the modal.
     const writable = this.guard.checkWritableOrExplain(tenantId, spec.label, rerun);
     const tenant = this.guard.tenant(tenantId);
@@ -211,51 +225,77 @@ export class ActionRuntime {
       await this.auditRefusal(spec.kind, tenant, tenantId, targets, decision);
       return 'readOnly';
     }
-    return this.execute(prepared.operation, tenant, targets, notes);
+    return this.execute(prepared.operation, tenant, targets, notes, { source });
   }
 
-  /** Sends (with progress and Cancel), audits, refreshes, and shows the summary. */
-  async execute(operation: IdentityOperation, tenant: TenantInfo, targets: IdentityRef[], notes: RunNotes, retryOf?: string): Promise<OperationReport> {
+  /**
+   * Runs the operation as a job (journaled, shown in the Jobs view) with progress and Cancel, audits, refreshes,
+   * and shows the summary. `job` continues an existing job (Resume) instead of creating one.
+   */
+  async execute(
+    operation: IdentityOperation,
+    tenant: TenantInfo,
+    targets: IdentityRef[],
+    notes: RunNotes,
+    options: { retryOf?: string; source?: JobSource; job?: JobView } = {},
+  ): Promise<OperationReport> {
     const client = await this.services.tenants.getClient(tenant.id);
-    const operationId = newOperationId();
-    const title = `${retryOf ? 'Retry: ' : ''}${operation.label} on “${displayName(tenant.label)}”`;
+    await this.jobs.ready;
+    const job =
+      options.job ??
+      (await this.jobs.store.create({
+        kind: operation.kind,
+        label: operation.label,
+        tenantId: tenant.id,
+        tenantLabel: tenant.label,
+        clientId: tenant.clientId,
+        source: options.source ?? { type: 'selection' },
+        retryOf: options.retryOf ?? null,
+        parameters: operation.parameters ?? {},
+        refs: targets,
+      }));
+    const prefix = options.job ? 'Resume: ' : options.retryOf ? 'Retry: ' : '';
+    const title = `${prefix}${operation.label} on “${displayName(tenant.label)}”`;
     let failed = 0;
     let unknown = 0;
     const report = await this.ui().withProgress(title, async (progress, signal) => {
       notes.reporter = progress;
       progress.report(`0/${targets.length}`);
       try {
-        return await executeOperation(operation, targets, {
+        return await this.jobs.runner.run(
+          job,
+          operation,
           client,
-          tenant: { id: tenant.id, label: tenant.label, clientId: tenant.clientId },
-          audit: this.audit,
-          signal,
-          operationId,
-          retryOf,
-          onItem: (item, done, total) => {
-            if (item.outcome === 'failed') failed++;
-            if (item.outcome === 'unknown') unknown++;
-            const trouble = [failed ? `${failed} failed` : '', unknown ? `${unknown} outcome unknown` : ''].filter(Boolean).join(', ');
-            progress.report(`${done}/${total}${trouble ? ` (${trouble})` : ''}`, 100 / total);
+          {
+            signal,
+            audit: this.audit,
+            onItem: (item, done, total) => {
+              if (item.outcome === 'failed') failed++;
+              if (item.outcome === 'unknown') unknown++;
+              const trouble = [failed ? `${failed} failed` : '', unknown ? `${unknown} outcome unknown` : ''].filter(Boolean).join(', ');
+              progress.report(`${done}/${total}${trouble ? ` (${trouble})` : ''}`, 100 / total);
+            },
+            onOutage: (state) =>
+              progress.report(
+                state.paused
+                  ? `ISC is unreachable — paused since ${new Date(state.since).toLocaleTimeString()}, nothing is lost; Cancel stops the run`
+                  : `ISC answers again after ${Math.round(state.pausedMs / 1000)} s — resumed`,
+              ),
           },
-          onOutage: (state) =>
-            progress.report(
-              state.paused
-                ? `ISC is unreachable — paused since ${new Date(state.since).toLocaleTimeString()}, nothing is lost; Cancel stops the run`
-                : `ISC answers again after ${Math.round(state.pausedMs / 1000)} s — resumed`,
-            ),
-        });
+          targets,
+        );
       } finally {
         notes.reporter = undefined;
       }
     });
     this.runs.set(report.operationId, { report, operation, notes });
-    // Reports (for "Show Details" / "Retry Failed") are kept for the latest runs of the session only.
+    // Reports (for "Show Details") are kept for the latest runs of the session only; the jobs keep the rest.
     for (const key of this.runs.keys()) {
       if (this.runs.size <= 50) break;
       this.runs.delete(key);
     }
     this.announce(report, operation);
+    this.jobs.onFinished(job.id);
     this.showSummary(report);
     return report;
   }
@@ -273,59 +313,65 @@ export class ActionRuntime {
     const level = failed === 0 && unknown === 0 && !report.cancelled ? 'info' : done === 0 ? 'error' : 'warning';
     // A failed delete is not retried from the summary: it must go through the typed-name confirmation again.
     const retryable = failed > 0 && report.kind !== 'deleteIdentity';
-    const buttons = [SHOW_DETAILS, ...(retryable ? [RETRY_FAILED] : []), ...(unknown > 0 ? [CHECK_UNKNOWN] : [])];
+    const buttons = [SHOW_JOB, SHOW_DETAILS, ...(retryable ? [RETRY_FAILED] : []), ...(unknown > 0 ? [CHECK_UNKNOWN] : [])];
     const text = summaryText(report);
     this.services.logger.info(`${report.kind} ${report.operationId}: ${text}`);
     this.track(
       Promise.resolve(this.ui().message(level, text, ...buttons)).then(async (choice) => {
-        if (choice === SHOW_DETAILS) await this.showReport(report);
+        if (choice === SHOW_JOB) await this.jobs.reveal(report.operationId);
+        else if (choice === SHOW_DETAILS) await this.showReport(report);
         else if (choice === RETRY_FAILED) await this.retryFailed(report.operationId);
         else if (choice === CHECK_UNKNOWN) await this.checkUnknown(report.operationId);
       }),
     ).catch((error: unknown) => this.services.logger.error(error instanceof Error ? error : String(error)));
   }
 
-  /**
-   * "Retry Failed": the identities ISC certainly did not act on (never sent, 4xx, 429 after the retry budget) go
-   * through the guard again and are sent once more. Outcome-unknown ones are never part of it: see checkUnknown.
-   */
-  async retryFailed(operationId: string): Promise<OperationReport | undefined> {
-    const run = this.runs.get(operationId);
-    if (!run || run.report.kind === 'deleteIdentity') return undefined;
-    const targets = run.report.items.filter((item) => item.outcome === 'failed').map((item) => item.ref);
-    const report = await this.resend(run, targets, `${run.operation.label} (retry of failed)`, 'Retry');
-    if (report) this.remember({ command: 'retryFailed', kind: run.operation.kind, status: 'completed', tenantIds: [report.tenantId], reports: [report] });
+  /** "Retry Failed": a new job with the identities ISC certainly did not act on, after the guard. */
+  retryFailed(jobId: string): Promise<OperationReport | undefined> {
+    return this.follow('retryFailed', retryFailedJob(this, jobId));
+  }
+
+  /** "Check…": asks ISC what became of a job's outcome-unknown identities and re-sends only what did not happen. */
+  checkUnknown(jobId: string): Promise<OperationReport | undefined> {
+    return this.follow('checkUnknown', checkUnknownJob(this, jobId));
+  }
+
+  /** "Resume": sends what a paused or interrupted job never sent, after the guard. */
+  resume(jobId: string): Promise<OperationReport | undefined> {
+    return this.follow('resume', resumeJob(this, jobId));
+  }
+
+  private async follow(command: string, work: Promise<OperationReport | undefined>): Promise<OperationReport | undefined> {
+    const report = await work;
+    if (report) this.remember({ command, kind: report.kind, status: 'completed', tenantIds: [report.tenantId], reports: [report] });
     return report;
   }
 
-  /** "Check…": asks ISC what became of a run's outcome-unknown identities and re-sends only what did not happen. */
-  async checkUnknown(operationId: string): Promise<OperationReport | undefined> {
-    const run = this.runs.get(operationId);
-    if (!run) return undefined;
-    const report = await runOutcomeCheck(this, run);
-    if (report) this.remember({ command: 'checkUnknown', kind: run.operation.kind, status: 'completed', tenantIds: [report.tenantId], reports: [report] });
-    return report;
-  }
-
-  /** Sends some identities of a stored run again, after the guard's modal. */
-  async resend(run: StoredRun, targets: IdentityRef[], action: string, confirmButton: string, detail?: string): Promise<OperationReport | undefined> {
-    const tenant = this.guard.tenant(run.report.tenantId);
+  /** Sends identities of an earlier job again (or the rest of it, with `job`), after the guard's modal. */
+  async resend(
+    origin: JobView,
+    operation: IdentityOperation,
+    targets: IdentityRef[],
+    prompt: { action: string; confirmButton: string; detail?: string },
+    job?: JobView,
+  ): Promise<OperationReport | undefined> {
+    const tenant = this.guard.tenant(origin.tenantId);
     if (!tenant || targets.length === 0) return undefined;
     const decision = await this.guard.authorize({
-      action,
+      action: prompt.action,
       tenant,
       identities: targets,
       scope: targets.length === 1 && targets[0].identityId === '*' ? targets[0].name : undefined,
-      detail,
-      confirmButton,
-      strong: run.report.kind === 'inviteAllUnregistered',
+      detail: prompt.detail,
+      confirmButton: prompt.confirmButton,
+      strong: origin.kind === 'inviteAllUnregistered',
     });
     if (decision === 'cancelled') return undefined;
     if (decision !== 'allowed') {
-      await this.auditRefusal(run.operation.kind, tenant, tenant.id, targets, decision, run.report.operationId);
+      await this.auditRefusal(origin.kind, tenant, tenant.id, targets, decision, origin.id);
       return undefined;
     }
-    return this.execute(run.operation, tenant, targets, run.notes, run.report.operationId);
+    return this.execute(operation, tenant, targets, new RunNotes(), job ? { job } : { retryOf: origin.id, source: origin.source });
   }
 
   /** A refused attempt leaves a `skipped` line per identity (nothing was sent). */

@@ -25,6 +25,10 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
     this.changed.fire(AUDIT_DOCUMENT_URI);
   }
 
+  refresh(uri: vscode.Uri): void {
+    this.changed.fire(uri);
+  }
+
   /** After appends: refresh an audit document that is on screen, at most every 500 ms (bulk runs append a lot). */
   auditAppended(): void {
     if (this.timer) return;
@@ -51,6 +55,12 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
       if (!text && notes.length === 0) return '// No identity writes recorded yet. Every reset, sync, process, invite, password reset and delete adds one line here.\n';
       return `${notes.map((n) => `${n}\n`).join('')}${text}`;
     }
+    const jobMatch = /^\/jobs\/([A-Za-z0-9_-]+)\.jsonl$/.exec(uri.path);
+    if (jobMatch) {
+      const entries = (await this.runtime.audit.readEntries()).filter((entry) => entry.operationId === jobMatch[1] || entry.retryOf === jobMatch[1]);
+      if (entries.length === 0) return '// No audit line for this job yet.\n';
+      return `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
+    }
     const match = /^\/reports\/[A-Za-z]+-([0-9a-f-]{36})\.md$/.exec(uri.path);
     const report = match ? this.runtime.report(match[1]) : undefined;
     return report ? reportMarkdown(report) : '# Report not available\n\nReports are kept for this session only; see “ISC: Show Activity” for the audit log.\n';
@@ -58,7 +68,7 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
 }
 
 /** Registers the document provider and wires `runtime.showReport`; returns the "show activity" function. */
-export function registerActivityDocuments(runtime: ActionRuntime): { showActivity(): Promise<vscode.TextEditor> } {
+export function registerActivityDocuments(runtime: ActionRuntime): { showActivity(): Promise<vscode.TextEditor>; showJobActivity(jobId: string): Promise<vscode.TextEditor> } {
   const provider = new ActionsDocumentProvider(runtime);
   const { context } = runtime.services;
   context.subscriptions.push(
@@ -71,6 +81,12 @@ export function registerActivityDocuments(runtime: ActionRuntime): { showActivit
     await vscode.window.showTextDocument(document, { preview: false });
   };
   return {
+    showJobActivity: async (jobId) => {
+      const uri = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/jobs/${jobId}.jsonl` });
+      provider.refresh(uri);
+      const document = await vscode.workspace.openTextDocument(uri);
+      return vscode.window.showTextDocument(document, { preview: true });
+    },
     showActivity: async () => {
       const same = (document: vscode.TextDocument): boolean => document.uri.toString() === AUDIT_DOCUMENT_URI.toString();
       if (vscode.workspace.textDocuments.some(same)) provider.refreshAudit(); // already loaded: bring it up to date

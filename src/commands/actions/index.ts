@@ -14,6 +14,7 @@ import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite
 import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
 import type { OperationReport } from '../../model/actions/operations';
 import type { ActionPrompts } from './prompts';
+import type { JobsContext } from './jobFollowUps';
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
@@ -43,8 +44,14 @@ export interface IdentityActionsApi {
   resetSyncCooldown(): void;
 }
 
-export function registerIdentityActions(services: ExtensionServices): IdentityActionsApi {
-  const runtime = new ActionRuntime(services);
+export interface RegisteredActions {
+  api: IdentityActionsApi;
+  runtime: ActionRuntime;
+  showJobActivity(jobId: string): Promise<vscode.TextEditor>;
+}
+
+export function registerIdentityActions(services: ExtensionServices, jobs: JobsContext): RegisteredActions {
+  const runtime = new ActionRuntime(services, jobs);
   const activity = registerActivityDocuments(runtime);
   const { context, logger } = services;
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
@@ -72,7 +79,7 @@ export function registerIdentityActions(services: ExtensionServices): IdentityAc
     await activity.showActivity();
   });
 
-  return {
+  const api: IdentityActionsApi = {
     auditLogPath: runtime.audit.filePath,
     setConfirmationHandler: (handler) => runtime.setConfirmationHandler(handler),
     setPrompts: (overrides) => runtime.setPrompts(overrides),
@@ -88,4 +95,5 @@ export function registerIdentityActions(services: ExtensionServices): IdentityAc
     showActivity: () => activity.showActivity(),
     resetSyncCooldown: () => runtime.cooldown.clear(),
   };
+  return { api, runtime, showJobActivity: (jobId) => activity.showJobActivity(jobId) };
 }

@@ -37,6 +37,8 @@ export interface IdentityOperation {
   concurrency: number;
   /** How the change bus should describe a success. */
   changeKind: 'changed' | 'deleted';
+  /** What the operation needs to be rebuilt for a resumed job (operationFor), e.g. the email's `via`. */
+  parameters?: Readonly<Record<string, string | number | boolean | null>>;
   send(client: IscClient, batch: readonly IdentityRef[], signal: AbortSignal): Promise<OperationValue>;
 }
 
@@ -145,6 +147,7 @@ export function passwordResetOperation(request: SendAccountVerificationRequest):
     batchSize: 1,
     concurrency: 8,
     changeKind: 'changed',
+    parameters: { via: request.via, sourceName: request.sourceName ?? null },
     send: async (client, [ref], signal) => {
       await client.sendVerificationAccountToken(ref.identityId, { ...request }, { signal });
       return { httpStatus: 200 };

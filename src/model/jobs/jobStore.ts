@@ -81,6 +81,15 @@ export class JobStore {
     for (const record of loaded) this.jobs.set(record.id, this.entryOf(record));
   }
 
+  /** Adds jobs read from the journal after the store was created (the window loads them in the background). */
+  adopt(records: readonly JobRecord[]): void {
+    for (const record of records) {
+      if (this.jobs.has(record.id)) continue;
+      this.jobs.set(record.id, this.entryOf(record));
+      this.changes.fire({ jobId: record.id, kind: 'created' });
+    }
+  }
+
   readonly onDidChange = (listener: (change: JobChange) => void): DisposableLike => this.changes.event(listener);
 
   /** The last journal write that failed after its change was applied in memory anyway. */

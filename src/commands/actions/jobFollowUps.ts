@@ -1,0 +1,130 @@
+// What follows a job: Retry Failed (only what ISC certainly did not act on), Check… (ask ISC about outcome-unknown
+// identities, mark what happened done, re-send only what did not) and Resume (send what was never sent). Each works
+// from the job store, so it works the same after a window reload.
+import { canCheckOutcome, checkOutcomes } from '../../model/actions/outcomeChecks';
+import type { OutcomeCheck } from '../../model/actions/outcomeChecks';
+import { operationFor } from '../../model/actions/operationFor';
+import type { OperationReport } from '../../model/actions/operations';
+import { displayName, plural } from '../../model/actions/report';
+import type { JobRunner } from '../../model/jobs/jobRunner';
+import type { JobStore, JobView } from '../../model/jobs/jobStore';
+import type { ActionRuntime } from './actionRuntime';
+
+/** The jobs as the action runtime uses them. */
+export interface JobsContext {
+  store: JobStore;
+  runner: JobRunner;
+  /** Resolves once the jobs of earlier windows are loaded. */
+  ready: Promise<void>;
+  /** A run of the job ended: follow its ISC tasks, refresh the view. */
+  onFinished(jobId: string): void;
+  /** Shows the job in the Jobs view. */
+  reveal(jobId: string): Promise<void>;
+}
+
+function jobOf(runtime: ActionRuntime, jobId: string): JobView | undefined {
+  return runtime.jobs.store.get(jobId);
+}
+
+function operationOf(runtime: ActionRuntime, job: JobView): ReturnType<typeof operationFor> {
+  return operationFor(job.kind, job.tenantId, job.parameters, { cooldown: runtime.cooldown });
+}
+
+export async function retryFailedJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+  await runtime.jobs.ready;
+  const job = jobOf(runtime, jobId);
+  // A failed delete is not retried from here: it must go through the typed-name confirmation again.
+  if (!job || job.kind === 'deleteIdentity') return undefined;
+  const targets = runtime.jobs.store.retryable(jobId);
+  return runtime.resend(job, operationOf(runtime, job), targets, { action: `${job.label} (retry of failed)`, confirmButton: 'Retry' });
+}
+
+export async function resumeJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+  await runtime.jobs.ready;
+  const job = jobOf(runtime, jobId);
+  if (!job || runtime.jobs.runner.isRunning(jobId) || (job.state !== 'paused' && job.state !== 'interrupted')) return undefined;
+  const targets = runtime.jobs.store.resumable(jobId);
+  if (targets.length === 0) {
+    await runtime.jobs.store.setState(jobId, 'finished');
+    return undefined;
+  }
+  const counts = runtime.jobs.store.counts(jobId);
+  return runtime.resend(
+    job,
+    operationOf(runtime, job),
+    targets,
+    {
+      action: `${job.label} (resume)`,
+      confirmButton: 'Resume',
+      detail: `${counts.total - counts.pending} of ${counts.total} were handled before; only the ${plural(targets.length, 'identity', 'identities')} never sent are sent now.${counts.unknown ? ` ${counts.unknown} with unknown outcome are not re-sent: use Check… for them.` : ''}`,
+    },
+    job,
+  );
+}
+
+export async function checkUnknownJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+  await runtime.jobs.ready;
+  const job = jobOf(runtime, jobId);
+  const tenant = job ? runtime.guard.tenant(job.tenantId) : undefined;
+  if (!job || !tenant) return undefined;
+  const unknownItems = job.items.filter((item) => item.state === 'unknown');
+  if (unknownItems.length === 0) return undefined;
+  const operation = operationOf(runtime, job);
+  if (!canCheckOutcome(job.kind)) {
+    return runtime.resend(job, operation, unknownItems.map((item) => item.ref), {
+      action: `${job.label} again`,
+      confirmButton: 'Send Again',
+      detail: `ISC cannot tell whether these emails were sent: ${plural(unknownItems.length, 'recipient')} may get the email twice.`,
+    });
+  }
+  const client = await runtime.services.tenants.getClient(tenant.id);
+  const checks: OutcomeCheck[] = await runtime.ui().withProgress(`Checking ${plural(unknownItems.length, 'identity', 'identities')} on “${displayName(tenant.label)}”`, (progress, signal) =>
+    checkOutcomes(
+      job.kind,
+      client,
+      unknownItems.map((item) => ({ ref: item.ref, sentAt: item.at ?? job.startedAt ?? job.createdAt })),
+      { signal, onCheck: (_check, done, total) => progress.report(`${done}/${total}`, 100 / total) },
+    ),
+  );
+  const confirmed = checks.filter((check) => check.verdict === 'happened');
+  for (const check of confirmed) {
+    const item = job.items.find((candidate) => candidate.ref.identityId === check.ref.identityId);
+    await runtime.jobs.store.recordResult(jobId, {
+      id: check.ref.identityId,
+      outcome: 'done',
+      httpStatus: item?.httpStatus ?? null,
+      message: `Confirmed by Check: ${check.detail}`,
+      taskId: item?.taskId ?? null,
+    });
+    await runtime.audit.append({
+      operationId: jobId,
+      tenantId: tenant.id,
+      tenantLabel: tenant.label,
+      clientId: tenant.clientId,
+      action: job.kind,
+      identityId: check.ref.identityId,
+      identityName: check.ref.name,
+      httpStatus: null,
+      outcome: 'done',
+      jobId: item?.taskId ?? null,
+      error: `Confirmed by Check: ${check.detail}`,
+    });
+  }
+  const notHappened = checks.filter((check) => check.verdict === 'notHappened').map((check) => check.ref);
+  const unchecked = checks.filter((check) => check.verdict === 'checkFailed').length;
+  const text = [
+    `${job.label}: ${confirmed.length} of ${checks.length} confirmed done by ISC`,
+    notHappened.length ? `${notHappened.length} not carried out` : '',
+    unchecked ? `${unchecked} could not be checked (still outcome unknown)` : '',
+  ].filter(Boolean).join(', ');
+  runtime.services.logger.info(`${job.kind} ${jobId} check: ${text}`);
+  if (notHappened.length === 0) {
+    void runtime.ui().message(unchecked ? 'warning' : 'info', `${text}.`);
+    return undefined;
+  }
+  return runtime.resend(job, operation, notHappened, {
+    action: `${job.label} (not carried out)`,
+    confirmButton: 'Send',
+    detail: `${text}. Only the ones not carried out are sent.`,
+  });
+}

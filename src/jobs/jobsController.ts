@@ -1,0 +1,143 @@
+// The Jobs room: owns the job journal, store and runner for the window, loads earlier windows' jobs, follows ISC's
+// tasks of finished runs, and shows everything in the Jobs view.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { JobJournal } from '../model/jobs/jobJournal';
+import { JobRunner } from '../model/jobs/jobRunner';
+import { JobStore } from '../model/jobs/jobStore';
+import type { JobView } from '../model/jobs/jobStore';
+import { UNTRACKABLE_TASK_MESSAGE, taskStatusTone, trackTask } from '../model/jobs/taskTracker';
+import type { TaskPollDelays } from '../model/jobs/taskTracker';
+import type { ExtensionServices } from '../services';
+import { JobsTreeProvider, JOBS_VIEW_ID } from './jobsTreeProvider';
+import type { JobsTreeNode } from './jobsTreeProvider';
+
+/** Kinds whose answer carries an ISC task that GET /task-status follows (synchronize's job has no endpoint). */
+const TRACKED_KINDS = new Set(['processIdentities', 'inviteIdentities', 'inviteAllUnregistered']);
+
+export class JobsController implements vscode.Disposable {
+  readonly store: JobStore;
+  readonly runner: JobRunner;
+  readonly ready: Promise<void>;
+  readonly provider: JobsTreeProvider;
+  readonly view: vscode.TreeView<JobsTreeNode>;
+  /** Poll delays of task tracking (tests shorten them). */
+  taskPollDelays: Partial<TaskPollDelays> = {};
+  private readonly tracking = new Map<string, AbortController>();
+  private readonly trackingDone = new Set<Promise<unknown>>();
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly services: ExtensionServices) {
+    const journal = new JobJournal(path.join(services.context.globalStorageUri.fsPath, 'jobs'));
+    this.store = new JobStore(journal);
+    this.runner = new JobRunner({ store: this.store, logger: services.logger });
+    this.provider = new JobsTreeProvider(this.store);
+    this.view = vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
+    this.disposables.push(this.provider, this.view, { dispose: () => this.store.dispose() });
+    this.disposables.push(this.store.onDidChange(() => this.updateBadge()));
+    this.ready = journal
+      .loadAll()
+      .then((records) => {
+        this.store.adopt(records);
+        for (const job of this.store.list()) if (this.hasOpenTasks(job)) this.followTasks(job.id);
+      })
+      .catch((error: unknown) => services.logger.error(`Could not read the jobs of earlier windows: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  async reveal(jobId: string): Promise<void> {
+    await this.ready;
+    const node = this.provider.jobNode(jobId);
+    if (!node) return;
+    try {
+      await this.view.reveal(node, { select: true, focus: true, expand: true });
+    } catch {
+      // The view was never opened: focusing the container opens it.
+      await vscode.commands.executeCommand(`${JOBS_VIEW_ID}.focus`);
+    }
+  }
+
+  onFinished(jobId: string): void {
+    this.followTasks(jobId);
+  }
+
+  /** Resolves when every task being followed has completed or stopped (tests). */
+  async tasksSettled(): Promise<void> {
+    while (this.trackingDone.size) await Promise.allSettled([...this.trackingDone]);
+  }
+
+  private hasOpenTasks(job: JobView): boolean {
+    if (!TRACKED_KINDS.has(job.kind)) return false;
+    const ids = this.taskIdsOf(job);
+    return ids.some((id) => {
+      const task = job.tasks.find((t) => t.taskId === id);
+      return !task || (!task.completed && !task.untrackable);
+    });
+  }
+
+  private taskIdsOf(job: JobView): string[] {
+    return [...new Set(job.items.filter((item) => item.state === 'done' && item.taskId).map((item) => item.taskId as string))];
+  }
+
+  /** Follows every ISC task the job's answers named, within the shared rate limit (the tenant's client). */
+  private followTasks(jobId: string): void {
+    const job = this.store.get(jobId);
+    if (!job || !TRACKED_KINDS.has(job.kind) || this.tracking.has(jobId)) return;
+    const open = this.taskIdsOf(job).filter((id) => {
+      const task = job.tasks.find((t) => t.taskId === id);
+      return !task || (!task.completed && !task.untrackable);
+    });
+    if (open.length === 0) return;
+    const controller = new AbortController();
+    this.tracking.set(jobId, controller);
+    const work = (async () => {
+      const client = await this.services.tenants.getClient(job.tenantId);
+      let notReported = false;
+      await Promise.all(
+        open.map((taskId) =>
+          trackTask(taskId, {
+            getTaskStatus: (id, signal) => client.getTaskStatus(id, { signal }),
+            signal: controller.signal,
+            delays: this.taskPollDelays,
+            onUpdate: (task) => {
+              if (task.untrackable === UNTRACKABLE_TASK_MESSAGE) notReported = true;
+              void this.store.updateTask(jobId, task).catch(() => undefined);
+            },
+          }),
+        ),
+      );
+      if (controller.signal.aborted) return;
+      const finished = this.store.get(jobId);
+      if (!finished) return;
+      const tones = finished.tasks.map((task) => taskStatusTone(task.status));
+      const worst = tones.includes('error') ? 'error' : tones.includes('warning') ? 'warning' : 'info';
+      const statuses = [...new Set(finished.tasks.map((task) => task.status).filter((s): s is string => !!s))].join(', ');
+      const text = notReported
+        ? vscode.l10n.t('{0} on “{1}”: {2}.', finished.label, finished.tenantLabel, UNTRACKABLE_TASK_MESSAGE)
+        : vscode.l10n.t('{0} on “{1}”: ISC finished its task ({2}).', finished.label, finished.tenantLabel, statuses || vscode.l10n.t('no status'));
+      const show = vscode.l10n.t('Show Job');
+      const shown = worst === 'error' ? vscode.window.showErrorMessage(text, show) : worst === 'warning' ? vscode.window.showWarningMessage(text, show) : vscode.window.showInformationMessage(text, show);
+      void Promise.resolve(shown).then((choice) => (choice === show ? this.reveal(jobId) : undefined));
+    })()
+      .catch((error: unknown) => this.services.logger.warn(`Job ${jobId}: task tracking stopped: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.tracking.delete(jobId);
+        this.trackingDone.delete(work);
+      });
+    this.trackingDone.add(work);
+  }
+
+  /** Stops following a job's tasks (the job is removed). */
+  stopTracking(jobId: string): void {
+    this.tracking.get(jobId)?.abort();
+  }
+
+  private updateBadge(): void {
+    const running = this.store.list().filter((job) => job.state === 'running').length;
+    this.view.badge = running ? { value: running, tooltip: vscode.l10n.t('{0} running job(s)', running) } : undefined;
+  }
+
+  dispose(): void {
+    for (const controller of this.tracking.values()) controller.abort();
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
