@@ -2,6 +2,7 @@
 
 import { startSimulator } from './server';
 import type { SimulatorOptions } from './server';
+import { TASK_OUTCOMES } from './tasks';
 
 const HELP = `ISC v2025 Identities simulator
 
@@ -15,6 +16,9 @@ Usage: node out/sim/cli.js [options]
   --rate-window-ms N     rate limit window (default 10000)
   --token-lifetime N     access token lifetime in seconds (default 749)
   --sync-cooldown-ms N   synchronize-attributes cooldown per identity (default 10000; 0 = off)
+  --task-duration-ms N   invite / process tasks run from QUEUED to completed in N ms (default 3000)
+  --task-outcome S       completionStatus of completed tasks: SUCCESS (default), WARNING, ERROR, TERMINATED
+  --task-status-forbidden  GET /v2025/task-status/{id} answers 403 (PAT without idn:task-management:read)
   --latency N            delay every API/token response by N ms
   --rate429 P            probability (0..1) of an injected 429 per API request
   --rate5xx P            probability (0..1) of an injected 500 per API request
@@ -49,6 +53,15 @@ export function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean }
       case '--rate-window-ms': rateWindow = number('rate-window-ms', value()); break;
       case '--token-lifetime': o.tokenLifetimeSec = number('token-lifetime', value()); break;
       case '--sync-cooldown-ms': o.syncCooldownMs = number('sync-cooldown-ms', value()); break;
+      case '--task-duration-ms': o.taskDurationMs = number('task-duration-ms', value()); break;
+      case '--task-outcome': {
+        const outcome = value();
+        const known = TASK_OUTCOMES.find((t) => t === outcome);
+        if (!known) throw new Error(`--task-outcome must be one of ${TASK_OUTCOMES.join(', ')}`);
+        faults.taskOutcome = known;
+        break;
+      }
+      case '--task-status-forbidden': faults.taskStatusForbidden = true; break;
       case '--latency': o.latencyMs = number('latency', value()); break;
       case '--rate429': faults.rate429 = number('rate429', value()); break;
       case '--rate5xx': faults.rate5xx = number('rate5xx', value()); break;

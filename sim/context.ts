@@ -5,6 +5,7 @@ import type { FaultInjector } from './faults';
 import type { SimRequest, SimResponse } from './http';
 import type { RateLimiter } from './rateLimiter';
 import type { IdentityStore } from './store';
+import type { TaskRegistry } from './tasks';
 
 export interface SimContext {
   store: IdentityStore;
@@ -12,6 +13,7 @@ export interface SimContext {
   limiter?: RateLimiter;
   faults: FaultInjector;
   syncCooldownMs: number;
+  tasks: TaskRegistry;
 }
 
 export type RouteHandler = (ctx: SimContext, req: SimRequest, params: Record<string, string>) => SimResponse;

@@ -6,6 +6,7 @@ import { Rng, mixSeed } from './prng';
 import { errorResponse, tooManyRequests } from './http';
 import type { SimResponse } from './http';
 import { unauthorized } from './auth';
+import type { TaskOutcome } from './tasks';
 
 export interface SimFaults {
   rate429?: number;
@@ -15,6 +16,10 @@ export interface SimFaults {
   failNext?: { status: number; count: number; methods?: string[]; pathIncludes?: string };
   /** Extra delay per request in ms (adds to SimulatorOptions.latencyMs). */
   latencyMs?: number;
+  /** completionStatus of the tasks created while it is set (default SUCCESS). */
+  taskOutcome?: TaskOutcome;
+  /** GET /v2025/task-status/{id} answers 403 (a PAT without idn:task-management:read). */
+  taskStatusForbidden?: boolean;
 }
 
 export class FaultInjector {

@@ -13,6 +13,10 @@ export interface SimRequest {
   /** Client id of the bearer token (set once authenticated). */
   clientId?: string;
   experimental: boolean;
+  /** Set by the router: the operation id of the matched route, once the request reached its handler. */
+  operation?: string;
+  /** Set by handlers that start an ISC task (invite, process). */
+  taskId?: string;
 }
 
 export interface SimResponse {

@@ -4,6 +4,7 @@ import type { RouteHandler, SimContext } from './context';
 import { inviteIdentities, processIdentities, resetIdentity, sendVerification, synchronizeAttributes } from './handlers/actions';
 import { deleteIdentity, getIdentity, listIdentities } from './handlers/identities';
 import { getOwnership, getRoleAssignment, getRoleAssignments } from './handlers/roleAssignments';
+import { getTaskStatus } from './handlers/tasks';
 import { badRequest, errorResponse, tooManyRequests } from './http';
 import type { SimRequest, SimResponse } from './http';
 
@@ -39,6 +40,7 @@ const ROUTES: readonly Route[] = [
   route('GET', '/v2025/identities/:identityId/role-assignments/:assignmentId', 'getRoleAssignment', false, getRoleAssignment),
   route('POST', '/v2025/identities/:identityId/synchronize-attributes', 'synchronizeAttributesForIdentity', true, synchronizeAttributes),
   route('POST', '/v2025/identities/:id/verification/account/send', 'sendIdentityVerificationAccountToken', true, sendVerification),
+  route('GET', '/v2025/task-status/:id', 'getTaskStatus', false, getTaskStatus),
 ];
 
 function match(method: string, path: string): { route: Route; params: Record<string, string> } | 'methodNotAllowed' | undefined {
@@ -80,6 +82,7 @@ export function handleApiRequest(ctx: SimContext, req: SimRequest): SimResponse 
   if (r.experimental && !req.experimental) {
     return badRequest(`This API is experimental: the header 'X-SailPoint-Experimental: true' is required for ${r.operation}.`);
   }
+  req.operation = r.operation;
   return r.handler(ctx, req, params);
 }
 

@@ -17,6 +17,7 @@ import { RequestLog } from './requestLog';
 import type { SimRequestRecord } from './requestLog';
 import { API_PREFIX, handleApiRequest } from './router';
 import { IdentityStore } from './store';
+import { TaskRegistry } from './tasks';
 
 export type { SimRequestRecord } from './requestLog';
 
@@ -38,6 +39,8 @@ export interface SimulatorOptions {
   syncCooldownMs?: number;
   /** Max request log entries kept (default 100000). */
   maxLogEntries?: number;
+  /** How long an invite / process task takes from QUEUED to completed (default 3000 ms; 0 = completed at once). */
+  taskDurationMs?: number;
 }
 
 export interface Simulator {
@@ -52,6 +55,8 @@ export interface Simulator {
   close(): Promise<void>;
   /** Extras beyond the shared simulator options. */
   readonly store: IdentityStore;
+  /** Tasks started by invite / process (GET /v2025/task-status/{id}). */
+  readonly tasks: TaskRegistry;
   requestsSince(seq: number): SimRequestRecord[];
   expireTokens(): void;
   reset(): void;
@@ -60,6 +65,7 @@ export interface Simulator {
 const DEFAULT_CLIENT_ID = 'sim-demo-client';
 const DEFAULT_CLIENT_SECRET = 'sim-demo-secret-4c1f';
 const DEFAULT_RATE_LIMIT = { requests: 100, windowMs: 10_000 };
+const DEFAULT_TASK_DURATION_MS = 3000;
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -108,6 +114,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     limiter: rateLimit ? new RateLimiter({ ...rateLimit }) : undefined,
     faults,
     syncCooldownMs: o.syncCooldownMs ?? 10_000,
+    tasks: new TaskRegistry(o.taskDurationMs ?? DEFAULT_TASK_DURATION_MS),
   };
   let url = '';
   const admin: AdminTarget = {
@@ -122,6 +129,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     setFaults: (f) => faults.set(f),
     reset: () => {
       store.regenerate();
+      ctx.tasks.clear();
       faults.set(o.faults ?? {});
       ctx.limiter?.reset();
     },
@@ -205,6 +213,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       return log.records;
     },
     store,
+    tasks: ctx.tasks,
     clearRequests: () => log.clear(),
     setFaults: (f) => faults.set(f),
     requestsSince: (seq) => log.since(seq),

@@ -2,10 +2,10 @@
 // send-identity-verification-account-token.
 
 import { randomUUID } from 'node:crypto';
-import type { TaskStatus } from '../../src/api/types';
 import type { SimContext } from '../context';
 import { badRequest, isPlainObject, json, notFound, parseJsonBody, tooManyRequests, trackingId } from '../http';
 import type { SimRequest, SimResponse } from '../http';
+import { taskStatusAt } from '../tasks';
 
 const PROCESS_MAX_IDS = 250;
 const INVITE_MAX_UNINVITED = 1000;
@@ -54,15 +54,19 @@ export function processIdentities(ctx: SimContext, req: SimRequest): SimResponse
   if (ids.length > PROCESS_MAX_IDS) return badRequest(`identityIds must contain at most ${PROCESS_MAX_IDS} identity ids, got ${ids.length}.`);
   if (!ids.every((id) => typeof id === 'string')) return badRequest('identityIds must be an array of strings.');
   const now = Date.now();
+  let known = 0;
   for (const id of ids as string[]) {
     const record = ctx.store.get(id);
     if (!record) continue;
+    known++;
     record.lastRefresh = now;
     record.modified = now;
     record.processCount = (record.processCount ?? 0) + 1;
     ctx.store.changed(record);
   }
-  return json(202, { type: 'TASK_RESULT', id: randomUUID(), name: null });
+  const task = ctx.tasks.create('process', randomUUID(), req.clientId ?? 'support', known, ctx.faults.current.taskOutcome ?? 'SUCCESS', now);
+  req.taskId = task.id;
+  return json(202, { type: 'TASK_RESULT', id: task.id, name: null });
 }
 
 export function inviteIdentities(ctx: SimContext, req: SimRequest): SimResponse {
@@ -94,27 +98,10 @@ export function inviteIdentities(ctx: SimContext, req: SimRequest): SimResponse 
     record.invited = true;
     ctx.store.changed(record);
   }
-  const now = new Date().toISOString();
-  const task: TaskStatus = {
-    id: trackingId(),
-    type: 'QUARTZ',
-    uniqueName: 'Identity Invitation',
-    description: 'Send registration invitations to identities',
-    parentName: null,
-    launcher: req.clientId ?? 'support',
-    target: null,
-    created: now,
-    modified: now,
-    launched: null,
-    completed: null,
-    completionStatus: null,
-    messages: [],
-    returns: [],
-    attributes: { identityCount: targets.length },
-    progress: null,
-    percentComplete: 0,
-  };
-  return json(202, task);
+  const now = Date.now();
+  const task = ctx.tasks.create('invite', trackingId(), req.clientId ?? 'support', targets.length, ctx.faults.current.taskOutcome ?? 'SUCCESS', now);
+  req.taskId = task.id;
+  return json(202, taskStatusAt(task, now));
 }
 
 export function sendVerification(ctx: SimContext, req: SimRequest, params: Record<string, string>): SimResponse {
