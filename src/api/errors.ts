@@ -1,4 +1,6 @@
-// Typed errors of the ISC client. Every failure of an IscClient call is an IscApiError.
+// Typed errors of the ISC client. Every failure of an IscClient call is an IscApiError. Their texts are redacted
+// when built, and the cause keeps only a small plain summary: no request config, headers or body of the transport.
+import { redactText, redactValue } from '../util/redact';
 
 export type IscErrorKind =
   | 'auth'
@@ -26,7 +28,27 @@ export interface IscApiErrorInit {
    * cancelled before sending), true once any byte was sent, undefined when the transport cannot tell.
    */
   requestSent?: boolean;
+  /** What went wrong underneath; only its name, code, status and message are kept (see ErrorCause). */
   cause?: unknown;
+}
+
+/** The part of an underlying error an IscApiError keeps: never a config, a header or a request body. */
+export interface ErrorCause {
+  name?: string;
+  code?: string;
+  status?: number;
+  message: string;
+}
+
+function toErrorCause(error: unknown): ErrorCause {
+  if (!error || typeof error !== 'object') return { message: redactText(String(error)) };
+  const source = error as { name?: unknown; code?: unknown; status?: unknown; response?: { status?: unknown }; message?: unknown };
+  const cause: ErrorCause = { message: redactText(typeof source.message === 'string' ? source.message : String(error)) };
+  if (typeof source.name === 'string' && source.name !== 'Error') cause.name = source.name;
+  if (typeof source.code === 'string') cause.code = source.code;
+  const status = typeof source.status === 'number' ? source.status : source.response?.status;
+  if (typeof status === 'number') cause.status = status;
+  return cause;
 }
 
 export class IscApiError extends Error {
@@ -46,11 +68,11 @@ export class IscApiError extends Error {
   readonly requestSent?: boolean;
 
   constructor(init: IscApiErrorInit) {
-    super(init.message, init.cause !== undefined ? { cause: init.cause } : undefined);
+    super(redactText(init.message), init.cause !== undefined ? { cause: toErrorCause(init.cause) } : undefined);
     this.name = 'IscApiError';
     this.kind = init.kind;
     this.status = init.status;
-    this.serverMessages = init.serverMessages ?? [];
+    this.serverMessages = (init.serverMessages ?? []).map(redactText);
     this.detailCode = init.detailCode;
     this.trackingId = init.trackingId;
     this.body = init.body;
@@ -86,6 +108,7 @@ const OPERATION_LABELS: Record<string, string> = {
   'start-identities-invite': 'Invite identities',
   'start-identity-processing': 'Process identities',
   'synchronize-attributes-for-identity': 'Synchronize attributes',
+  'get-task-status': 'Get task status',
 };
 
 export function operationLabel(operation: string): string {
@@ -156,7 +179,36 @@ const STATUS_TEXT: Record<number, string> = {
   504: 'Gateway timeout',
 };
 
-/** Builds the error of a non-2xx answer: `Delete identity failed (400): Identity is protected`. */
+/** A duration as a person reads it in an error: `0.15 s`, `30 s`, `45 s`. */
+export function formatSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${seconds >= 10 ? Math.round(seconds) : Number(seconds.toFixed(2))} s`;
+}
+
+/** `64 MiB`, `512 KiB`, `300 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
+  if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** A rate-limit wait as a person reads it: `8 s`, `5 min`, `20 min`, `2 h`. */
+function formatWait(ms: number): string {
+  const seconds = Math.max(0, ms) / 1000;
+  if (seconds < 90) return `${Math.ceil(seconds)} s`;
+  if (seconds < 5400) return `${Math.round(seconds / 60)} min`;
+  return `${Number((seconds / 3600).toFixed(1))} h`;
+}
+
+/** `ISC asked to wait 5 min (rate limit)`. */
+export function rateLimitText(waitMs: number): string {
+  return `ISC asked to wait ${formatWait(waitMs)} (rate limit)`;
+}
+
+/**
+ * Builds the error of a non-2xx answer: `Delete identity failed (400): Identity is protected`. An answer always
+ * means the request reached the server (requestSent). The body is kept with its strings redacted.
+ */
 export function errorFromResponse(
   operation: string,
   status: number,
@@ -166,9 +218,7 @@ export function errorFromResponse(
   const serverMessages = serverMessagesOf(body);
   const detail = serverMessages.length ? serverMessages.join(' — ') : (STATUS_TEXT[status] ?? `HTTP ${status}`);
   let message = `${operationLabel(operation)} failed (${status}): ${detail}`;
-  if (status === 429 && extra.retryAfterMs !== undefined) {
-    message += ` (retry after ${Math.ceil(extra.retryAfterMs / 1000)} s)`;
-  }
+  if (status === 429 && extra.retryAfterMs !== undefined) message += ` — ${rateLimitText(extra.retryAfterMs)}.`;
   return new IscApiError({
     kind: extra.kind ?? kindForStatus(status),
     operation,
@@ -177,27 +227,59 @@ export function errorFromResponse(
     serverMessages,
     detailCode: stringField(body, 'detailCode'),
     trackingId: stringField(body, 'trackingId'),
-    body,
+    body: redactValue(body),
     retryAfterMs: extra.retryAfterMs,
+    requestSent: true,
   });
 }
 
-export function abortedError(operation: string, cause?: unknown): IscApiError {
-  return new IscApiError({ kind: 'aborted', operation, message: `${operationLabel(operation)} was cancelled.`, cause });
+/** A call not sent because the client id is held back longer than the retry policy waits. */
+export function rateLimitedNotSentError(operation: string, waitMs: number): IscApiError {
+  return new IscApiError({
+    kind: 'rateLimited',
+    operation,
+    retryAfterMs: waitMs,
+    requestSent: false,
+    message: `${operationLabel(operation)} was not sent: ${rateLimitText(waitMs)}.`,
+  });
 }
 
+/** `requestSent`: see IscApiErrorInit; a cancel is an unknown outcome only once the request was sent. */
+export function abortedError(operation: string, cause?: unknown, requestSent?: boolean): IscApiError {
+  return new IscApiError({ kind: 'aborted', operation, message: `${operationLabel(operation)} was cancelled.`, cause, requestSent });
+}
+
+/** A 2xx that cannot be used. With a status the request certainly reached the server (requestSent). */
 export function badResponseError(operation: string, detail: string, status?: number, body?: unknown): IscApiError {
   return new IscApiError({
     kind: 'badResponse',
     operation,
     status,
     body,
+    requestSent: status !== undefined ? true : undefined,
     message: `${operationLabel(operation)} failed: the server sent an unexpected response (${detail}).`,
   });
 }
 
-export function networkError(operation: string, detail: string, cause?: unknown): IscApiError {
-  return new IscApiError({ kind: 'network', operation, cause, message: `${operationLabel(operation)} failed: ${detail}` });
+export function networkError(operation: string, detail: string, cause?: unknown, requestSent?: boolean): IscApiError {
+  return new IscApiError({ kind: 'network', operation, cause, requestSent, message: `${operationLabel(operation)} failed: ${detail}` });
+}
+
+/** The same error with another requestSent (a token failure seen by the call that waited for the token). */
+export function withRequestSent(error: IscApiError, requestSent: boolean): IscApiError {
+  return new IscApiError({
+    kind: error.kind,
+    operation: error.operation,
+    message: error.message,
+    status: error.status,
+    serverMessages: error.serverMessages,
+    detailCode: error.detailCode,
+    trackingId: error.trackingId,
+    body: error.body,
+    retryAfterMs: error.retryAfterMs,
+    requestSent,
+    cause: error.cause,
+  });
 }
 
 /**

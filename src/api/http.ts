@@ -1,14 +1,30 @@
 // HTTP transport of one IscClient: one axios instance (no interceptors), the shared rate limiter, bearer tokens,
-// 401 → one refresh, 429 → wait Retry-After, bounded jittered retries of idempotent requests, abort, logging.
+// 401 → one refresh, 429 → wait Retry-After (long waits announced), jittered retries of idempotent requests within a
+// total budget, one deadline per attempt (see attempt.ts), abort, logging.
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
-import type { AxiosInstance, AxiosResponse, AxiosStatic } from 'axios';
+import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { AbortedWait, anySignal, sleep } from './abort';
-import { abortedError, badResponseError, errorFromResponse, networkError, operationLabel } from './errors';
+import { describeNetworkFailure, runAttempt } from './attempt';
+import type { AttemptAnswer, AttemptFailure } from './attempt';
+import {
+  IscApiError,
+  abortedError,
+  badResponseError,
+  errorFromResponse,
+  formatBytes,
+  formatSeconds,
+  networkError,
+  operationLabel,
+  rateLimitText,
+  rateLimitedNotSentError,
+  withRequestSent,
+} from './errors';
 import type { Permit, SlidingWindowLimiter } from './rateLimiter';
-import { DEFAULT_RETRY_POLICY, backoffDelay, failedBeforeSending, parseRetryAfter } from './retry';
+import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
+import type { RateLimitWait } from './types';
 import { isLoopbackHost } from './baseUrl';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
@@ -83,12 +99,19 @@ export interface TokenSource {
 
 export interface TransportOptions {
   baseUrl: string;
+  /** Overall deadline of one attempt: connect + headers + body. */
   timeoutMs: number;
+  /** Largest response body accepted; a longer one fails with kind `badResponse`. */
+  maxResponseBytes: number;
   retry?: Partial<RetryPolicy>;
   limiter: SlidingWindowLimiter;
   logger: Logger;
   onRequest?: (info: RequestInfo) => void;
+  onWait?: (wait: RateLimitWait) => void;
 }
+
+/** Waits longer than this are announced through onWait (and logged). */
+const WAIT_NOTICE_MS = 2000;
 
 /** Query strings encoded strictly (RFC 3986): space → %20, `+` → %2B, `&` → %26, `#` → %23, `"` → %22, `\` → %5C. */
 export function serializeQuery(params: Record<string, QueryValue>): string {
@@ -97,17 +120,6 @@ export function serializeQuery(params: Record<string, QueryValue>): string {
     .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`)
     .join('&');
 }
-
-const NETWORK_DETAILS: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved (DNS)',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  EPIPE: 'the connection was closed',
-};
 
 export class HttpTransport {
   private readonly axios: AxiosInstance;
@@ -124,7 +136,8 @@ export class HttpTransport {
     const loopback = isLoopbackHost(new URL(options.baseUrl).hostname);
     this.axios = loadAxios().create({
       baseURL: options.baseUrl,
-      timeout: options.timeoutMs,
+      // No axios `timeout`: it ends when the response starts. Each attempt has its own deadline (attempt.ts).
+      maxContentLength: options.maxResponseBytes,
       headers: {
         Accept: 'application/json',
         'User-Agent': USER_AGENT,
@@ -156,86 +169,157 @@ export class HttpTransport {
   async request(spec: RequestSpec): Promise<RawResponse> {
     const signal = anySignal(spec.signal, this.disposed.signal);
     const { operation } = spec;
-    let attempt = 0;
+    const budget = new RetryBudget(this.retry.retryBudgetMs, this.options.timeoutMs);
     let retries = 0;
     let retries429 = 0;
     let refreshedAfter401 = false;
+    // Whether an earlier attempt may have reached the server without an answer that proves it did nothing.
+    let sentBefore = false;
     for (;;) {
-      if (signal?.aborted) throw abortedError(operation);
-      attempt++;
-      let token: string | undefined;
-      let permit: Permit;
+      if (signal?.aborted) throw abortedError(operation, undefined, sentBefore);
+      const { token, permit } = await this.admit(spec, signal, sentBefore);
+      budget.attempts++;
+      const attempt = budget.attempts;
+      const started = performance.now();
+      let outcome: AttemptAnswer | AttemptFailure;
       try {
-        // Token first, slot second: a caller holding a slot while waiting for a token could starve the token request.
-        if (spec.auth) token = await this.requireTokens().getToken(signal);
-        permit = spec.outsideRateLimit ? NO_PERMIT : await this.options.limiter.acquire(signal);
-      } catch (error) {
-        if (error instanceof AbortedWait) throw abortedError(operation, error);
-        throw error; // the token request failed: already an IscApiError
-      }
-      if (spec.auth) token = this.requireTokens().peek() ?? token;
-      let response: AxiosResponse<string> | undefined;
-      let failure: unknown;
-      const sendStarted = performance.now();
-      try {
-        response = await this.send(spec, token, signal);
-      } catch (error) {
-        failure = error;
+        outcome = await runAttempt(this.axios, this.config(spec, token), { deadlineMs: budget.nextDeadlineMs(), signal });
       } finally {
         permit.release();
       }
-      this.report(spec, attempt, response?.status, performance.now() - sendStarted, failure);
-      if (failure !== undefined && (signal?.aborted || loadAxios().isCancel(failure))) throw abortedError(operation, failure);
+      const ms = performance.now() - started;
+      budget.record(ms);
+      this.report(spec, attempt, outcome, ms);
 
-      if (response) {
-        const { status } = response;
-        const headers = flattenHeaders(response.headers);
-        if (status >= 200 && status < 300) {
-          return { status, headers, body: parseBody(operation, status, response.data, true), attempts: attempt };
+      // A status line whose body broke off is still that status's answer, unless it was a 2xx.
+      let answer: AttemptAnswer | undefined = outcome.type === 'answer' ? outcome : undefined;
+      if (outcome.type === 'failure' && outcome.reason === 'bodyUnreadable' && !isSuccess(outcome.status)) {
+        answer = { type: 'answer', status: outcome.status ?? 0, headers: outcome.headers ?? {}, text: '' };
+      }
+      if (!answer) {
+        const failure = outcome as AttemptFailure;
+        const requestSent: boolean = failure.requestSent || sentBefore;
+        if (failure.reason === 'aborted') throw abortedError(operation, failure, requestSent);
+        if (failure.reason === 'tooLarge') {
+          throw badResponseError(operation, `the response is larger than ${formatBytes(this.options.maxResponseBytes)}`, failure.status);
         }
-        const body = parseBody(operation, status, response.data, false);
-        if (status === 401 && spec.auth && token !== undefined && !refreshedAfter401) {
-          refreshedAfter401 = true;
-          this.requireTokens().invalidate(token);
+        const retryable = spec.idempotent || !failure.requestSent;
+        const delay = backoffDelay(retries, this.retry);
+        if (retryable && retries < this.retry.maxRetries && budget.allowsRetryAfter(delay)) {
+          sentBefore = requestSent;
+          retries++;
+          await this.wait(delay, operation, signal, sentBefore);
+          budget.record(delay);
           continue;
         }
-        if (status === 429) {
-          const retryAfterMs = parseRetryAfter(headers['retry-after']);
-          retries429++;
-          if (retries429 > this.retry.max429Retries || (retryAfterMs ?? 0) > this.retry.maxRetryAfterMs) {
-            const waitMs = retryAfterMs ?? this.options.limiter.pauseRemainingMs;
-            throw errorFromResponse(operation, status, body, { retryAfterMs: waitMs });
-          }
-          const waitMs = Math.max(100, retryAfterMs ?? backoffDelay(retries429 - 1, { baseDelayMs: 1000, maxDelayMs: 10_000 }));
-          if (spec.local429 || spec.outsideRateLimit) {
-            await this.wait(waitMs, operation, signal);
-          } else {
-            // Everybody on this client id waits; our own acquire() below waits as well.
-            this.options.limiter.pauseFor(waitMs);
-          }
-          continue;
-        }
-        if (status >= 500 && spec.idempotent && retries < this.retry.maxRetries) {
-          await this.backoff(retries++, operation, signal);
-          continue;
-        }
-        // The token endpoint answers wrong credentials with 400 or 401 depending on the deployment.
-        const authFailure = operation === 'oauth-token' && (status === 400 || status === 401);
-        throw errorFromResponse(operation, status, body, authFailure ? { kind: 'auth' } : {});
+        throw this.failureError(operation, failure, budget, requestSent);
       }
 
-      const code = errorCode(failure);
-      const timedOut = isTimeout(failure);
-      const retryable = spec.idempotent || (!timedOut && failedBeforeSending(code));
-      if (retryable && retries < this.retry.maxRetries) {
-        await this.backoff(retries++, operation, signal);
+      const { status, headers } = answer;
+      if (isSuccess(status)) {
+        return { status, headers, body: parseBody(operation, status, answer.text, true), attempts: attempt };
+      }
+      const body = parseBody(operation, status, answer.text, false);
+      if (status === 401 && spec.auth && token !== undefined && !refreshedAfter401) {
+        refreshedAfter401 = true;
+        this.requireTokens().invalidate(token);
         continue;
       }
-      const detail = timedOut
-        ? `no answer within ${Number((this.options.timeoutMs / 1000).toFixed(2))} s (timeout).`
-        : `${(code && NETWORK_DETAILS[code]) || 'network error'}${code ? ` (${code})` : ''}: ${errMessage(failure)}`;
-      throw networkError(operation, detail, failure);
+      if (status === 429) {
+        retries429++;
+        const retryAfterMs = parseRetryAfter(headers['retry-after']);
+        const ownWait = spec.local429 || spec.outsideRateLimit;
+        if (retryAfterMs !== undefined && retryAfterMs > this.retry.maxRetryAfterMs) {
+          // Hold every caller of the client id back too: sending while ISC asks to wait makes it escalate.
+          if (!ownWait) this.options.limiter.pauseFor(retryAfterMs);
+          throw errorFromResponse(operation, status, body, { retryAfterMs });
+        }
+        if (retries429 > this.retry.max429Retries) {
+          throw errorFromResponse(operation, status, body, { retryAfterMs: retryAfterMs ?? this.options.limiter.pauseRemainingMs });
+        }
+        const waitMs = Math.max(100, retryAfterMs ?? backoffDelay(retries429 - 1, { baseDelayMs: 1000, maxDelayMs: 10_000 }));
+        if (ownWait) {
+          this.announceWait(operation, waitMs);
+          await this.wait(waitMs, operation, signal, sentBefore);
+        } else {
+          // Everybody on this client id waits; our own acquire() in admit() waits (and is told) as well.
+          this.options.limiter.pauseFor(waitMs);
+        }
+        continue;
+      }
+      if (status >= 500) sentBefore = true;
+      const delay = backoffDelay(retries, this.retry);
+      if (status >= 500 && spec.idempotent && retries < this.retry.maxRetries && budget.allowsRetryAfter(delay)) {
+        retries++;
+        await this.wait(delay, operation, signal, sentBefore);
+        budget.record(delay);
+        continue;
+      }
+      // The token endpoint answers wrong credentials with 400 or 401 depending on the deployment.
+      const authFailure = operation === 'oauth-token' && (status === 400 || status === 401);
+      throw errorFromResponse(operation, status, body, authFailure ? { kind: 'auth' } : {});
     }
+  }
+
+  /** Token first, slot second: a caller holding a slot while waiting for a token could starve the token request. */
+  private async admit(spec: RequestSpec, signal: AbortSignal | undefined, sentBefore: boolean): Promise<{ token?: string; permit: Permit }> {
+    let token: string | undefined;
+    if (spec.auth) {
+      try {
+        token = await this.requireTokens().getToken(signal);
+      } catch (error) {
+        if (error instanceof AbortedWait) throw abortedError(spec.operation, undefined, sentBefore);
+        // The token request failed (its own IscApiError): this request itself never left.
+        throw error instanceof IscApiError ? withRequestSent(error, sentBefore) : error;
+      }
+    }
+    const permit = spec.outsideRateLimit ? NO_PERMIT : await this.acquireSlot(spec.operation, signal, sentBefore);
+    if (spec.auth) token = this.requireTokens().peek() ?? token;
+    return { token, permit };
+  }
+
+  /** A limiter slot; a pause longer than maxRetryAfterMs fails at once instead of holding the caller for minutes. */
+  private async acquireSlot(operation: string, signal: AbortSignal | undefined, sentBefore: boolean): Promise<Permit> {
+    const refused = new AbortController();
+    let refusedWaitMs: number | undefined;
+    const onPause = (remainingMs: number): void => {
+      if (remainingMs > this.retry.maxRetryAfterMs) {
+        refusedWaitMs = remainingMs;
+        refused.abort();
+      } else {
+        this.announceWait(operation, remainingMs);
+      }
+    };
+    try {
+      return await this.options.limiter.acquire(anySignal(signal, refused.signal), onPause);
+    } catch (error) {
+      if (refusedWaitMs !== undefined && !signal?.aborted) throw rateLimitedNotSentError(operation, refusedWaitMs);
+      if (error instanceof AbortedWait) throw abortedError(operation, undefined, sentBefore);
+      throw error;
+    }
+  }
+
+  private announceWait(operation: string, waitMs: number): void {
+    if (waitMs <= WAIT_NOTICE_MS) return;
+    const resumesAt = Date.now() + waitMs;
+    try {
+      this.options.logger.info(`${operationLabel(operation)}: ${rateLimitText(waitMs)}; resumes at ${new Date(resumesAt).toISOString()}.`);
+      this.options.onWait?.({ operation, waitMs, resumesAt, reason: 'rateLimit' });
+    } catch {
+      // A broken listener must not break the call.
+    }
+  }
+
+  private failureError(operation: string, failure: AttemptFailure, budget: RetryBudget, requestSent: boolean): IscApiError {
+    if (failure.reason === 'bodyUnreadable') {
+      return badResponseError(operation, `the body broke off before its end: ${failure.message}`, failure.status);
+    }
+    const gaveUp = budget.attempts > 1 ? `; gave up after ${budget.attempts} attempts in ${formatSeconds(budget.spent)}` : '';
+    const detail =
+      failure.reason === 'timeout'
+        ? `no answer within ${formatSeconds(this.options.timeoutMs)}${gaveUp || ' (timeout)'}.`
+        : `${describeNetworkFailure(failure)}${gaveUp}`;
+    return networkError(operation, detail, failure, requestSent);
   }
 
   private requireTokens(): TokenSource {
@@ -243,19 +327,15 @@ export class HttpTransport {
     return this.tokens;
   }
 
-  private backoff(retry: number, operation: string, signal?: AbortSignal): Promise<void> {
-    return this.wait(backoffDelay(retry, this.retry), operation, signal);
-  }
-
-  private async wait(ms: number, operation: string, signal?: AbortSignal): Promise<void> {
+  private async wait(ms: number, operation: string, signal: AbortSignal | undefined, requestSent: boolean): Promise<void> {
     try {
       await sleep(ms, signal);
-    } catch (error) {
-      throw abortedError(operation, error);
+    } catch {
+      throw abortedError(operation, undefined, requestSent);
     }
   }
 
-  private send(spec: RequestSpec, token: string | undefined, signal?: AbortSignal): Promise<AxiosResponse<string>> {
+  private config(spec: RequestSpec, token: string | undefined): AxiosRequestConfig {
     const headers: Record<string, string> = {};
     if (token) headers.Authorization = `Bearer ${token}`;
     let data: string | undefined;
@@ -266,21 +346,22 @@ export class HttpTransport {
       headers['Content-Type'] = 'application/json';
       data = JSON.stringify(spec.json);
     }
-    return this.axios.request<string>({ method: spec.method, url: spec.path, params: spec.params, data, headers, signal });
+    return { method: spec.method, url: spec.path, params: spec.params, data, headers };
   }
 
-  private report(spec: RequestSpec, attempt: number, status: number | undefined, ms: number, failure: unknown): void {
+  private report(spec: RequestSpec, attempt: number, outcome: AttemptAnswer | AttemptFailure, ms: number): void {
     const query = spec.params ? serializeQuery(spec.params) : '';
     const path = query ? `${spec.path}?${query}` : spec.path;
-    const outcome = status ?? (errorCode(failure) || 'no response');
+    const status = outcome.status;
+    const outcomeText = outcome.type === 'answer' ? String(status) : `${status ?? ''}${status ? ' ' : ''}${outcome.code ?? outcome.reason}`;
     try {
-      this.options.logger.debug(redactText(`${spec.method} ${path} → ${outcome} ${Math.round(ms)} ms (retry ${attempt - 1}, ${operationLabel(spec.operation)})`));
+      this.options.logger.debug(redactText(`${spec.method} ${path} → ${outcomeText} ${Math.round(ms)} ms (retry ${attempt - 1}, ${operationLabel(spec.operation)})`));
     } catch {
       // A broken logger must not break the call.
     }
     if (this.options.onRequest) {
       try {
-        this.options.onRequest({ method: spec.method, url: `${this.options.baseUrl}${path}`, status, attempt, ms });
+        this.options.onRequest({ method: spec.method, url: `${this.options.baseUrl}${path}`, status: outcome.type === 'answer' ? status : undefined, attempt, ms });
       } catch {
         // ignore
       }
@@ -288,13 +369,8 @@ export class HttpTransport {
   }
 }
 
-function flattenHeaders(headers: AxiosResponse['headers']): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [key, value] of Object.entries(headers ?? {})) {
-    if (value === undefined || value === null) continue;
-    out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : String(value);
-  }
-  return out;
+function isSuccess(status: number | undefined): boolean {
+  return status !== undefined && status >= 200 && status < 300;
 }
 
 /** Parses a JSON body. On a 2xx, malformed JSON is an IscApiError `badResponse`; on errors the text is kept. */
@@ -310,18 +386,4 @@ function parseBody(operation: string, status: number, data: unknown, success: bo
     const preview = text.length > 60 ? `${text.slice(0, 60)}…` : text;
     throw badResponseError(operation, `malformed JSON: ${JSON.stringify(preview)}`, status);
   }
-}
-
-function errorCode(error: unknown): string | undefined {
-  const code = (error as { code?: unknown } | undefined)?.code;
-  return typeof code === 'string' ? code : undefined;
-}
-
-function isTimeout(error: unknown): boolean {
-  const code = errorCode(error);
-  return code === 'ECONNABORTED' || code === 'ETIMEDOUT' || /timeout of \d+ms exceeded/.test(errMessage(error));
-}
-
-function errMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -17,6 +17,7 @@ import type {
   ListIdentitiesQuery,
   OwnershipDetails,
   Page,
+  RateLimitWait,
   RoleAssignment,
   RoleAssignmentRef,
   SendAccountVerificationRequest,
@@ -34,8 +35,13 @@ export interface IscClientOptions {
   clientId: string;
   clientSecret: string;
   logger?: Logger;
-  /** Per-request timeout (default 30 000 ms). */
+  /**
+   * Overall deadline of one HTTP attempt, from connecting to the last byte of the body (default 30 000 ms). Retries
+   * of GETs stay within `retry.retryBudgetMs` in total (default 45 000 ms).
+   */
   timeoutMs?: number;
+  /** Largest response body accepted; a longer one fails with kind `badResponse` (default 64 MiB). */
+  maxResponseBytes?: number;
   /** Retries of GETs after 5xx / network errors (default 3). */
   maxRetries?: number;
   /** Client-side rate limit, shared by every client of (baseUrl, clientId) in the process (default 100 per 10 s). */
@@ -45,6 +51,11 @@ export interface IscClientOptions {
   retry?: Partial<RetryPolicy>;
   /** Called after every HTTP attempt (benchmarks, diagnostics). Keep it cheap. */
   onRequest?: (info: RequestInfo) => void;
+  /**
+   * Called when a call will wait longer than 2 s for ISC's rate limit (a 429's Retry-After, or the pause it set for
+   * the client id), so that the wait can be shown. A wait still ends at once when the call's signal aborts.
+   */
+  onWait?: (wait: RateLimitWait) => void;
   /** Identity ids per start-identity-processing request (max 250). */
   processChunkSize?: number;
   /** Chunks of start-identity-processing in flight at once (default 2). */
@@ -64,6 +75,8 @@ export interface ProcessChunkResult {
 export type IterateIdentitiesQuery = Omit<ListIdentitiesQuery, 'offset' | 'limit'> & { pageSize?: number; prefetch?: number };
 
 const MAX_PROCESS_IDS = 250;
+const DEFAULT_TIMEOUT_MS = 30_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 const API = '/v2025';
 
 const seg = (value: string): string => encodeURIComponent(value);
@@ -86,11 +99,13 @@ export class IscClient {
     registerSecret(options.clientSecret);
     this.transport = new HttpTransport({
       baseUrl: this.baseUrl,
-      timeoutMs: options.timeoutMs ?? 30_000,
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
       retry: { ...options.retry, ...(options.maxRetries !== undefined ? { maxRetries: options.maxRetries } : {}) },
       limiter: sharedLimiter(this.baseUrl, this.clientId, options.rateLimit),
       logger: this.logger,
       onRequest: options.onRequest,
+      onWait: options.onWait,
     });
     const clientId = options.clientId;
     const clientSecret = options.clientSecret;

@@ -22,12 +22,21 @@ export interface Permit {
   release(): void;
 }
 
+/** Told how long a waiter will be held back by a pause (pauseFor), each time the pause starts or grows. */
+export type PauseListener = (remainingMs: number) => void;
+
 interface Waiter {
   resolve(permit: Permit): void;
   reject(error: unknown): void;
   signal?: AbortSignal;
   onAbort?: () => void;
+  onPause?: PauseListener;
+  /** The pause end this waiter was last told about. */
+  toldUntil: number;
 }
+
+/** A pause growing by less than this is not told again. */
+const PAUSE_RETELL_MS = 1000;
 
 export type Clock = () => number;
 
@@ -37,7 +46,7 @@ export class SlidingWindowLimiter {
   private config: RateLimitConfig;
   /** Completion times of finished requests still inside the window, ascending. */
   private readonly stamps: number[] = [];
-  private inFlight = 0;
+  private active = 0;
   private readonly queue: Waiter[] = [];
   private pausedUntil = 0;
   private timer: NodeJS.Timeout | undefined;
@@ -62,11 +71,19 @@ export class SlidingWindowLimiter {
     return this.queue.length;
   }
 
-  /** Waits (FIFO) for a slot. Rejects with AbortedWait when `signal` aborts while waiting. */
-  acquire(signal?: AbortSignal): Promise<Permit> {
+  /** Number of granted slots not yet released. */
+  get inFlight(): number {
+    return this.active;
+  }
+
+  /**
+   * Waits (FIFO) for a slot. Rejects with AbortedWait when `signal` aborts while waiting. `onPause` is told how long
+   * a pause (after a 429) holds this waiter back: at once when one is running, and whenever it grows while waiting.
+   */
+  acquire(signal?: AbortSignal, onPause?: PauseListener): Promise<Permit> {
     if (signal?.aborted) return Promise.reject(new AbortedWait());
     return new Promise<Permit>((resolve, reject) => {
-      const waiter: Waiter = { resolve, reject, signal };
+      const waiter: Waiter = { resolve, reject, signal, onPause, toldUntil: -Infinity };
       if (signal) {
         waiter.onAbort = () => {
           const index = this.queue.indexOf(waiter);
@@ -77,6 +94,7 @@ export class SlidingWindowLimiter {
         signal.addEventListener('abort', waiter.onAbort, { once: true });
       }
       this.queue.push(waiter);
+      this.tellPause(waiter);
       this.pump();
     });
   }
@@ -84,8 +102,24 @@ export class SlidingWindowLimiter {
   /** Holds every waiter back until `delayMs` from now (after a 429 with Retry-After). */
   pauseFor(delayMs: number): void {
     const until = this.now() + Math.max(0, delayMs);
-    if (until > this.pausedUntil) this.pausedUntil = until;
+    if (until > this.pausedUntil) {
+      this.pausedUntil = until;
+      // A copy: a listener may abort its own wait, which takes it out of the queue.
+      for (const waiter of [...this.queue]) this.tellPause(waiter);
+    }
     this.pump();
+  }
+
+  private tellPause(waiter: Waiter): void {
+    if (!waiter.onPause || this.pausedUntil < waiter.toldUntil + PAUSE_RETELL_MS) return;
+    const remaining = this.pausedUntil - this.now();
+    if (remaining <= 0) return;
+    waiter.toldUntil = this.pausedUntil;
+    try {
+      waiter.onPause(remaining);
+    } catch {
+      // A failing listener must not break the limiter.
+    }
   }
 
   /** Milliseconds until the pause set by pauseFor ends (0 when not paused). */
@@ -102,13 +136,13 @@ export class SlidingWindowLimiter {
 
   private grant(waiter: Waiter): void {
     if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
-    this.inFlight++;
+    this.active++;
     let released = false;
     waiter.resolve({
       release: () => {
         if (released) return;
         released = true;
-        this.inFlight--;
+        this.active--;
         this.stamps.push(this.now());
         this.pump();
       },
@@ -127,7 +161,7 @@ export class SlidingWindowLimiter {
         return;
       }
       this.prune(now);
-      const used = this.inFlight + this.stamps.length;
+      const used = this.active + this.stamps.length;
       if (used < this.config.requests) {
         this.grant(this.queue.shift() as Waiter);
         continue;

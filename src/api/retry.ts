@@ -9,6 +9,12 @@ export interface RetryPolicy {
   maxRetryAfterMs: number;
   baseDelayMs: number;
   maxDelayMs: number;
+  /**
+   * Total time one call may spend on attempts and backoffs after 5xx / network failures. A retry is made only when
+   * a useful attempt still fits; the last attempt's deadline is cut to what is left. Waits for a 429, a token or a
+   * rate-limit slot do not count.
+   */
+  retryBudgetMs: number;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -17,6 +23,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRetryAfterMs: 120_000,
   baseDelayMs: 300,
   maxDelayMs: 8_000,
+  retryBudgetMs: 45_000,
 };
 
 /** Jittered exponential backoff ("equal jitter"): half fixed, half random, so retries never bunch up. */
@@ -38,9 +45,33 @@ export function parseRetryAfter(value: unknown, nowMs = Date.now()): number | un
   return Math.max(0, date - nowMs);
 }
 
-/** Network error codes for which the request certainly never reached the server (safe to retry any method). */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * The time one call spends on attempts and backoffs, against RetryPolicy.retryBudgetMs: with a 30 s deadline and a
+ * 45 s budget a GET that never answers gets one full attempt and one of the remaining ~15 s.
+ */
+export class RetryBudget {
+  private spentMs = 0;
+  /** Attempts counted against the budget (every attempt that was sent or tried to be). */
+  attempts = 0;
 
-export function failedBeforeSending(code: string | undefined): boolean {
-  return code !== undefined && NOT_SENT_CODES.has(code);
+  constructor(private readonly budgetMs: number, private readonly deadlineMs: number) {}
+
+  get spent(): number {
+    return this.spentMs;
+  }
+
+  /** The deadline of the next attempt: the per-attempt deadline, or less when the budget is nearly spent. */
+  nextDeadlineMs(): number {
+    return Math.max(1, Math.min(this.deadlineMs, this.budgetMs - this.spentMs));
+  }
+
+  /** Whether, after waiting `delayMs`, an attempt of a useful length still fits. */
+  allowsRetryAfter(delayMs: number): boolean {
+    const usefulAttemptMs = Math.min(1000, this.deadlineMs / 4);
+    return this.spentMs + delayMs + usefulAttemptMs <= this.budgetMs;
+  }
+
+  record(ms: number): void {
+    this.spentMs += Math.max(0, ms);
+  }
 }

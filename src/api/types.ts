@@ -166,3 +166,16 @@ export interface Page<T> {
   total?: number;
 }
 
+
+/**
+ * A call held back for longer than a few seconds by ISC's rate limit (a 429's Retry-After, or the pause it set for
+ * every caller of the client id): for the progress notification or the tree's loading row.
+ */
+export interface RateLimitWait {
+  /** Operation name as in the API docs (`list-identities`, ...). */
+  operation: string;
+  waitMs: number;
+  /** Epoch milliseconds when the call goes on. */
+  resumesAt: number;
+  reason: 'rateLimit';
+}

@@ -83,7 +83,7 @@ describe('IscApiError', () => {
     assert.strictEqual(errorFromResponse('get-identity', 404, undefined).message, 'Get identity failed (404): Not found');
     const kinds = [401, 403, 404, 409, 429, 500, 503].map((s) => errorFromResponse('x', s, {}).kind);
     assert.deepStrictEqual(kinds, ['auth', 'forbidden', 'notFound', 'badRequest', 'rateLimited', 'server', 'server']);
-    assert.match(errorFromResponse('list-identities', 429, { message: ' Rate Limit Exceeded ' }, { retryAfterMs: 3000 }).message, /\(429\): Rate Limit Exceeded \(retry after 3 s\)/);
+    assert.match(errorFromResponse('list-identities', 429, { message: ' Rate Limit Exceeded ' }, { retryAfterMs: 3000 }).message, /\(429\): Rate Limit Exceeded — ISC asked to wait 3 s \(rate limit\)\.$/);
   });
   it('isAbortError recognises aborted IscApiErrors and DOM aborts', () => {
     assert.ok(isAbortError(new IscApiError({ kind: 'aborted', operation: 'x', message: 'x' })));
