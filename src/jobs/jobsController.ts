@@ -92,6 +92,7 @@ export class JobsController implements vscode.Disposable {
     const work = (async () => {
       const client = await this.services.tenants.getClient(job.tenantId);
       let notReported = false;
+      let updates: Promise<void> = Promise.resolve();
       await Promise.all(
         open.map((taskId) =>
           trackTask(taskId, {
@@ -100,11 +101,12 @@ export class JobsController implements vscode.Disposable {
             delays: this.taskPollDelays,
             onUpdate: (task) => {
               if (task.untrackable === UNTRACKABLE_TASK_MESSAGE) notReported = true;
-              void this.store.updateTask(jobId, task).catch(() => undefined);
+              updates = updates.then(() => this.store.updateTask(jobId, task)).catch(() => undefined);
             },
           }),
         ),
       );
+      await updates;
       if (controller.signal.aborted) return;
       const finished = this.store.get(jobId);
       if (!finished) return;

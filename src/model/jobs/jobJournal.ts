@@ -10,7 +10,7 @@ import * as path from 'path';
 import { redactText } from '../../util/redact';
 import { isTerminalJobState } from './jobTypes';
 import type { JobRecord, JobState, JobTask } from './jobTypes';
-import { headerLine, replayJournal, resultLines, sendLine, stateLine, taskLine } from './journalFormat';
+import { headerLine, replayJournal, resultLines, sendLine, stateLine, taskLine, unsentLine } from './journalFormat';
 import type { JournalResult } from './journalFormat';
 
 export type { JournalResult } from './journalFormat';
@@ -105,6 +105,11 @@ export class JobJournal {
   /** Resolves once the line is on disk: call it before the request for these items (positions in the job) leaves. */
   appendSend(jobId: string, indices: readonly number[], at: number): Promise<void> {
     return this.enqueue(jobId, { text: sendLine(indices, at) });
+  }
+
+  /** Items of an earlier send line that were stopped before their request left: pending again. */
+  appendUnsent(jobId: string, indices: readonly number[], at: number): Promise<void> {
+    return this.enqueue(jobId, { text: unsentLine(indices, at) });
   }
 
   /** Results queued while a write is under way (or in the same tick) share one write; equal ones share a line. */

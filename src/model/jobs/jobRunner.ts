@@ -72,9 +72,16 @@ export class JobRunner {
         onOutage: options.onOutage,
         beforeSend: (batch) => store.markSent(job.id, batch.map((ref) => ref.identityId)),
         onItem: (item, done, total) => {
-          // Paused before its turn: never sent, so it stays pending for Resume.
-          const keepPending = run.stop === 'pause' && item.outcome === 'cancelled' && item.sentAt === null;
-          if (!keepPending) {
+          // Stopped by a pause before its request left (`cancelled` means ISC certainly did not get it): it stays
+          // pending for Resume.
+          const keepPending = run.stop === 'pause' && item.outcome === 'cancelled';
+          if (keepPending) {
+            if (item.sentAt !== null) {
+              writes = writes
+                .then(() => store.markUnsent(job.id, [item.ref.identityId]))
+                .catch((error: unknown) => this.deps.logger?.warn(`Job ${job.id}: could not record an unsent item: ${String(error)}`));
+            }
+          } else {
             writes = writes
               .then(() =>
                 store.recordResult(job.id, {

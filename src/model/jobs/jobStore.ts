@@ -14,7 +14,7 @@ import { isTerminalJobState } from './jobTypes';
 import type { JobInit, JobItem, JobItemState, JobRecord, JobState, JobTask } from './jobTypes';
 
 /** What the store needs of the journal (tests give a fake). */
-export type JobJournalPort = Pick<JobJournal, 'create' | 'appendSend' | 'appendResult' | 'appendTask' | 'appendState' | 'remove' | 'maxJobs'>;
+export type JobJournalPort = Pick<JobJournal, 'create' | 'appendSend' | 'appendUnsent' | 'appendResult' | 'appendTask' | 'appendState' | 'remove' | 'maxJobs'>;
 
 /** A job as the store hands it out: read it, change it only through the store. */
 export type JobView = Readonly<Omit<JobRecord, 'items' | 'tasks'>> & {
@@ -153,6 +153,16 @@ export class JobStore {
       item.at = at;
     }
     if (entry.record.startedAt === null) entry.record.startedAt = at;
+    this.itemsChanged(jobId);
+  }
+
+  /** Items marked sent whose request never left (stopped by a pause while waiting): pending again, for Resume. */
+  async markUnsent(jobId: string, ids: readonly string[]): Promise<void> {
+    const entry = this.entry(jobId);
+    const indices = this.indicesOf(entry, ids).filter((index) => entry.record.items[index].state === 'sent');
+    if (indices.length === 0) return;
+    await this.journaled(this.journal.appendUnsent(jobId, indices, this.now()));
+    for (const index of indices) this.setItemState(entry, entry.record.items[index], 'pending');
     this.itemsChanged(jobId);
   }
 

@@ -70,6 +70,11 @@ export function sendLine(indices: readonly number[], at: number): string {
   return `${JSON.stringify({ type: 'send', i: indices, at })}\n`;
 }
 
+/** The items of a send that never left after all (a pause stopped them before the request): pending again. */
+export function unsentLine(indices: readonly number[], at: number): string {
+  return `${JSON.stringify({ type: 'unsent', i: [...indices], at })}\n`;
+}
+
 export function stateLine(state: JobState, at: number): string {
   return `${JSON.stringify({ type: 'state', state, at })}\n`;
 }
@@ -203,6 +208,12 @@ function applyLine(record: JobRecord, line: Json): void {
         item.at = at;
       }
       if (record.startedAt === null && at !== null) record.startedAt = at;
+      break;
+    case 'unsent':
+      for (const index of indices(line.i)) {
+        const item = record.items[index];
+        if (item?.state === 'sent') item.state = 'pending';
+      }
       break;
     case 'result': {
       if (!isItemOutcome(line.outcome)) break;

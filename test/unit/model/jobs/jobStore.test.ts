@@ -39,6 +39,10 @@ function fakeJournal(): JobJournalPort & { calls: string[]; failing: boolean } {
       fake.calls.push('send');
       if (fake.failing) throw new Error('disk full');
     },
+    async appendUnsent() {
+      fake.calls.push('unsent');
+      if (fake.failing) throw new Error('disk full');
+    },
     async appendResult() {
       fake.calls.push('result');
       if (fake.failing) throw new Error('disk full');
@@ -227,5 +231,30 @@ describe('ModelEmitter', () => {
     subscription.dispose();
     emitter.fire(2);
     assert.deepStrictEqual(seen, [1]);
+  });
+});
+
+describe('jobStore unsent items', () => {
+  let dir: string;
+  let journal: JobJournal;
+  let store: JobStore;
+  beforeEach(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'jobstore-'));
+    journal = new JobJournal(dir);
+    store = new JobStore(journal);
+  });
+  afterEach(async () => {
+    store.dispose();
+    await fs.rm(dir, { recursive: true, force: true });
+  });
+
+  it('puts items whose send was stopped before leaving back to pending, in memory and after a reload', async () => {
+    const job = await store.create({ kind: 'resetIdentity', label: 'Reset identity', tenantId: 't', tenantLabel: 'T', clientId: 'c', source: { type: 'selection' }, parameters: {}, refs: [{ tenantId: 't', identityId: 'a', name: 'A' }, { tenantId: 't', identityId: 'b', name: 'B' }] });
+    await store.markSent(job.id, ['a', 'b']);
+    await store.markUnsent(job.id, ['b']);
+    assert.deepStrictEqual(store.resumable(job.id).map((r) => r.identityId), ['b']);
+    await journal.close();
+    const reloaded = await new JobJournal(dir).loadAll();
+    assert.deepStrictEqual(reloaded[0].items.map((i) => i.state), ['unknown', 'pending']);
   });
 });

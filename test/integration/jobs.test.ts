@@ -1,0 +1,204 @@
+// Jobs: every action run is a job in the Jobs view, journaled, with its ISC task followed; Pause / Resume / Cancel,
+// Export Results, Open in Activity and Remove. Identities: list offsets 1960–1999 and 1810–1849 (no other test's).
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ActionOutcome } from '../../src/commands/actions';
+import type { JobView } from '../../src/model/jobs/jobStore';
+import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults, sleep } from './actionsSupport';
+import type { Handles } from './actionsSupport';
+
+async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(25);
+  }
+}
+
+describe('jobs', () => {
+  let h: Handles;
+  let wasReadOnly: boolean;
+
+  before(async () => {
+    h = await handles();
+    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
+    await h.registry.setReadOnly(ENV_TENANT, false);
+    h.api.jobs.taskPollDelays = { initialMs: 200, maxMs: 400, factor: 1.2 };
+  });
+
+  after(async () => {
+    await setFaults({});
+    restore(h.actions);
+    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
+  });
+
+  const job = (id: string): JobView => {
+    const found = h.api.jobs.store.get(id);
+    assert.ok(found, `job ${id}`);
+    return found;
+  };
+
+  async function processRefs(offset: number, count: number): Promise<JobView> {
+    const refs = await pickRefs(h.registry, offset, count);
+    record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    return job(outcome.reports[0].operationId);
+  }
+
+  it('a bulk action becomes a finished job in the Jobs view with one result per identity', async () => {
+    const processed = await processRefs(1960, 5);
+    assert.strictEqual(processed.state, 'finished');
+    assert.deepStrictEqual(h.api.jobs.store.counts(processed.id), { done: 5, failed: 0, unknown: 0, skipped: 0, cancelled: 0, pending: 0, sent: 0, total: 5 });
+    const roots = h.api.jobs.provider.getChildren();
+    assert.ok(roots.some((node) => node.kind === 'job' && node.jobId === processed.id), 'a row in the Jobs view');
+    const row = h.api.jobs.provider.getTreeItem({ kind: 'job', jobId: processed.id });
+    assert.match(String(row.description), /^5\/5 · finished/);
+    assert.strictEqual(processed.clientId, h.registry.get(ENV_TENANT)!.clientId, 'who ran it');
+  });
+
+  it("follows process's ISC task to SUCCESS", async () => {
+    const processed = await processRefs(1965, 3);
+    await h.api.jobs.tasksSettled();
+    const tasks = job(processed.id).tasks;
+    assert.strictEqual(tasks.length, 1);
+    assert.strictEqual(tasks[0].status?.toUpperCase(), 'SUCCESS');
+    assert.strictEqual(tasks[0].completed, true);
+  });
+
+  it('shows a task that ends in ERROR as ERROR', async () => {
+    await setFaults({ taskOutcome: 'ERROR' });
+    try {
+      const processed = await processRefs(1968, 2);
+      await h.api.jobs.tasksSettled();
+      assert.strictEqual(job(processed.id).tasks[0]?.status?.toUpperCase(), 'ERROR');
+      const row = h.api.jobs.provider.getTreeItem({ kind: 'task', jobId: processed.id, taskId: job(processed.id).tasks[0].taskId });
+      assert.strictEqual((row.iconPath as vscode.ThemeIcon).id, 'error');
+    } finally {
+      await setFaults({});
+    }
+  });
+
+  it('a 403 on task-status says once that ISC does not report the task, without polling on', async () => {
+    await setFaults({ taskStatusForbidden: true });
+    const mark = await requestMark();
+    try {
+      const processed = await processRefs(1970, 2);
+      await h.api.jobs.tasksSettled();
+      const task = job(processed.id).tasks[0];
+      assert.strictEqual(task?.untrackable, "ISC does not report this task's status");
+      const polls = (await apiRequestsSince(mark)).filter((r) => r.path.startsWith('/v2025/task-status/'));
+      assert.strictEqual(polls.length, 1, 'one poll, then no more');
+    } finally {
+      await setFaults({});
+    }
+  });
+
+  it('lists failed and outcome-unknown identities first under the job', async () => {
+    const refs = await pickRefs(h.registry, 1972, 4);
+    record(h.actions);
+    await setFaults({ failNext: { status: 400, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[3].identityId}/reset` } });
+    let outcome: ActionOutcome;
+    try {
+      outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    } finally {
+      await setFaults({});
+    }
+    const children = h.api.jobs.provider.getChildren({ kind: 'job', jobId: outcome.reports[0].operationId });
+    const first = children[0];
+    assert.ok(first.kind === 'item' && first.identityId === refs[3].identityId, 'the failed identity first');
+    const item = h.api.jobs.provider.getTreeItem(first);
+    assert.deepStrictEqual(item.command?.arguments?.[0], { tenantId: ENV_TENANT, identityId: refs[3].identityId, name: refs[3].name }, 'a click opens the identity');
+  });
+
+  it('Pause keeps what was never sent pending, and Resume sends exactly that, once', async () => {
+    h.actions.resetSyncCooldown();
+    const refs = await pickRefs(h.registry, 1810, 30);
+    record(h.actions);
+    await setFaults({ latencyMs: 60 });
+    const mark = await requestMark();
+    try {
+      const running = vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg)) as Thenable<ActionOutcome>;
+      await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes' && h.api.jobs.store.counts(j.id).done >= 3), 'some results');
+      const jobId = h.api.jobs.store.list().find((j) => j.state === 'running' && j.kind === 'synchronizeAttributes')!.id;
+      assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.pauseJob', { kind: 'job', jobId }), true);
+      await running;
+      const paused = job(jobId);
+      const counts = h.api.jobs.store.counts(jobId);
+      assert.strictEqual(paused.state, 'paused');
+      assert.ok(counts.pending > 0, `${counts.pending} still pending`);
+      assert.strictEqual(counts.cancelled, 0, 'nothing cancelled by a pause');
+      await setFaults({});
+      const rec = record(h.actions);
+      await vscode.commands.executeCommand('iscExplorer.resumeJob', { kind: 'job', jobId });
+      await h.actions.idle();
+      assert.match(rec.confirmations[0]?.detail ?? '', /only the \d+ identit(y|ies) never sent are sent now/);
+      assert.strictEqual(job(jobId).state, 'finished');
+      const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST' && r.status !== 429);
+      const sent = posts.map((p) => /\/identities\/([^/]+)\//.exec(p.path)?.[1]);
+      assert.deepStrictEqual([...sent].sort(), refs.map((r) => r.identityId).sort(), 'every identity sent exactly once over pause and resume');
+    } finally {
+      await setFaults({});
+    }
+  });
+
+  it('Cancel on a paused job ends what was never sent as cancelled', async () => {
+    const paused = h.api.jobs.store.list().find((j) => j.kind === 'synchronizeAttributes');
+    assert.ok(paused);
+    // A fresh paused job: the one above finished; pause a new one at once.
+    h.actions.resetSyncCooldown();
+    const refs = await pickRefs(h.registry, 1840, 10);
+    record(h.actions);
+    await setFaults({ latencyMs: 80 });
+    try {
+      const running = vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg)) as Thenable<ActionOutcome>;
+      await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes'), 'the job');
+      const jobId = h.api.jobs.store.list().find((j) => j.state === 'running')!.id;
+      await vscode.commands.executeCommand('iscExplorer.pauseJob', jobId);
+      await running;
+      assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.cancelJob', jobId), true);
+      const counts = h.api.jobs.store.counts(jobId);
+      assert.strictEqual(job(jobId).state, 'cancelled');
+      assert.strictEqual(counts.pending, 0);
+      assert.strictEqual(counts.cancelled + counts.done + counts.unknown + counts.failed, 10);
+    } finally {
+      await setFaults({});
+    }
+  });
+
+  it('Export Results writes one CSV row per identity, formulas neutralised', async () => {
+    const processed = h.api.jobs.store.list().find((j) => j.kind === 'processIdentities')!;
+    const file = path.join(os.tmpdir(), `job-export-${Date.now()}.csv`);
+    h.api.jobCommands.exportTo = vscode.Uri.file(file);
+    try {
+      await vscode.commands.executeCommand('iscExplorer.exportJobResults', processed.id);
+      const lines = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
+      assert.strictEqual(lines[0], 'id,name,result,httpStatus,message,iscTaskId,time');
+      assert.strictEqual(lines.length, processed.items.length + 1);
+      assert.ok(lines.slice(1).every((line) => /,done,202,/.test(line)), lines[1]);
+    } finally {
+      h.api.jobCommands.exportTo = undefined;
+      fs.rmSync(file, { force: true });
+    }
+  });
+
+  it("Open in Activity shows only the job's audit lines", async () => {
+    const processed = h.api.jobs.store.list().find((j) => j.kind === 'processIdentities')!;
+    const editor = (await vscode.commands.executeCommand('iscExplorer.openJobInActivity', processed.id)) as vscode.TextEditor;
+    const lines = editor.document.getText().trim().split('\n').map((line) => JSON.parse(line) as { operationId: string });
+    assert.strictEqual(lines.length, processed.items.length);
+    assert.ok(lines.every((line) => line.operationId === processed.id));
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('Remove deletes the job from the view and its journal from disk', async () => {
+    const processed = h.api.jobs.store.list().find((j) => j.kind === 'processIdentities')!;
+    const journalFile = path.join(h.api.services.context.globalStorageUri.fsPath, 'jobs', `${processed.id}.jsonl`);
+    assert.ok(fs.existsSync(journalFile), 'the journal exists');
+    assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.removeJob', processed.id), true);
+    assert.strictEqual(h.api.jobs.store.get(processed.id), undefined);
+    assert.ok(!fs.existsSync(journalFile), 'the journal is gone');
+  });
+});
