@@ -16,7 +16,7 @@ import type { JournalResult } from './journalFormat';
 export type { JournalResult } from './journalFormat';
 
 /** Jobs kept by default; older finished or cancelled ones are deleted on load and when a job is created. */
-export const DEFAULT_MAX_JOBS = 50;
+const DEFAULT_MAX_JOBS = 50;
 
 const MAX_MESSAGE_LENGTH = 2000;
 const JOB_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,127}$/;

@@ -10,7 +10,7 @@ import type { ItemOutcome } from '../outcome';
  */
 export type JobState = 'running' | 'paused' | 'interrupted' | 'finished' | 'cancelled';
 
-export const JOB_STATES: readonly JobState[] = ['running', 'paused', 'interrupted', 'finished', 'cancelled'];
+const JOB_STATES: readonly JobState[] = ['running', 'paused', 'interrupted', 'finished', 'cancelled'];
 
 /** `pending`: never sent. `sent`: sent, no answer yet (after a reload this becomes `unknown`, never re-sent blindly). */
 export type JobItemState = ItemOutcome | 'pending' | 'sent';

@@ -17,7 +17,7 @@ import type { ItemOutcome } from '../outcome';
 import { SENT_WITHOUT_ANSWER_MESSAGE, isJobState } from './jobTypes';
 import type { JobItem, JobParameters, JobRecord, JobSource, JobState, JobTask } from './jobTypes';
 
-export const JOURNAL_VERSION = 1;
+const JOURNAL_VERSION = 1;
 
 export interface JournalResult {
   /** The item's position in the job's items. */

@@ -23,12 +23,12 @@ export function identityListerFor(client: Pick<IscClient, 'listIdentities'>): Li
   return (query, signal) => client.listIdentities(query, { signal });
 }
 
-export interface UnresolvedValue {
+interface UnresolvedValue {
   value: string;
   line: number;
 }
 
-export interface AmbiguousValue {
+interface AmbiguousValue {
   value: string;
   line: number;
   /** The identities that matched (at most `maxMatches`). */
@@ -60,7 +60,7 @@ export interface ResolveTargetsOptions {
   maxMatches?: number;
 }
 
-export const MAX_ID_CHUNK = 50;
+const MAX_ID_CHUNK = 50;
 
 type Finding = { kind: 'resolved'; ref: IdentityRef } | { kind: 'unresolved' } | { kind: 'ambiguous'; matches: IdentityRef[] };
 
