@@ -27,7 +27,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const panels = registerDetailsPanels(services);
   const jobs = new JobsController(services);
   context.subscriptions.push(jobs);
-  const actions = registerIdentityActions(services, jobs);
+  const actions = registerIdentityActions(services, jobs, (tenantId) => services.viewStates.get(tenantId).filters);
   const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);

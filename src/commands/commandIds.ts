@@ -36,6 +36,9 @@ export const COMMAND_IDS = {
   openJobInActivity: 'iscExplorer.openJobInActivity',
   removeJob: 'iscExplorer.removeJob',
   showJob: 'iscExplorer.showJob',
+  runActionOnFilter: 'iscExplorer.runActionOnFilter',
+  runActionOnList: 'iscExplorer.runActionOnList',
+  processIdentitiesInError: 'iscExplorer.processIdentitiesInError',
   openDetails: 'iscExplorer.openDetails',
   openOwnershipDetails: 'iscExplorer.openOwnershipDetails',
 } as const;

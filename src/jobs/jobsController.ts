@@ -113,9 +113,13 @@ export class JobsController implements vscode.Disposable {
       const tones = finished.tasks.map((task) => taskStatusTone(task.status));
       const worst = tones.includes('error') ? 'error' : tones.includes('warning') ? 'warning' : 'info';
       const statuses = [...new Set(finished.tasks.map((task) => task.status).filter((s): s is string => !!s))].join(', ');
-      const text = notReported
-        ? vscode.l10n.t('{0} on “{1}”: {2}.', finished.label, finished.tenantLabel, UNTRACKABLE_TASK_MESSAGE)
-        : vscode.l10n.t('{0} on “{1}”: ISC finished its task ({2}).', finished.label, finished.tenantLabel, statuses || vscode.l10n.t('no status'));
+      const recheck = finished.source.type === 'filter' ? await this.recheck(finished.tenantId, finished.source.filter) : '';
+      const text = `${
+        notReported
+          ? vscode.l10n.t('{0} on “{1}”: {2}.', finished.label, finished.tenantLabel, UNTRACKABLE_TASK_MESSAGE)
+          : vscode.l10n.t('{0} on “{1}”: ISC finished its task ({2}).', finished.label, finished.tenantLabel, statuses || vscode.l10n.t('no status'))
+      }${recheck}`;
+      this.lastTaskNotice = text;
       const show = vscode.l10n.t('Show Job');
       const shown = worst === 'error' ? vscode.window.showErrorMessage(text, show) : worst === 'warning' ? vscode.window.showWarningMessage(text, show) : vscode.window.showInformationMessage(text, show);
       void Promise.resolve(shown).then((choice) => (choice === show ? this.reveal(jobId) : undefined));
@@ -126,6 +130,22 @@ export class JobsController implements vscode.Disposable {
         this.trackingDone.delete(work);
       });
     this.trackingDone.add(work);
+  }
+
+  /** The last "task finished" notification's text (tests read it). */
+  lastTaskNotice: string | undefined;
+
+  /** After the task of a job on a filter: how many identities still match it (e.g. still in processing error). */
+  private async recheck(tenantId: string, filter: string): Promise<string> {
+    if (!filter) return '';
+    try {
+      const client = await this.services.tenants.getClient(tenantId);
+      const page = await client.listIdentities({ filters: filter, limit: 1, count: true });
+      const still = page.total ?? page.items.length;
+      return ` ${vscode.l10n.t('{0} identities still match {1}.', still, filter)}`;
+    } catch (error) {
+      return ` ${vscode.l10n.t('Could not re-check {0}: {1}', filter, error instanceof Error ? error.message : String(error))}`;
+    }
   }
 
   /** Stops following a job's tasks (the job is removed). */

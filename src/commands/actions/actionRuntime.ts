@@ -1,7 +1,7 @@
 // Shared machinery of the identity actions: targets from any entry point, the guard, progress with Cancel,
 // per-identity results, audit lines, refresh events, the summary with "Show Details" / "Retry Failed".
 import * as path from 'path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { AuditLog } from '../../model/auditLog';
 import { identityRefsFromArgs } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
@@ -12,7 +12,7 @@ import type { ConfirmationHandler } from '../../model/writeGuard';
 import { makeWritable } from '../writeGuard';
 import { newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
-import { vscodePrompts } from './prompts';
+import { confirmTypedCount, vscodePrompts } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
 import { displayName, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
@@ -209,6 +209,11 @@ export class ActionRuntime {
     const prepared = await spec.prepare(tenant, refs, notes);
     if (!prepared) return 'cancelled';
     const targets = prepared.targets ?? refs;
+    const typedCountAbove = vscode.workspace.getConfiguration('iscExplorer').get<number>('jobs.typedConfirmationAbove', 1000);
+    const finalCheck =
+      targets.length > typedCountAbove
+        ? async (): Promise<boolean> => (prepared.finalCheck ? await prepared.finalCheck() : true) && (await confirmTypedCount(this.ui(), prepared.operation.label, targets.length))
+        : prepared.finalCheck;
     const decision = await this.guard.authorize({
       action: prepared.operation.label,
       tenant,
@@ -216,8 +221,8 @@ export class ActionRuntime {
       scope: prepared.scope,
       detail: prepared.detail,
       confirmButton: prepared.confirmButton,
-      strong: prepared.strong,
-      finalCheck: prepared.finalCheck,
+      strong: prepared.strong || targets.length > typedCountAbove,
+      finalCheck,
       rerun,
     });
     if (decision === 'cancelled') return 'cancelled';

@@ -15,6 +15,23 @@ import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
 import type { OperationReport } from '../../model/actions/operations';
 import type { ActionPrompts } from './prompts';
 import type { JobsContext } from './jobFollowUps';
+import { runOnFilter, runOnList } from './targetActions';
+import type { ListTargetRequest, SetActionKind } from './targetActions';
+import { PROCESSING_ERROR_FILTER } from '../../model/needsAttention';
+
+/** A tenant node (its tenantId) or a request object from a test or another command. */
+function setTargetRequestOf(arg: unknown): ListTargetRequest {
+  if (!arg || typeof arg !== 'object') return {};
+  const { tenantId, kind, filter, text, fileName, column } = arg as Record<string, unknown>;
+  const request: ListTargetRequest = {};
+  if (typeof tenantId === 'string') request.tenantId = tenantId;
+  if (kind === 'resetIdentity' || kind === 'synchronizeAttributes' || kind === 'processIdentities' || kind === 'inviteIdentities' || kind === 'sendPasswordResetEmail') request.kind = kind;
+  if (typeof filter === 'string') request.filter = filter;
+  if (typeof text === 'string') request.text = text;
+  if (typeof fileName === 'string') request.fileName = fileName;
+  if (typeof column === 'string' || typeof column === 'number') request.column = column;
+  return request;
+}
 
 export type { ActionOutcome } from './actionRuntime';
 export type { ActionPrompts } from './prompts';
@@ -50,16 +67,23 @@ export interface RegisteredActions {
   showJobActivity(jobId: string): Promise<vscode.TextEditor>;
 }
 
-export function registerIdentityActions(services: ExtensionServices, jobs: JobsContext): RegisteredActions {
+export function registerIdentityActions(
+  services: ExtensionServices,
+  jobs: JobsContext,
+  currentFilter: (tenantId: string) => string | undefined,
+): RegisteredActions {
   const runtime = new ActionRuntime(services, jobs);
   const activity = registerActivityDocuments(runtime);
   const { context, logger } = services;
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
   const simple = (spec: ActionSpec): void => register(spec.command, (...args) => runtime.run(spec, args));
 
-  simple(resetSpec());
-  simple(synchronizeSpec(runtime));
-  simple(processSpec());
+  const reset = resetSpec();
+  const synchronize = synchronizeSpec(runtime);
+  const processAction = processSpec();
+  simple(reset);
+  simple(synchronize);
+  simple(processAction);
   simple(deleteSpec(runtime));
   const invite = inviteSpec();
   const inviteAll = inviteAllSpec(runtime);
@@ -75,6 +99,18 @@ export function registerIdentityActions(services: ExtensionServices, jobs: JobsC
     }
     return outcome;
   });
+  const setSpecs = new Map<SetActionKind, ActionSpec>([
+    ['resetIdentity', reset],
+    ['synchronizeAttributes', synchronize],
+    ['processIdentities', processAction],
+    ['inviteIdentities', invite],
+    ['sendPasswordResetEmail', passwordReset],
+  ]);
+  register(COMMAND_IDS.runActionOnFilter, (arg) => runOnFilter(runtime, setSpecs, currentFilter, setTargetRequestOf(arg)));
+  register(COMMAND_IDS.runActionOnList, (arg) => runOnList(runtime, setSpecs, setTargetRequestOf(arg)));
+  register(COMMAND_IDS.processIdentitiesInError, (arg) =>
+    runOnFilter(runtime, setSpecs, currentFilter, { ...setTargetRequestOf(arg), kind: 'processIdentities', filter: PROCESSING_ERROR_FILTER }),
+  );
   register(COMMAND_IDS.showActivity, async () => {
     await activity.showActivity();
   });

@@ -53,3 +53,14 @@ export function vscodePrompts(tenants: TenantDirectory): ActionPrompts {
       }),
   };
 }
+
+/** Large sets need their size typed: a slip of the filter should not reach 40,000 people. */
+export async function confirmTypedCount(ui: Pick<ActionPrompts, 'inputBox'>, action: string, count: number): Promise<boolean> {
+  const expected = String(count);
+  const typed = await ui.inputBox({
+    title: vscode.l10n.t('{0}: {1} identities', action, count.toLocaleString()),
+    prompt: vscode.l10n.t('Type {0} (the number of identities) to go on', expected),
+    validateInput: (value) => (value.trim() === '' || value.trim() === expected ? undefined : vscode.l10n.t('Type exactly {0}', expected)),
+  });
+  return typed?.trim() === expected;
+}

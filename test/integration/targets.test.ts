@@ -1,0 +1,135 @@
+// Actions on sets: every identity matching a filter (frozen before the confirmation), a pasted list, a CSV with
+// unresolved and ambiguous rows, the typed count above the threshold, and "process all in processing error" with
+// the re-check after ISC's task. Writes: process only (lastRefresh), on identities in processing error and a few
+// named ones.
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { ActionOutcome } from '../../src/commands/actions';
+import { ENV_TENANT, apiRequestsSince, handles, pickRefs, record, requestMark, restore } from './actionsSupport';
+import type { Handles } from './actionsSupport';
+
+const ERROR_FILTER = 'processingState eq "ERROR"';
+
+describe('actions on sets', () => {
+  let h: Handles;
+  let wasReadOnly: boolean;
+
+  before(async () => {
+    h = await handles();
+    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
+    await h.registry.setReadOnly(ENV_TENANT, false);
+    h.api.jobs.taskPollDelays = { initialMs: 200, maxMs: 400, factor: 1.2 };
+  });
+
+  after(async () => {
+    restore(h.actions);
+    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  async function errorIds(): Promise<string[]> {
+    const client = await h.registry.getClient(ENV_TENANT);
+    const ids: string[] = [];
+    for await (const page of client.iterateIdentities({ filters: ERROR_FILTER })) ids.push(...page.items.map((i) => i.id));
+    return ids;
+  }
+
+  it('a filter is enumerated first; the confirmation names the count and the job runs on exactly those ids', async () => {
+    const expected = await errorIds();
+    const rec = record(h.actions);
+    const mark = await requestMark();
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER })) as ActionOutcome;
+    assert.strictEqual(outcome.status, 'completed');
+    assert.strictEqual(rec.confirmations.length, 1);
+    assert.strictEqual(rec.confirmations[0].identities.length, expected.length);
+    assert.match(rec.confirmations[0].message + rec.confirmations[0].detail, new RegExp(String(expected.length)));
+    const job = h.api.jobs.store.get(outcome.reports[0].operationId)!;
+    assert.deepStrictEqual(job.source, { type: 'filter', filter: ERROR_FILTER });
+    assert.deepStrictEqual(job.items.map((i) => i.ref.identityId), expected);
+    const sent = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST').flatMap((r) => (r.body as { identityIds: string[] }).identityIds);
+    assert.deepStrictEqual(sent.sort(), [...expected].sort());
+  });
+
+  it('a pasted list of ids, an email and a name resolves before anything is sent', async () => {
+    const candidates = await pickRefs(h.registry, 1860, 10);
+    const client = await h.registry.getClient(ENV_TENANT);
+    const details = await Promise.all(candidates.map((ref) => client.getIdentity(ref.identityId)));
+    const emailIndex = details.findIndex((identity) => identity.emailAddress);
+    assert.ok(emailIndex >= 0, 'one of them has an email');
+    const withEmail = details[emailIndex];
+    const others = candidates.filter((_, i) => i !== emailIndex);
+    // The name must name one identity only (generated names repeat).
+    const unique = [];
+    for (const ref of others.slice(1)) {
+      const page = await client.listIdentities({ filters: `name eq "${ref.name.replace(/["\\]/g, '\\$&')}"`, defaultFilter: 'NONE', limit: 2 });
+      if (page.items.length === 1) unique.push(ref);
+    }
+    assert.ok(unique.length > 0, 'a uniquely named identity');
+    const refs = [others[0], candidates[emailIndex], unique[0]];
+    record(h.actions);
+    const text = `${refs[0].identityId}\n\n${withEmail.emailAddress}\n${refs[2].name}\n${refs[0].identityId}\n`;
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    assert.strictEqual(outcome.status, 'completed');
+    const job = h.api.jobs.store.get(outcome.reports[0].operationId)!;
+    assert.deepStrictEqual(job.items.map((i) => i.ref.identityId), refs.map((r) => r.identityId));
+    assert.strictEqual(job.source.type, 'list');
+  });
+
+  it('a CSV with unresolved and ambiguous rows says which before sending, and runs on the resolved ones after Continue', async () => {
+    const [unique] = await pickRefs(h.registry, 1853, 1);
+    const rec = record(h.actions, { clickOnMessage: (_text, buttons) => buttons.find((b) => b.startsWith('Continue')) });
+    const csv = `name,note\r\n"${unique.name}",new hire\r\nWalter Kowalski,two of them\r\nNobody Atall,left\r\n`;
+    const mark = await requestMark();
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text: csv, fileName: 'hires.csv' })) as ActionOutcome;
+    const warning = rec.messages.find((m) => m.level === 'warning');
+    assert.ok(warning, 'a warning before sending');
+    assert.match(warning.text, /1 found/);
+    assert.match(warning.text, /1 not found \(line 4: Nobody Atall\)/);
+    assert.match(warning.text, /1 match several identities and are left out \(line 3: Walter Kowalski\)/);
+    assert.strictEqual(outcome.status, 'completed');
+    const job = h.api.jobs.store.get(outcome.reports[0].operationId)!;
+    assert.deepStrictEqual(job.items.map((i) => i.ref.identityId), [unique.identityId]);
+    assert.deepStrictEqual(job.source, { type: 'list', fileName: 'hires.csv' });
+    const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
+    assert.strictEqual(posts.length, 1);
+  });
+
+  it('above the threshold the count must be typed, and a wrong number sends nothing', async () => {
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', 2, vscode.ConfigurationTarget.Global);
+    const refs = await pickRefs(h.registry, 1855, 3);
+    const rec = record(h.actions, { input: () => '4' });
+    const mark = await requestMark();
+    const text = refs.map((r) => r.identityId).join('\n');
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    assert.notStrictEqual(outcome.status, 'completed');
+    assert.match(rec.inputs[0]?.prompt ?? '', /Type 3/);
+    assert.strictEqual((await apiRequestsSince(mark)).filter((r) => r.method === 'POST').length, 0, 'nothing sent');
+    record(h.actions, { input: () => '3' });
+    const confirmed = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    assert.strictEqual(confirmed.status, 'completed');
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('"Process Identities in Processing Error" re-checks after ISC\'s task which are still in error', async () => {
+    const expected = await errorIds();
+    record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentitiesInError', { tenantId: ENV_TENANT })) as ActionOutcome;
+    assert.strictEqual(outcome.status, 'completed');
+    await h.api.jobs.tasksSettled();
+    assert.match(h.api.jobs.lastTaskNotice ?? '', new RegExp(`ISC finished its task \\(SUCCESS\\)\\. ${expected.length} identities still match processingState eq "ERROR"`, 'i'));
+  });
+
+  it('a read-only tenant is refused before the filter is enumerated', async () => {
+    await h.registry.setReadOnly(ENV_TENANT, true);
+    try {
+      const rec = record(h.actions);
+      const mark = await requestMark();
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER })) as ActionOutcome;
+      assert.strictEqual(outcome.status, 'readOnly');
+      assert.strictEqual((await apiRequestsSince(mark)).length, 0, 'not even the enumeration');
+      assert.ok(rec.messages.some((m) => /read-only/i.test(m.text)));
+    } finally {
+      await h.registry.setReadOnly(ENV_TENANT, false);
+    }
+  });
+});
