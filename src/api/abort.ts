@@ -50,3 +50,18 @@ export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal 
   if (present.length <= 1) return present[0];
   return AbortSignal.any(present);
 }
+
+/**
+ * Aborts `target` when `source` aborts, without AbortSignal.any (whose links to a long-lived source pile up); returns
+ * the function that undoes the link once the work is done.
+ */
+export function linkAbort(source: AbortSignal | undefined, target: AbortController): () => void {
+  if (!source) return () => undefined;
+  if (source.aborted) {
+    target.abort();
+    return () => undefined;
+  }
+  const onAbort = (): void => target.abort();
+  source.addEventListener('abort', onAbort, { once: true });
+  return () => source.removeEventListener('abort', onAbort);
+}

@@ -4,6 +4,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
+import { linkAbort } from './abort';
 
 /** How far one attempt got: whether a connection to the server existed, and the status line if one came. */
 interface AttemptTrace {
@@ -94,11 +95,15 @@ function tracingTransport(trace: AttemptTrace): { request: typeof http.request }
 /** Runs one request through `axios` within `limits`; never rejects, every way out is an outcome. */
 export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfig, limits: AttemptLimits): Promise<AttemptOutcome> {
   const trace: AttemptTrace = { connected: false };
-  const deadline = new AbortController();
-  const timer = setTimeout(() => deadline.abort(), Math.max(1, limits.deadlineMs));
-  const signal = limits.signal ? AbortSignal.any([limits.signal, deadline.signal]) : deadline.signal;
+  const attempt = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attempt.abort();
+  }, Math.max(1, limits.deadlineMs));
+  const unlink = linkAbort(limits.signal, attempt);
   try {
-    const response = await axios.request<string>({ ...config, signal, transport: tracingTransport(trace) });
+    const response = await axios.request<string>({ ...config, signal: attempt.signal, transport: tracingTransport(trace) });
     const text = typeof response.data === 'string' ? response.data : '';
     return { type: 'answer', status: response.status, headers: flattenHeaders(response.headers), text };
   } catch (error) {
@@ -107,12 +112,13 @@ export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfi
     const requestSent = status !== undefined || (trace.connected && !failedBeforeSending(code));
     const base = { type: 'failure' as const, status, headers: headers && flattenHeaders(headers), code, message: errorMessage(error), requestSent };
     if (limits.signal?.aborted) return { ...base, reason: 'aborted' };
-    if (deadline.signal.aborted) return { ...base, reason: 'timeout', code: 'ETIMEDOUT' };
+    if (timedOut) return { ...base, reason: 'timeout', code: 'ETIMEDOUT' };
     if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(base.message)) return { ...base, reason: 'tooLarge' };
     if (status !== undefined) return { ...base, reason: 'bodyUnreadable' };
     return { ...base, reason: 'network' };
   } finally {
     clearTimeout(timer);
+    unlink();
   }
 }
 

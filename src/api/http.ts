@@ -5,7 +5,7 @@ import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
-import { AbortedWait, anySignal, sleep } from './abort';
+import { AbortedWait, anySignal, linkAbort, sleep } from './abort';
 import { describeNetworkFailure, runAttempt } from './attempt';
 import type { AttemptAnswer, AttemptFailure } from './attempt';
 import {
@@ -280,22 +280,26 @@ export class HttpTransport {
 
   /** A limiter slot; a pause longer than maxRetryAfterMs fails at once instead of holding the caller for minutes. */
   private async acquireSlot(operation: string, signal: AbortSignal | undefined, sentBefore: boolean): Promise<Permit> {
-    const refused = new AbortController();
+    // Aborts this wait: when the caller's signal fires, or when a pause is too long to wait for.
+    const waitAbort = new AbortController();
     let refusedWaitMs: number | undefined;
     const onPause = (remainingMs: number): void => {
       if (remainingMs > this.retry.maxRetryAfterMs) {
         refusedWaitMs = remainingMs;
-        refused.abort();
+        waitAbort.abort();
       } else {
         this.announceWait(operation, remainingMs);
       }
     };
+    const unlink = linkAbort(signal, waitAbort);
     try {
-      return await this.options.limiter.acquire(anySignal(signal, refused.signal), onPause);
+      return await this.options.limiter.acquire(waitAbort.signal, onPause);
     } catch (error) {
       if (refusedWaitMs !== undefined && !signal?.aborted) throw rateLimitedNotSentError(operation, refusedWaitMs);
       if (error instanceof AbortedWait) throw abortedError(operation, undefined, sentBefore);
       throw error;
+    } finally {
+      unlink();
     }
   }
 

@@ -5,7 +5,8 @@
 // A request's slot is stamped with its COMPLETION time (not its start), so the gap the server sees between the
 // arrivals of request k and request k+N is always >= windowMs, whatever the network latency — no 429s from our
 // own traffic, while the throughput stays at N / (windowMs + latency). Waiters are served strictly FIFO.
-// A 429 from the server pauses every waiter of the limiter until the server's Retry-After has passed.
+// A 429 from the server pauses every waiter of the limiter until the server's Retry-After has passed; waiters that
+// asked to be told (acquire's onPause) learn how long, so that a long wait can be shown.
 // Token requests (POST /oauth/token) take no slot: the token endpoint is outside the versioned API whose limit this
 // models, and counting it made every 100th list page wait a whole window.
 import { AbortedWait } from './abort';

@@ -63,11 +63,11 @@ describe('request deadline and response size', function () {
     assert.match(error.message, /larger than 512 KiB/);
   });
 
-  it('gives the limiter slot back after hung, cancelled and oversized calls', async () => {
+  it('gives the limiter slot back after trickled, cancelled and oversized calls', async () => {
     server.onApi((req, res) => {
       if (req.url?.includes('/big')) sendJson(res, 200, { padding: 'x'.repeat(4096) });
       else if (req.url?.includes(IDENTITY.id)) sendJson(res, 200, IDENTITY);
-      // anything else: never answered
+      else trickle(res, 50); // headers at once, then a body that never ends
     });
     const client = server.client({ timeoutMs: 300, maxResponseBytes: 1024, rateLimit: { requests: 3, windowMs: 50 } });
     const hung = Array.from({ length: 3 }, (_, i) => expectApiError(client.resetIdentity(`hung-${i}`), 'network'));
