@@ -6,7 +6,7 @@ import { normalizeBaseUrl } from '../api/baseUrl';
 import { IscApiError } from '../api/errors';
 import { IscClient } from '../api/iscClient';
 import type { CachedToken, TokenCache } from '../api/iscClient';
-import type { TenantDirectory, TenantInfo } from '../model/tenant';
+import type { TenantDirectory, TenantInfo, TenantRateLimitWait } from '../model/tenant';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../util/redact';
 import { registerSecret } from '../util/redact';
@@ -62,6 +62,8 @@ function parseStored(raw: unknown): StoredTenant[] {
 export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly statusChanged = new vscode.EventEmitter<string>();
+  private readonly rateLimitWaits = new vscode.EventEmitter<TenantRateLimitWait>();
+  readonly onRateLimitWait = this.rateLimitWaits.event;
   /** Fires with a tenant id when its credential status changed (status bar, sign-in node). */
   readonly onDidChangeCredentialStatus = this.statusChanged.event;
   private readonly clients = new Map<string, Promise<IscClient>>();
@@ -229,6 +231,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
+    this.rateLimitWaits.dispose();
   }
 
   private readEnvironment(): EnvironmentTenant | undefined {
@@ -268,6 +271,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
       clientSecret: secret,
       logger: this.logger,
       tokenCache: this.credentials.tokenCache(tenantId, info.baseUrl, info.clientId),
+      onWait: (wait) => this.rateLimitWaits.fire({ ...wait, tenantId }),
     });
   }
 

@@ -20,6 +20,7 @@ export function filteredDirectory(directory: TenantDirectory, keep: (tenant: Ten
     get: (id) => directory.get(id),
     getClient: (id) => directory.getClient(id),
     onDidChange: (listener) => directory.onDidChange(listener),
+    onRateLimitWait: (listener) => directory.onRateLimitWait(listener),
   };
 }
 

@@ -1,4 +1,5 @@
 // Tenants as the rest of the extension sees them. No `vscode` import, no secrets.
+import type { RateLimitWait } from '../api/types';
 import type { IscClient } from '../api/iscClient';
 
 export interface TenantInfo {
@@ -20,4 +21,10 @@ export interface TenantDirectory {
   /** A ready client; rejects with an IscApiError of kind `auth` when credentials are missing. */
   getClient(tenantId: string): Promise<IscClient>;
   onDidChange(listener: () => void): { dispose(): void };
+  /** A call on one of the tenants waits longer than a few seconds because ISC asked it to (rate limit). */
+  onRateLimitWait(listener: (wait: TenantRateLimitWait) => void): { dispose(): void };
+}
+
+export interface TenantRateLimitWait extends RateLimitWait {
+  tenantId: string;
 }

@@ -14,7 +14,7 @@ import { newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
 import { confirmTypedCount, vscodePrompts } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
-import { displayName, summaryText } from '../../model/actions/report';
+import { displayName, rateLimitWaitText, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
 import { checkUnknownJob, resumeJob, retryFailedJob } from './jobFollowUps';
 import type { JobsContext } from './jobFollowUps';
@@ -266,6 +266,9 @@ export class ActionRuntime {
     const report = await this.ui().withProgress(title, async (progress, signal) => {
       notes.reporter = progress;
       progress.report(`0/${targets.length}`);
+      const waits = this.services.tenants.onRateLimitWait((wait) => {
+        if (wait.tenantId === tenant.id) progress.report(`${rateLimitWaitText(wait)}; Cancel stops the run`);
+      });
       try {
         return await this.jobs.runner.run(
           job,
@@ -290,6 +293,7 @@ export class ActionRuntime {
           targets,
         );
       } finally {
+        waits.dispose();
         notes.reporter = undefined;
       }
     });

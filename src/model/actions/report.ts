@@ -99,3 +99,10 @@ export function reportMarkdown(report: OperationReport): string {
   lines.push('');
   return lines.join('\n');
 }
+
+/** "ISC asked to wait 5 min (rate limit) — resumes at 10:42:07". */
+export function rateLimitWaitText(wait: { waitMs: number; resumesAt: number }): string {
+  const seconds = Math.ceil(wait.waitMs / 1000);
+  const span = seconds >= 90 ? `${Math.round(seconds / 60)} min` : `${seconds} s`;
+  return `ISC asked to wait ${span} (rate limit) — resumes at ${new Date(wait.resumesAt).toLocaleTimeString()}`;
+}

@@ -26,6 +26,7 @@ function fixture(options: { readOnly?: boolean; known?: boolean; answer?: (reque
     },
     getClient: () => Promise.reject(new Error('no client in unit tests')),
     onDidChange: () => ({ dispose: () => undefined }),
+    onRateLimitWait: () => ({ dispose: () => undefined }),
   };
   const confirmations: ConfirmationRequest[] = [];
   const messages: Fixture['messages'] = [];
