@@ -2,7 +2,7 @@
 //   GET    /__sim/requests?since=SEQ   → SimRequestRecord[] (seq > SEQ)
 //   DELETE /__sim/requests             → 204
 //   GET    /__sim/faults               → current SimFaults
-//   POST   /__sim/faults               → replaces the faults (SimFaults JSON; {} clears)
+//   POST   /__sim/faults               → replaces the faults (SimFaults JSON; {} clears); an outage starts after the answer
 //   GET    /__sim/identities/:id       → internal state of one identity, or 404
 //   POST   /__sim/reset                → regenerates all identities from the seed, clears faults, rate-limit windows
 //   POST   /__sim/expire-tokens        → every issued token answers 401 "JWT is expired" from now on
@@ -22,7 +22,10 @@ export interface AdminTarget {
   readonly log: RequestLog;
   readonly store: IdentityStore;
   currentFaults(): SimFaults;
+  /** Replaces the faults; an outage among them starts only after the answer was sent. */
   setFaults(faults: SimFaults): void;
+  /** Starts (seconds > 0) or ends an outage. */
+  applyOutage(seconds: number | undefined): void;
   reset(): void;
   expireTokens(): void;
 }
@@ -79,8 +82,9 @@ export function handleAdmin(target: AdminTarget, method: string, path: string, q
         return { status: 400, body: { error: 'faults must be a JSON object' } };
       }
       if (!isPlainObject(faults)) return { status: 400, body: { error: 'faults must be a JSON object' } };
-      target.setFaults(faults as SimFaults);
-      return { status: 200, body: target.currentFaults() };
+      const next = faults as SimFaults;
+      target.setFaults(next);
+      return { status: 200, body: target.currentFaults(), afterSend: () => target.applyOutage(next.outageSeconds) };
     }
   }
   const identity = /^\/__sim\/identities\/([^/]+)$/.exec(path);

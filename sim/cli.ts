@@ -24,6 +24,15 @@ Usage: node out/sim/cli.js [options]
   --rate5xx P            probability (0..1) of an injected 500 per API request
   --malformed-rate P     probability (0..1) of a 200 with an invalid JSON body (instead of a 2xx JSON body)
   --ownership-shape S    nested (documented, default) or flat (api-specs#39)
+  --short-page-drop N    list pages with more after them hold N fewer than limit (the dropped records are skipped)
+  --total-count-override N  X-Total-Count reports N whatever the truth
+  --ignore-offset        every list request is served from offset 0
+  --trickle-body-ms N    API response bodies are written one byte every N ms
+  --never-answer-rate P  probability (0..1) that an API request is read and never answered
+  --reset-after-apply-rate P     probability that an applied write ends with a connection reset, no response
+  --truncate-after-apply-rate P  probability that an applied write gets a 2xx with a body cut short
+  --escalating-retry-after       ISC's back-off tiers (60/300/600/1200 s) after 3 violated intervals within 120 s
+  --escalation-time-scale X      multiply those durations by X (e.g. 0.01 for tests)
   --help                 this text
 `;
 
@@ -66,6 +75,15 @@ export function parseArgs(argv: string[]): SimulatorOptions & { help?: boolean }
       case '--rate429': faults.rate429 = number('rate429', value()); break;
       case '--rate5xx': faults.rate5xx = number('rate5xx', value()); break;
       case '--malformed-rate': faults.malformedRate = number('malformed-rate', value()); break;
+      case '--short-page-drop': faults.shortPageDrop = number('short-page-drop', value()); break;
+      case '--total-count-override': faults.totalCountOverride = number('total-count-override', value()); break;
+      case '--ignore-offset': faults.ignoreOffset = true; break;
+      case '--trickle-body-ms': faults.trickleBodyMs = number('trickle-body-ms', value()); break;
+      case '--never-answer-rate': faults.neverAnswerRate = number('never-answer-rate', value()); break;
+      case '--reset-after-apply-rate': faults.resetAfterApplyRate = number('reset-after-apply-rate', value()); break;
+      case '--truncate-after-apply-rate': faults.truncateAfterApplyRate = number('truncate-after-apply-rate', value()); break;
+      case '--escalating-retry-after': faults.escalatingRetryAfter = true; break;
+      case '--escalation-time-scale': o.escalationTimeScale = number('escalation-time-scale', value()); break;
       case '--ownership-shape': {
         const shape = value();
         if (shape !== 'nested' && shape !== 'flat') throw new Error('--ownership-shape must be nested or flat');

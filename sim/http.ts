@@ -27,6 +27,8 @@ export interface SimResponse {
   /** An already JSON-serialised body (served like `body`, incl. the malformed-body fault). */
   json?: string;
   headers?: Record<string, string>;
+  /** Runs once the response has been written (admin: an outage starts only after its request got the answer). */
+  afterSend?: () => void;
 }
 
 const MAX_BODY_BYTES = 5 * 1024 * 1024;

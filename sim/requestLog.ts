@@ -1,4 +1,6 @@
-// Bounded log of the requests the simulator answered (admin endpoints excluded).
+// Bounded log of the requests the simulator received (admin endpoints excluded).
+
+import type { WireFault } from './faults';
 
 export interface SimRequestRecord {
   seq: number;
@@ -9,6 +11,14 @@ export interface SimRequestRecord {
   status: number;
   clientId?: string;
   experimental: boolean;
+  /** Operation id of the route the request reached (absent when refused before: auth, rate limit, injected fault). */
+  operation?: string;
+  /** For writes (POST/DELETE under /v2025): whether the simulator carried the write out (its handler answered 2xx). */
+  applied?: boolean;
+  /** The task an invite / process started. */
+  taskId?: string;
+  /** What the client got instead of a plain answer (see WireFault); `status` is what the handler decided. */
+  wireFault?: WireFault;
   body?: unknown;
 }
 

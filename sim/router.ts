@@ -69,8 +69,14 @@ export function handleApiRequest(ctx: SimContext, req: SimRequest): SimResponse 
   if (!auth.ok) return auth.response;
   req.clientId = auth.client.clientId;
   if (ctx.limiter) {
+    const escalating = ctx.faults.current.escalatingRetryAfter === true;
+    const backedOff = escalating ? ctx.backoff.remaining(auth.client.clientId) : undefined;
+    if (backedOff !== undefined) return tooManyRequests(backedOff);
     const decision = ctx.limiter.tryAcquire(auth.client.clientId);
-    if (!decision.ok) return tooManyRequests(decision.retryAfterMs);
+    if (!decision.ok) {
+      const backoff = escalating ? ctx.backoff.violation(auth.client.clientId, ctx.backoffConfig(), ctx.limiter.config.windowMs) : undefined;
+      return tooManyRequests(backoff ?? decision.retryAfterMs);
+    }
   }
   const found = match(req.method, req.path);
   if (found === undefined) return errorResponse(404, `The server did not find a current representation for ${req.method} ${req.path}.`);

@@ -7,17 +7,20 @@ import { handleAdmin } from './admin';
 import type { AdminTarget } from './admin';
 import { TokenService } from './auth';
 import type { SimClient } from './auth';
+import { BackoffTracker, iscBackoffConfig } from './backoff';
 import type { SimContext } from './context';
 import { FaultInjector, malform } from './faults';
-import type { SimFaults } from './faults';
+import type { SimFaults, WireFault } from './faults';
 import { errorResponse, readBody } from './http';
 import type { SimRequest, SimResponse } from './http';
+import { OutageControl } from './outage';
 import { RateLimiter } from './rateLimiter';
 import { RequestLog } from './requestLog';
 import type { SimRequestRecord } from './requestLog';
 import { API_PREFIX, handleApiRequest } from './router';
 import { IdentityStore } from './store';
 import { TaskRegistry } from './tasks';
+import { resetConnection, send, sendTrickled, sendTruncated } from './wire';
 
 export type { SimRequestRecord } from './requestLog';
 
@@ -41,6 +44,8 @@ export interface SimulatorOptions {
   maxLogEntries?: number;
   /** How long an invite / process task takes from QUEUED to completed (default 3000 ms; 0 = completed at once). */
   taskDurationMs?: number;
+  /** Multiplies ISC's back-off durations of the escalatingRetryAfter fault (default 1; tests use e.g. 0.01). */
+  escalationTimeScale?: number;
 }
 
 export interface Simulator {
@@ -89,15 +94,6 @@ function loggedBody(req: SimRequest, isToken: boolean): unknown {
   }
 }
 
-function send(res: ServerResponse, response: SimResponse): void {
-  const headers: Record<string, string> = { ...response.headers };
-  let payload: string | undefined = response.raw ?? response.json;
-  if (payload === undefined && response.body !== undefined) payload = JSON.stringify(response.body);
-  if (payload !== undefined) headers['Content-Type'] = 'application/json;charset=utf-8';
-  res.writeHead(response.status, headers);
-  res.end(payload);
-}
-
 export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulator> {
   const seed = o.seed ?? 1;
   const clientId = o.clientId ?? DEFAULT_CLIENT_ID;
@@ -115,8 +111,17 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     faults,
     syncCooldownMs: o.syncCooldownMs ?? 10_000,
     tasks: new TaskRegistry(o.taskDurationMs ?? DEFAULT_TASK_DURATION_MS),
+    backoff: new BackoffTracker(),
+    backoffConfig: () => iscBackoffConfig(faults.current.escalationTimeScale ?? o.escalationTimeScale ?? 1),
   };
   let url = '';
+  /** Replaces the faults; escalation state lives only while escalatingRetryAfter is set. */
+  const setFaults = (f: SimFaults): void => {
+    faults.set(f);
+    if (!f.escalatingRetryAfter) ctx.backoff.reset();
+  };
+  /** Answers that are never sent (neverAnswerRate): kept so close() can end them. */
+  const unanswered = new Set<ServerResponse>();
   const admin: AdminTarget = {
     get url() {
       return url;
@@ -126,17 +131,24 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     log,
     store,
     currentFaults: () => faults.current,
-    setFaults: (f) => faults.set(f),
+    setFaults,
+    applyOutage: (seconds) => outage.apply(seconds),
     reset: () => {
       store.regenerate();
       ctx.tasks.clear();
-      faults.set(o.faults ?? {});
+      setFaults(o.faults ?? {});
+      ctx.backoff.reset();
       ctx.limiter?.reset();
     },
     expireTokens: () => tokens.expireAll(),
   };
 
   async function handle(nodeReq: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (outage.active) {
+      // A keep-alive connection that outlived the start of an outage.
+      nodeReq.socket.destroy();
+      return;
+    }
     const parsed = new URL(nodeReq.url ?? '/', 'http://127.0.0.1');
     const path = parsed.pathname.length > 1 ? parsed.pathname.replace(/\/+$/, '') : parsed.pathname;
     const method = (nodeReq.method ?? 'GET').toUpperCase();
@@ -148,7 +160,9 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       return;
     }
     if (path.startsWith('/__sim/')) {
-      send(res, handleAdmin(admin, method, path, parsed.searchParams, rawBody));
+      const answer = handleAdmin(admin, method, path, parsed.searchParams, rawBody);
+      if (answer.afterSend) res.once('finish', answer.afterSend);
+      send(res, answer);
       return;
     }
     const req: SimRequest = {
@@ -162,31 +176,58 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     const latency = (o.latencyMs ?? 0) + (faults.current.latencyMs ?? 0);
     if (latency > 0) await sleep(latency);
     const isToken = path === '/oauth/token';
-    let response = faults.before(method, path, isToken);
-    if (!response) {
-      if (isToken) {
-        response = method === 'POST' ? tokens.handleTokenRequest(req) : errorResponse(405, 'Use POST for /oauth/token.');
-      } else if (path === API_PREFIX || path.startsWith(`${API_PREFIX}/`)) {
-        response = handleApiRequest(ctx, req);
-        const hasJson = response.json !== undefined || response.body !== undefined;
-        if (response.status >= 200 && response.status < 300 && hasJson && faults.shouldMalform()) {
-          response = { status: 200, raw: malform(response.json ?? JSON.stringify(response.body)), headers: response.headers };
+    const isApi = path === API_PREFIX || path.startsWith(`${API_PREFIX}/`);
+    const isWrite = isApi && (method === 'POST' || method === 'DELETE');
+    let wireFault: WireFault | undefined;
+    let response: SimResponse | undefined;
+    if (isApi && faults.shouldNeverAnswer()) {
+      wireFault = 'never-answer';
+    } else {
+      response = faults.before(method, path, isToken);
+      if (!response) {
+        if (isToken) {
+          response = method === 'POST' ? tokens.handleTokenRequest(req) : errorResponse(405, 'Use POST for /oauth/token.');
+        } else if (isApi) {
+          response = handleApiRequest(ctx, req);
+        } else {
+          response = errorResponse(404, `The server did not find a current representation for ${method} ${path}.`);
         }
-      } else {
-        response = errorResponse(404, `The server did not find a current representation for ${method} ${path}.`);
       }
+    }
+    const succeeded = response !== undefined && response.status >= 200 && response.status < 300;
+    const applied = isWrite ? succeeded && req.operation !== undefined : undefined;
+    if (response && isApi) {
+      const hasJson = response.json !== undefined || response.body !== undefined;
+      if (applied) wireFault = faults.afterApply();
+      if (!wireFault && succeeded && hasJson && faults.shouldMalform()) {
+        wireFault = 'malformed';
+        response = { status: 200, raw: malform(response.json ?? JSON.stringify(response.body)), headers: response.headers };
+      }
+      if (!wireFault && (faults.current.trickleBodyMs ?? 0) > 0) wireFault = 'trickle';
     }
     log.add({
       time: Date.now(),
       method,
       path,
       query: queryRecord(parsed.searchParams),
-      status: response.status,
+      status: response?.status ?? 0,
       clientId: req.clientId,
       experimental: req.experimental,
+      ...(req.operation !== undefined && { operation: req.operation }),
+      ...(applied !== undefined && { applied }),
+      ...(req.taskId !== undefined && { taskId: req.taskId }),
+      ...(wireFault !== undefined && { wireFault }),
       body: loggedBody(req, isToken),
     });
-    send(res, response);
+    if (!response) {
+      unanswered.add(res);
+      res.once('close', () => unanswered.delete(res));
+      return;
+    }
+    if (wireFault === 'reset-after-apply') resetConnection(res);
+    else if (wireFault === 'truncate-after-apply') sendTruncated(res, response);
+    else if (wireFault === 'trickle') sendTrickled(res, response, faults.current.trickleBodyMs ?? 1);
+    else send(res, response);
   }
 
   const server: Server = createServer((req, res) => {
@@ -196,6 +237,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     });
   });
   server.keepAliveTimeout = 5000;
+  const outage = new OutageControl(server, () => faults.forget('outageSeconds'));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(o.port ?? 0, '127.0.0.1', () => {
@@ -203,7 +245,9 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       resolve();
     });
   });
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  url = `http://127.0.0.1:${port}`;
+  outage.apply(o.faults?.outageSeconds);
 
   return {
     url,
@@ -215,14 +259,27 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     store,
     tasks: ctx.tasks,
     clearRequests: () => log.clear(),
-    setFaults: (f) => faults.set(f),
+    setFaults: (f) => {
+      setFaults(f);
+      outage.apply(f.outageSeconds);
+    },
     requestsSince: (seq) => log.since(seq),
     expireTokens: () => tokens.expireAll(),
-    reset: () => admin.reset(),
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    reset: () => {
+      admin.reset();
+      outage.apply(undefined);
+    },
+    close: async () => {
+      await outage.dispose();
+      for (const pending of unanswered) pending.socket?.destroy();
+      if (!server.listening) {
+        server.closeAllConnections();
+        return;
+      }
+      await new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }

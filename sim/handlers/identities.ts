@@ -34,8 +34,11 @@ export function listIdentities(ctx: SimContext, req: SimRequest): SimResponse {
   const q = req.query;
   const limit = parseInteger(q, 'limit', MAX_LIMIT, MAX_LIMIT);
   if (typeof limit === 'string') return badRequest(limit);
-  const offset = parseInteger(q, 'offset', 0);
-  if (typeof offset === 'string') return badRequest(offset);
+  const requestedOffset = parseInteger(q, 'offset', 0);
+  if (typeof requestedOffset === 'string') return badRequest(requestedOffset);
+  const faults = ctx.faults.current;
+  const offset = faults.ignoreOffset ? 0 : requestedOffset;
+  const shortPageDrop = Math.max(0, Math.floor(faults.shortPageDrop ?? 0));
   const count = parseBoolean(q, 'count');
   if (typeof count === 'string') return badRequest(count);
   const defaultFilter = q.get('defaultFilter') ?? 'CORRELATED_ONLY';
@@ -58,12 +61,15 @@ export function listIdentities(ctx: SimContext, req: SimRequest): SimResponse {
   // The whole match list is cached per query (paging through it is then a slice); a first page without count on a
   // query not seen since the last change scans with an early stop instead.
   const queryKey = `${defaultFilter}\n${q.get('sorters') ?? ''}\n${q.get('filters') ?? ''}`;
-  const all = ctx.store.matching(queryKey, sortKeys, matches, count || offset > 0);
+  const all = ctx.store.matching(queryKey, sortKeys, matches, count || offset > 0 || shortPageDrop > 0);
   let page: readonly IdentityRecord[];
   let total = 0;
   if (all) {
     page = all.slice(offset, offset + limit);
     total = all.length;
+    // Fault shortPageDrop: like ISC (developer.sailpoint.com issue 266) a page with more records after it can hold
+    // fewer than `limit`; the missing records are skipped, offset still counts them. Never empty while more follow.
+    if (shortPageDrop > 0 && offset + limit < total) page = page.slice(0, Math.max(1, page.length - shortPageDrop));
   } else {
     const found: IdentityRecord[] = [];
     for (const record of ctx.store.sorted(sortKeys)) {
@@ -73,7 +79,7 @@ export function listIdentities(ctx: SimContext, req: SimRequest): SimResponse {
     page = found;
   }
   const headers: Record<string, string> = {};
-  if (count) headers['X-Total-Count'] = String(total);
+  if (count) headers['X-Total-Count'] = String(faults.totalCountOverride ?? total);
   return { status: 200, json: ctx.store.dtoArrayJson(page), headers };
 }
 

@@ -70,7 +70,7 @@ describe('sim task model (computed from the time since creation)', () => {
 
 describe('sim GET /v2025/task-status/{id}', () => {
   let h: SimHarness;
-  before(async () => (h = await SimHarness.start({ taskDurationMs: 400 })));
+  before(async () => (h = await SimHarness.start({ taskDurationMs: 1000 })));
   afterEach(() => h.sim.setFaults({}));
   after(() => h.close());
 
@@ -84,7 +84,7 @@ describe('sim GET /v2025/task-status/{id}', () => {
     assert.equal(running.completionStatus, null);
     assert.deepEqual(running.attributes, { identityCount: 2 });
     assert.equal(running.launcher, h.sim.clientId);
-    await sleep(450);
+    await sleep(1050);
     const done = (await h.get(`/task-status/${id}`)).body as TaskStatus;
     assert.equal(done.completionStatus, 'SUCCESS');
     assert.equal(done.percentComplete, 100);
@@ -112,7 +112,7 @@ describe('sim GET /v2025/task-status/{id}', () => {
     const earlier = ((await h.post('/identities/process', { identityIds: [FIXTURE_IDS.obrien] })).body as TaskResultResponse).id!;
     assert.equal((await h.admin('POST', '/faults', { taskOutcome: 'ERROR' })).status, 200);
     const failing = ((await h.post('/identities/process', { identityIds: [FIXTURE_IDS.obrien] })).body as TaskResultResponse).id!;
-    await sleep(450);
+    await sleep(1050);
     assert.equal(((await h.get(`/task-status/${earlier}`)).body as TaskStatus).completionStatus, 'SUCCESS');
     const failed = (await h.get(`/task-status/${failing}`)).body as TaskStatus;
     assert.equal(failed.completionStatus, 'ERROR');
