@@ -5,12 +5,12 @@ import type { AssignmentSide, IdentitySnapshot } from './identityDiff';
 import { compareIdentities } from './identityDiff';
 import { valueText } from './values';
 
-export interface ValueChange {
+interface ValueChange {
   before?: string;
   after?: string;
 }
 
-export interface AttributeChange {
+interface AttributeChange {
   key: string;
   kind: 'added' | 'removed' | 'changed';
   before?: unknown;
@@ -38,7 +38,7 @@ export interface ChangeOptions {
 }
 
 /** ISC stamps `lastSyncDate` on every refresh: counted as a change, every processed identity would be "changed". */
-export const VOLATILE_ATTRIBUTES: readonly string[] = ['lastSyncDate'];
+const VOLATILE_ATTRIBUTES: readonly string[] = ['lastSyncDate'];
 
 /** Attributes that mirror a header fact: reported once, under the fact, when the fact changed. */
 const MIRRORED_ATTRIBUTES: Readonly<Record<string, 'lifecycleState' | 'identityStatus'>> = {
@@ -89,7 +89,7 @@ export function summarizeChange(before: IdentitySnapshot, after: IdentitySnapsho
 }
 
 /** The fields an identity's change touched, as the aggregate counts them. */
-export function changedFields(change: IdentityChange): string[] {
+function changedFields(change: IdentityChange): string[] {
   const fields: string[] = [];
   if (change.lifecycleState) fields.push('lifecycle state');
   if (change.manager) fields.push('manager');

@@ -26,7 +26,7 @@ export interface IdentitySnapshot {
   protected?: boolean;
 }
 
-export type FactKey = 'identityStatus' | 'processingState' | 'lifecycleState' | 'manager' | 'protected' | 'isManager';
+type FactKey = 'identityStatus' | 'processingState' | 'lifecycleState' | 'manager' | 'protected' | 'isManager';
 
 export interface FactDiff {
   key: FactKey;
@@ -77,7 +77,7 @@ export interface OwnershipMatch {
   idB?: string;
 }
 
-export interface DiffCounts {
+interface DiffCounts {
   factsDiffering: number;
   attributes: Record<DiffStatus, number>;
   roleAssignments: Record<MatchStatus, number>;
@@ -138,7 +138,7 @@ function attributeMap(attributes: Identity['attributes']): Map<string, unknown> 
   return new Map(Object.entries(attributes));
 }
 
-export function compareAttributes(a: Identity['attributes'], b: Identity['attributes'], ignore: readonly string[] = []): AttributeDiff[] {
+function compareAttributes(a: Identity['attributes'], b: Identity['attributes'], ignore: readonly string[] = []): AttributeDiff[] {
   const left = attributeMap(a);
   const right = attributeMap(b);
   const ignored = new Set(ignore);
@@ -169,7 +169,7 @@ function text(value: unknown): string | undefined {
 }
 
 /** The lifecycle state ISC shows: `attributes.cloudLifecycleState`, else `lifecycleState.stateName`. */
-export function lifecycleStateOf(identity: Identity): string | undefined {
+function lifecycleStateOf(identity: Identity): string | undefined {
   const fromAttributes = identity.attributes?.cloudLifecycleState;
   if (typeof fromAttributes === 'string' && fromAttributes) return fromAttributes;
   const state = identity.lifecycleState;
@@ -177,7 +177,7 @@ export function lifecycleStateOf(identity: Identity): string | undefined {
 }
 
 /** The manager as shown (name, else id) and as compared (id in one tenant, name across tenants). */
-export function managerOf(identity: Identity, matchBy: 'id' | 'name'): { shown?: string; key?: string } {
+function managerOf(identity: Identity, matchBy: 'id' | 'name'): { shown?: string; key?: string } {
   const ref = identity.managerRef;
   if (!ref || typeof ref !== 'object') return {};
   const id = typeof ref.id === 'string' && ref.id ? ref.id : undefined;
@@ -228,7 +228,7 @@ function optional(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
 }
 
-export function assignmentSide(ref: SnapshotAssignment): AssignmentSide {
+function assignmentSide(ref: SnapshotAssignment): AssignmentSide {
   const side: AssignmentSide = {};
   const set = <K extends keyof AssignmentSide>(key: K, value: unknown) => {
     const v = optional(value);
@@ -244,7 +244,7 @@ export function assignmentSide(ref: SnapshotAssignment): AssignmentSide {
   return side;
 }
 
-export function roleLabel(side: AssignmentSide | undefined): string {
+function roleLabel(side: AssignmentSide | undefined): string {
   return side?.roleName ?? side?.roleId ?? side?.assignmentId ?? '(unnamed role)';
 }
 

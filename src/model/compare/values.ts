@@ -1,10 +1,10 @@
 // How attribute values are compared and shown in a comparison: canonical JSON (object keys sorted) for equality,
 // multi-valued values as sets. No `vscode` import; also bundled into the compare webview.
 
-/** JSON with object keys sorted, so that `{a,b}` and `{b,a}` compare equal; never throws. */
-export function canonicalJson(value: unknown): string {
+/** JSON with object keys sorted, so that `{a,b}` and `{b,a}` compare equal (and diff line by line); never throws. */
+export function canonicalJson(value: unknown, indent?: number): string {
   try {
-    return JSON.stringify(sortKeys(value, 0)) ?? 'undefined';
+    return JSON.stringify(sortKeys(value, 0), null, indent) ?? 'undefined';
   } catch {
     return String(value);
   }

@@ -2,7 +2,7 @@
 import type { Identity } from '../../../../src/api/types';
 import type { IdentitySnapshot, SnapshotAssignment } from '../../../../src/model/compare/identityDiff';
 
-export function identity(overrides: Partial<Identity> = {}): Identity {
+function identity(overrides: Partial<Identity> = {}): Identity {
   return {
     id: 'a1',
     name: 'Anna Smith',
