@@ -57,7 +57,7 @@ function factRow(fact: FactDiff, hideEqual: boolean): HTMLTableRowElement {
   const row = h('tr', {
     className: `diff-row row-${fact.status}`,
     attrs: { 'data-status': fact.status, 'data-key': fact.key },
-    children: [cell(statusBadge(fact.status), 'status-cell'), cell(h('span', { className: 'fact-label', text: fact.label }), 'key-cell'), cell(value(fact.a)), cell(value(fact.b))],
+    children: [cell(statusBadge(fact.status), 'status-cell'), cell(h('span', { className: 'fact-label', text: fact.label }), 'key-cell'), cell(value(fact.a), 'value-cell'), cell(value(fact.b), 'value-cell')],
   });
   row.hidden = hideEqual && fact.status === 'equal';
   return row;
