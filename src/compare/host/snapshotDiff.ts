@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { canonicalJson } from '../../model/compare/values';
 import { displayText } from '../../model/identityDisplay';
 
-export const SNAPSHOT_SCHEME = 'isc-snapshot';
+const SNAPSHOT_SCHEME = 'isc-snapshot';
 
 /** Documents kept for reopening (a diff tab restored, "Reopen closed editor"); the oldest go first. */
 const MAX_DOCUMENTS = 200;
