@@ -5,13 +5,28 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { FIXTURE_IDS } from '../../sim/fixtures';
+import { FIXTURE_IDS, HOSTILE_NAME, HOSTILE_SCRIPT } from '../../sim/fixtures';
 import type { WorkbenchSession } from '../harness/codeServer';
 import { runCommand, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
 import { repoRoot } from '../harness/paths';
 import { FRAME_PROBE, census, panelDocument, panelFrame } from './panelPage';
 
 /** One Find Identity step: the quick pick titled "identity N of 2", the identity found by its id. */
+async function openComparison(page: Page, a: string, b: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await runCommand(page, 'ISC: Compare Identities');
+      break;
+    } catch (error) {
+      await page.keyboard.press('Escape');
+      if (attempt >= 3) throw error;
+    }
+  }
+  // One tenant: the tenant pickers are skipped; two identity steps follow.
+  await findIdentityStep(page, 1, a);
+  await findIdentityStep(page, 2, b);
+}
+
 async function findIdentityStep(page: Page, step: number, identityId: string): Promise<void> {
   await page.locator('.quick-input-widget .quick-input-title', { hasText: `identity ${step} of 2` }).waitFor({ state: 'visible', timeout: 15_000 });
   const input = page.locator('.quick-input-widget .quick-input-box input');
@@ -43,18 +58,7 @@ describe('compare identities (browser)', function () {
   });
 
   it('compares two identities found from the palette and shows where they differ (compare.png)', async () => {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await runCommand(page(), 'ISC: Compare Identities');
-        break;
-      } catch (error) {
-        await page().keyboard.press('Escape');
-        if (attempt >= 3) throw error;
-      }
-    }
-    // One tenant: the tenant pickers are skipped; two identity steps follow.
-    await findIdentityStep(page(), 1, FIXTURE_IDS.owner);
-    await findIdentityStep(page(), 2, FIXTURE_IDS.obrien);
+    await openComparison(page(), FIXTURE_IDS.owner, FIXTURE_IDS.obrien);
 
     const frame = panelFrame(page());
     await frame.locator('#compare-attributes table').waitFor({ state: 'visible', timeout: 45_000 });
@@ -93,5 +97,24 @@ describe('compare identities (browser)', function () {
     const shot = await screenshot(page(), 'compare');
     fs.mkdirSync(path.join(repoRoot, 'docs', 'images'), { recursive: true });
     fs.copyFileSync(shot, path.join(repoRoot, 'docs', 'images', 'compare.png'));
+  });
+
+  it('shows a hostile identity as literal text: no script runs, no element is created from data', async () => {
+    await runCommand(page(), 'View: Close All Editors');
+    await openComparison(page(), FIXTURE_IDS.hostile, FIXTURE_IDS.obrien);
+    const frame = panelFrame(page());
+    await frame.locator('#compare-attributes table').waitFor({ state: 'visible', timeout: 45_000 });
+    assert.strictEqual(await frame.locator('.side-a .side-name .value-text').innerText(), HOSTILE_NAME);
+    const result = await census(await panelDocument(page()));
+    assert.strictEqual(result.pwned, undefined, 'window.__pwned stays unset in the compare page');
+    assert.strictEqual(await page().evaluate('window.__pwned'), undefined, 'and in the workbench');
+    const ours = result.scripts.filter((s) => /\/dist\/compare\/main\.js$/.test(s.src));
+    const others = result.scripts.filter((s) => !ours.includes(s) && !/acquireVsCodeApi/.test(s.inline));
+    assert.strictEqual(ours.length, 1, 'the page script');
+    assert.deepStrictEqual(others, [], 'no other script element');
+    assert.strictEqual(result.images, 0, 'no <img> from data');
+    assert.strictEqual(result.dangerous, 0, 'no svg/iframe/object/embed/base/form from data');
+    assert.deepStrictEqual(result.violations, [], 'no CSP violation');
+    assert.ok(result.text.includes(HOSTILE_SCRIPT), 'the script text is shown as text');
   });
 });
