@@ -46,10 +46,17 @@ module.exports = {
       to: { path: '^src/(?!webview/app/|webview/protocol\\.ts$|model/|api/types\\.ts$)' },
     },
     {
+      name: 'compare-app-is-browser-only',
+      severity: 'error',
+      comment: 'The compare page runs in the browser: its protocol, the DOM helpers of the details page and vscode-free model code only.',
+      from: { path: '^src/compare/app/' },
+      to: { path: '^src/(?!compare/app/|compare/protocol\\.ts$|webview/app/dom\\.ts$|model/|api/types\\.ts$)' },
+    },
+    {
       name: 'rooms-below-commands',
       severity: 'error',
       comment: 'Commands use the tree, panels and tenants; those never reach back into commands.',
-      from: { path: '^src/(tree|webview|ui|auth|config)/' },
+      from: { path: '^src/(tree|webview|compare|ui|auth|config)/' },
       to: { path: '^src/commands/', pathNot: '^src/commands/(commandWrapper|commandIds)\\.ts$' },
     },
     {

@@ -12,6 +12,7 @@ import { registerIdentityActions } from './commands/actions';
 import { registerDetailsPanels } from './webview/host/registerPanels';
 import { JobsController } from './jobs/jobsController';
 import { registerJobCommands } from './commands/jobCommands';
+import { registerCompareCommands } from './commands/compareCommands';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
@@ -29,9 +30,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   context.subscriptions.push(jobs);
   const actions = registerIdentityActions(services, jobs, (tenantId) => services.viewStates.get(tenantId).filters);
   const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
+  const compare = registerCompareCommands(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare }));
 }
 
 export function deactivate(): void {

@@ -41,6 +41,8 @@ export const COMMAND_IDS = {
   processIdentitiesInError: 'iscExplorer.processIdentitiesInError',
   openDetails: 'iscExplorer.openDetails',
   openOwnershipDetails: 'iscExplorer.openOwnershipDetails',
+  compareIdentities: 'iscExplorer.compareIdentities',
+  openChangeAsDiff: 'iscExplorer.openChangeAsDiff',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

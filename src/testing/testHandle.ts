@@ -3,6 +3,7 @@
 // hooks that answer dialogs, so it must never be handed to other extensions.
 import type * as vscode from 'vscode';
 import type { IdentityActionsApi } from '../commands/actions';
+import type { CompareApi } from '../commands/compareCommands';
 import type { CoreServices } from '../services';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
@@ -24,4 +25,5 @@ export interface ExtensionTestHandle {
   jobs: JobsController;
   /** Export Results writes here instead of asking (tests set it). */
   jobCommands: JobCommandsApi;
+  compare: CompareApi;
 }

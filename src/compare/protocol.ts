@@ -1,0 +1,193 @@
+// The message protocol between the compare panel's host (extension) and its page (browser). Shared by
+// src/compare/host and src/compare/app: no `vscode`, no Node, no DOM. Types plus the runtime checks of both ends.
+import type { IdentityDiff } from '../model/compare/identityDiff';
+
+export const COMPARE_VIEW_TYPE = 'iscExplorer.compareIdentities';
+
+export type Side = 'a' | 'b';
+const SIDES = ['a', 'b'] as const;
+
+export interface CompareSideInfo {
+  tenantId: string;
+  tenantLabel: string;
+  identityId: string;
+  name: string;
+}
+
+/** Why one side could not be loaded, as the page shows it (ISC's own message text first). */
+export interface SideProblem {
+  kind: 'error' | 'notFound';
+  message: string;
+  serverMessages: string[];
+  status?: number;
+  trackingId?: string;
+}
+
+export type CompareState =
+  | { status: 'loading' }
+  | { status: 'ready'; diff: IdentityDiff; notes: string[]; loadedAt: string }
+  | { status: 'failed'; problems: Partial<Record<Side, SideProblem>> };
+
+// ---------------------------------------------------------------- host -> page
+
+export type CompareHostMessageBody =
+  | { type: 'init'; a: CompareSideInfo; b: CompareSideInfo; crossTenant: boolean; state: CompareState }
+  | { type: 'state'; state: CompareState };
+
+/** Every host message carries the host's revision; render reports echo the last one applied. */
+export type CompareHostMessage = CompareHostMessageBody & { rev: number };
+
+const STATES = ['loading', 'ready', 'failed'] as const;
+
+/** The page's check of what it receives (it renders defensively anyway). */
+export function isCompareHostMessage(value: unknown): value is CompareHostMessage {
+  if (!isPlainObject(value) || typeof value.rev !== 'number') return false;
+  const state = value.state;
+  if (!isPlainObject(state) || !isOneOf(state.status, STATES)) return false;
+  if (state.status === 'ready' && !isPlainObject(state.diff)) return false;
+  if (value.type === 'state') return true;
+  return value.type === 'init' && isSideInfo(value.a) && isSideInfo(value.b) && typeof value.crossTenant === 'boolean';
+}
+
+function isSideInfo(value: unknown): value is CompareSideInfo {
+  return isPlainObject(value) && ['tenantId', 'tenantLabel', 'identityId', 'name'].every((key) => typeof value[key] === 'string');
+}
+
+// ---------------------------------------------------------------- page -> host
+
+const COPY_FORMATS = ['markdown', 'csv'] as const;
+export type CopyFormat = (typeof COPY_FORMATS)[number];
+const COPY_SCOPES = ['differences', 'all'] as const;
+export type CopyScope = (typeof COPY_SCOPES)[number];
+
+/** What the page reports after each paint: evidence for tests, read back from the DOM it built. */
+export interface CompareRenderReport {
+  seq: number;
+  rev: number;
+  state: (typeof STATES)[number];
+  hideEqual: boolean;
+  nameA?: string;
+  nameB?: string;
+  factRows?: number;
+  factDifferences?: number;
+  attributeRows?: number;
+  attributeRowsShown?: number;
+  attributeDifferences?: number;
+  roleOnlyA?: number;
+  roleOnlyB?: number;
+  roleBoth?: number;
+  ownershipRows?: number;
+  errorMessage?: string;
+}
+
+export type CompareWebviewMessage =
+  | { type: 'ready' }
+  | { type: 'refresh' }
+  | { type: 'copy'; format: CopyFormat; scope: CopyScope }
+  | { type: 'openIdentity'; side: Side }
+  | { type: 'hideEqual'; value: boolean }
+  | { type: 'rendered'; report: CompareRenderReport };
+
+const REPORT_TEXT_MAX = 262_144;
+
+type FieldCheck = (value: unknown) => string | undefined;
+
+const count: FieldCheck = (v) => (v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e9) ? undefined : 'not a count');
+const requiredCount: FieldCheck = (v) => (v === undefined ? 'missing' : count(v));
+const text: FieldCheck = (v) => (v === undefined ? undefined : typeof v !== 'string' ? 'not a string' : v.length > REPORT_TEXT_MAX ? 'too long' : undefined);
+const bool: FieldCheck = (v) => (typeof v === 'boolean' ? undefined : 'not a boolean');
+const oneOf = (values: readonly string[]): FieldCheck => (v) => (isOneOf(v, values) ? undefined : 'not an allowed value');
+
+const REPORT_FIELDS: Record<keyof CompareRenderReport, FieldCheck> = {
+  seq: requiredCount,
+  rev: requiredCount,
+  state: oneOf(STATES),
+  hideEqual: bool,
+  nameA: text,
+  nameB: text,
+  factRows: count,
+  factDifferences: count,
+  attributeRows: count,
+  attributeRowsShown: count,
+  attributeDifferences: count,
+  roleOnlyA: count,
+  roleOnlyB: count,
+  roleBoth: count,
+  ownershipRows: count,
+  errorMessage: text,
+};
+
+const report: FieldCheck = (v) => (isPlainObject(v) ? checkFields(v, REPORT_FIELDS, ['seq', 'rev', 'state', 'hideEqual']) : 'not an object');
+
+/** Allowed fields per message type: each listed field is required, no other field is allowed. */
+const MESSAGE_FIELDS: Record<CompareWebviewMessage['type'], Record<string, FieldCheck>> = {
+  ready: {},
+  refresh: {},
+  copy: { format: oneOf(COPY_FORMATS), scope: oneOf(COPY_SCOPES) },
+  openIdentity: { side: oneOf(SIDES) },
+  hideEqual: { value: bool },
+  rendered: { report },
+};
+
+export type CompareParseResult = { ok: true; message: CompareWebviewMessage } | { ok: false; reason: string };
+
+/** Validates a message from the page; anything unexpected is rejected with a reason (logged, then ignored). */
+export function parseCompareMessage(value: unknown): CompareParseResult {
+  if (!isPlainObject(value)) return { ok: false, reason: 'message is not an object' };
+  const type = value.type;
+  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type)) return { ok: false, reason: `unknown message type ${describe(type)}` };
+  const fields = MESSAGE_FIELDS[type as CompareWebviewMessage['type']];
+  const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
+  if (problem) return { ok: false, reason: `${type}: ${problem}` };
+  return { ok: true, message: value as unknown as CompareWebviewMessage };
+}
+
+function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {
+  for (const key of Object.keys(value)) if (!Object.prototype.hasOwnProperty.call(fields, key)) return `unexpected field ${describe(key)}`;
+  for (const key of required) if (value[key] === undefined) return `missing field ${key}`;
+  for (const [key, check] of Object.entries(fields)) {
+    const problem = key in value ? check(value[key]) : undefined;
+    if (problem) return `field ${key}: ${problem}`;
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------- persisted page state
+
+/** What the page keeps with setState; the serializer reopens the comparison from it after a window reload. */
+export interface ComparePersistedState {
+  a: { tenantId: string; identityId: string; name: string };
+  b: { tenantId: string; identityId: string; name: string };
+  hideEqual: boolean;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+
+export function parseComparePersistedState(value: unknown): ComparePersistedState | undefined {
+  if (!isPlainObject(value)) return undefined;
+  const side = (raw: unknown): ComparePersistedState['a'] | undefined => {
+    if (!isPlainObject(raw) || typeof raw.tenantId !== 'string' || !raw.tenantId || raw.tenantId.length > 256) return undefined;
+    if (typeof raw.identityId !== 'string' || !ID_PATTERN.test(raw.identityId)) return undefined;
+    return { tenantId: raw.tenantId, identityId: raw.identityId, name: typeof raw.name === 'string' ? raw.name.slice(0, 1024) : raw.identityId };
+  };
+  const a = side(value.a);
+  const b = side(value.b);
+  return a && b ? { a, b, hideEqual: value.hideEqual === true } : undefined;
+}
+
+// ---------------------------------------------------------------- helpers
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto = Object.getPrototypeOf(value) as unknown;
+  return proto === Object.prototype || proto === null;
+}
+
+function isOneOf<T extends string>(value: unknown, values: readonly T[]): value is T {
+  return typeof value === 'string' && (values as readonly string[]).includes(value);
+}
+
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return typeof value;
+}
