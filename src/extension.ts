@@ -9,6 +9,8 @@ import { registerTenantCommands } from './commands/tenantCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerIdentityActions } from './commands/actions';
+import { ActionRuntime } from './commands/actions/actionRuntime';
+import { registerLanguageModelTools } from './tools';
 import { registerDetailsPanels } from './webview/host/registerPanels';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
@@ -23,10 +25,12 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   registerFilterCommands(services, tree);
   const coreMs = Date.now() - started;
   const panels = registerDetailsPanels(services);
-  const actions = registerIdentityActions(services);
+  const actionRuntime = new ActionRuntime(services);
+  const actions = registerIdentityActions(services, actionRuntime);
+  const tools = registerLanguageModelTools(services, actionRuntime);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions, tools }));
 }
 
 export function deactivate(): void {

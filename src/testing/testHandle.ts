@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { IdentityActionsApi } from '../commands/actions';
 import type { CoreServices } from '../services';
+import type { LanguageModelToolsApi } from '../tools';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
 import type { DetailsPanelsApi } from '../webview/host/registerPanels';
@@ -18,4 +19,6 @@ export interface ExtensionTestHandle {
   activeTenant: { readonly tenantId: string | undefined; readonly statusText: string };
   panels: DetailsPanelsApi;
   actions: IdentityActionsApi;
+  /** The language-model tool objects, for calling prepareInvocation/invoke directly. */
+  tools: LanguageModelToolsApi;
 }

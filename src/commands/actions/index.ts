@@ -41,8 +41,8 @@ export interface IdentityActionsApi {
   resetSyncCooldown(): void;
 }
 
-export function registerIdentityActions(services: ExtensionServices): IdentityActionsApi {
-  const runtime = new ActionRuntime(services);
+/** `runtime` is passed in when another room (the language-model tools) runs actions through the same runtime. */
+export function registerIdentityActions(services: ExtensionServices, runtime = new ActionRuntime(services)): IdentityActionsApi {
   const activity = registerActivityDocuments(runtime);
   const { context, logger } = services;
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
