@@ -3,7 +3,7 @@
 import type { ItemReport } from '../actions/operations';
 import type { ItemOutcome, OutcomeCounts } from '../outcome';
 import { ITEM_OUTCOMES, OUTCOME_LABELS, countOutcomes } from '../outcome';
-import { capRows, moreLine, quotedData, tableLines, toolValue } from './toolText';
+import { capRows, quotedData, tableLines, toolValue } from './toolText';
 import type { Column } from './toolText';
 
 /**
@@ -96,5 +96,5 @@ export function plannedIdentitiesText(identities: readonly { identityId: string;
     { header: 'id', value: (i) => i.identityId, max: 64 },
     { header: 'name', value: (i) => i.name, max: 60 },
   ];
-  return quotedData(tableLines(columns, identities, cap, moreLine(0) ?? 'not listed'));
+  return quotedData(tableLines(columns, identities, cap, 'not listed'));
 }
