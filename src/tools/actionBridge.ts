@@ -18,7 +18,7 @@ import { processSpec, resetSpec, synchronizeSpec } from '../commands/actions/mai
 import { makeWritable } from '../commands/writeGuard';
 import type { ActionPlan } from './actionPlan';
 
-export const ACTION_KINDS: Readonly<Record<ToolActionName, ActionKind>> = {
+const ACTION_KINDS: Readonly<Record<ToolActionName, ActionKind>> = {
   reset: 'resetIdentity',
   synchronize: 'synchronizeAttributes',
   process: 'processIdentities',

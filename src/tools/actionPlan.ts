@@ -22,7 +22,7 @@ export interface ActionPlan {
   sourceName?: string;
 }
 
-export type PlanRefusal = 'readOnly' | 'tooMany' | 'noTargets';
+type PlanRefusal = 'readOnly' | 'tooMany' | 'noTargets';
 
 export type PlanOutcome =
   | { kind: 'ready'; plan: ActionPlan }

@@ -5,6 +5,7 @@ import { isIscApiError } from '../api/errors';
 import { and } from '../api/filters';
 import type { IscClient } from '../api/iscClient';
 import type { ListIdentitiesQuery } from '../api/types';
+import { displayName } from '../model/actions/report';
 import type { TenantInfo } from '../model/tenant';
 import {
   identityDetailText,
@@ -33,7 +34,7 @@ export type ToolInput = Readonly<Record<string, unknown>>;
 export type IscTool = vscode.LanguageModelTool<ToolInput>;
 
 function tenantLabel(tenant: TenantInfo): string {
-  return tenant.label.length > 60 ? `${tenant.label.slice(0, 59)}…` : tenant.label;
+  return displayName(tenant.label);
 }
 
 /** Resolves the tenant (before any request) for the progress message; a bad tenant shows as a plain message. */

@@ -77,7 +77,6 @@ describe('language-model tools: the acting tool', function () {
     assert.strictEqual(rec.confirmations.length, 0, 'the chat confirmed it: no second modal');
     assert.ok(text.includes(': 3 done.'), text);
     for (const [i, ref] of refs.entries()) assert.strictEqual((await simIdentity(ref.identityId))!.processCount, before[i]!.processCount + 1);
-    await h.actions.idle();
     const audit = await auditFor(h.actions, operationIdOf(text));
     assert.deepStrictEqual(audit.map((line) => [line.identityId, line.result, line.action]).sort(), refs.map((ref) => [ref.identityId, 'ok', 'processIdentities']).sort());
     assert.ok(rec.messages.some((m) => m.text.startsWith('Process identities on')), 'the summary notification is shown');
@@ -151,7 +150,6 @@ describe('language-model tools: the acting tool', function () {
     }
     assert.deepStrictEqual(await apiRequestsSince(mark), [], 'no request at all');
     assert.strictEqual(rec.confirmations.length, 0);
-    await h.actions.idle();
     const skipped = (await h.actions.readAudit()).filter((line) => refs.some((ref) => ref.identityId === line.identityId));
     assert.ok(skipped.length >= 2 && skipped.every((line) => line.result === 'skipped' && /read-only/.test(line.error ?? '')), JSON.stringify(skipped));
   });

@@ -68,7 +68,7 @@ export function beforeQuotedData(text: string): string {
 }
 
 /** Every secret a result or error must never hold. */
-export function secrets(): string[] {
+function secrets(): string[] {
   return [process.env.ISC_CLIENT_SECRET ?? ''].filter((s) => s.length >= 4);
 }
 

@@ -106,7 +106,7 @@ const REF_COLUMNS: Column<RoleAssignmentRef>[] = [
 ];
 
 /** Role assignment references as table lines (inside an identity's quoted data or on their own). */
-export function roleAssignmentRefLines(refs: readonly RoleAssignmentRef[], limits: TextLimits = DEFAULT_LIMITS): string[] {
+function roleAssignmentRefLines(refs: readonly RoleAssignmentRef[], limits: TextLimits = DEFAULT_LIMITS): string[] {
   if (refs.length === 0) return ['Role assignments: none.'];
   return [`Role assignments (${refs.length}):`, ...tableLines(REF_COLUMNS, refs, limits.rows, 'use the role-assignment tool with a role id or name')];
 }

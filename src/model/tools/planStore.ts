@@ -31,13 +31,16 @@ export class PlanStore<T> {
     }
   }
 
-  /** The oldest unexpired plan of this input (and forgets it), or undefined. */
+  /**
+   * The newest unexpired plan of this input (and forgets it), or undefined. VS Code calls prepareInvocation right
+   * before invoke, so the newest plan is the one just confirmed; an older one was declined (no invoke followed).
+   */
   take(key: string): T | undefined {
     this.prune();
     const list = this.plans.get(key);
-    const first = list?.shift();
+    const newest = list?.pop();
     if (list && list.length === 0) this.plans.delete(key);
-    return first?.value;
+    return newest?.value;
   }
 
   private size(): number {

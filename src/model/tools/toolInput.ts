@@ -16,8 +16,8 @@ export class ToolInputError extends Error {
 }
 
 /** Rows a find may ask for at once, and the default. */
-export const MAX_FIND_LIMIT = 50;
-export const DEFAULT_FIND_LIMIT = 20;
+const MAX_FIND_LIMIT = 50;
+const DEFAULT_FIND_LIMIT = 20;
 
 /** ISC ids are 32 hex characters; anything id-shaped is accepted, nothing that could smuggle filter syntax. */
 const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
@@ -69,12 +69,6 @@ export function identityIdsFromInput(raw: unknown, key = 'identityIds'): string[
   }
   if (ids.length === 0) throw new ToolInputError(`"${key}" is empty.`);
   return ids;
-}
-
-export interface FilterCondition {
-  field: string;
-  op: string;
-  value: unknown;
 }
 
 function conditionFilter(condition: unknown, index: number): string {
@@ -153,15 +147,15 @@ export function identityIncludesFromInput(raw: unknown): { roleAssignments: bool
 
 // --- the acting tool --------------------------------------------------------------------------------------------
 
-export const TOOL_ACTIONS = ['reset', 'synchronize', 'process', 'invite', 'passwordResetEmail'] as const;
+const TOOL_ACTIONS = ['reset', 'synchronize', 'process', 'invite', 'passwordResetEmail'] as const;
 export type ToolActionName = (typeof TOOL_ACTIONS)[number];
 
-export const VERIFICATION_VIAS: readonly VerificationVia[] = ['EMAIL_WORK', 'EMAIL_PERSONAL', 'LINK_WORK', 'LINK_PERSONAL'];
+const VERIFICATION_VIAS: readonly VerificationVia[] = ['EMAIL_WORK', 'EMAIL_PERSONAL', 'LINK_WORK', 'LINK_PERSONAL'];
 
 /** Identities one tool call may act on: more must be done in the Identities view (or as a job). */
 export const MAX_ACTION_TARGETS = 100;
 
-export type ActionTarget =
+type ActionTarget =
   | { kind: 'ids'; ids: string[] }
   | { kind: 'filter'; filters: string; defaultFilter: 'NONE' | 'CORRELATED_ONLY' };
 

@@ -21,7 +21,7 @@ export interface TextLimits {
 export const DEFAULT_LIMITS: TextLimits = Object.freeze({ rows: 25, value: 160, attributes: 40 });
 
 /** Characters of a whole result: beyond this it is cut with a note (a table of capped rows never gets there). */
-export const MAX_RESULT_CHARS = 12_000;
+const MAX_RESULT_CHARS = 12_000;
 
 /** One value as one safe line: control and bidi characters removed, whitespace collapsed, at most `max` characters. */
 export function toolValue(value: unknown, max: number = DEFAULT_LIMITS.value): string {

@@ -98,6 +98,13 @@ describe('plan store (what was confirmed is what runs)', () => {
     assert.strictEqual(plans.take(inputKey({ identityIds: ['a', 'b'], action: 'reset' })), undefined);
   });
 
+  it('takes the newest plan of an input: an older one was declined and never invoked', () => {
+    const plans = new PlanStore<string>();
+    plans.remember('k', 'declined');
+    plans.remember('k', 'confirmed');
+    assert.strictEqual(plans.take('k'), 'confirmed');
+  });
+
   it('does not match another input', () => {
     const plans = new PlanStore<string>();
     plans.remember(inputKey({ action: 'reset', identityIds: ['a'] }), 'plan');
