@@ -3,6 +3,7 @@
 // audit lines); without a chat confirmation the guard's modal asks; read-only tenants and oversized filters are
 // refused before anything is sent; delete is not offered; no result holds a secret.
 import * as assert from 'assert';
+import * as vscode from 'vscode';
 import type { IdentityRef } from '../../src/model/identityRef';
 import { ENV_TENANT, apiRequestsSince, auditFor, pickRefs, record, requestMark, restore, simIdentity, simJson } from './actionsSupport';
 import { CHAT_TOKEN, TOOL_NAMES, assertNoSecret, cancellationToken, handles, invokeThroughVsCode, messageText, prepare, prepareAndInvoke, textOf, tool } from './toolsSupport';
@@ -130,6 +131,22 @@ describe('language-model tools: the acting tool', function () {
     assert.strictEqual(rec.confirmations.length, 1, 'the modal was shown');
     assert.ok(text.includes(': 1 done.'), text);
     assert.strictEqual((await simIdentity(ref.identityId))!.registered, false);
+  });
+
+  it("with chat.tools.autoApprove on, the chat confirmed nothing: the guard's modal asks", async () => {
+    const [ref] = take(1);
+    const chatTools = vscode.workspace.getConfiguration('chat.tools');
+    await chatTools.update('autoApprove', true, vscode.ConfigurationTarget.Global);
+    try {
+      const rec = record(h.actions, { confirm: 'cancel' });
+      const mark = await requestMark();
+      const { text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, 'chat');
+      results.push(text);
+      assert.strictEqual(rec.confirmations.length, 1, 'the modal was shown');
+      assert.strictEqual(await writes(mark), 0);
+    } finally {
+      await chatTools.update('autoApprove', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('refuses a read-only tenant before any request, audits the refusal, and through vscode.lm.invokeTool too', async () => {
