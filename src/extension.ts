@@ -9,6 +9,7 @@ import { registerTenantCommands } from './commands/tenantCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerIdentityActions } from './commands/actions';
+import { registerLanguageModelTools } from './tools';
 import { registerDetailsPanels } from './webview/host/registerPanels';
 import { JobsController } from './jobs/jobsController';
 import { registerJobCommands } from './commands/jobCommands';
@@ -31,9 +32,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const actions = registerIdentityActions(services, jobs, (tenantId) => services.viewStates.get(tenantId).filters);
   const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
   const compare = registerCompareCommands(services);
+  const tools = registerLanguageModelTools(services, actions.runtime);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare, tools }));
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@ import type * as vscode from 'vscode';
 import type { IdentityActionsApi } from '../commands/actions';
 import type { CompareApi } from '../commands/compareCommands';
 import type { CoreServices } from '../services';
+import type { LanguageModelToolsApi } from '../tools';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
 import type { DetailsPanelsApi } from '../webview/host/registerPanels';
@@ -26,4 +27,6 @@ export interface ExtensionTestHandle {
   /** Export Results writes here instead of asking (tests set it). */
   jobCommands: JobCommandsApi;
   compare: CompareApi;
+  /** The language-model tool objects, for calling prepareInvocation/invoke directly. */
+  tools: LanguageModelToolsApi;
 }
