@@ -36,6 +36,8 @@ export const COMMAND_IDS = {
   openJobInActivity: 'iscExplorer.openJobInActivity',
   removeJob: 'iscExplorer.removeJob',
   showJob: 'iscExplorer.showJob',
+  openJobChange: 'iscExplorer.openJobChange',
+  exportJobChanges: 'iscExplorer.exportJobChanges',
   runActionOnFilter: 'iscExplorer.runActionOnFilter',
   runActionOnList: 'iscExplorer.runActionOnList',
   processIdentitiesInError: 'iscExplorer.processIdentitiesInError',
@@ -55,4 +57,5 @@ export const NODE_ONLY_COMMANDS: readonly CommandId[] = [
   COMMAND_IDS.copyId,
   COMMAND_IDS.copyJson,
   COMMAND_IDS.openDetails,
+  COMMAND_IDS.openJobChange,
 ];

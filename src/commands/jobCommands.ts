@@ -9,6 +9,8 @@ import type { ActionRuntime } from './actions/actionRuntime';
 import { COMMAND_IDS } from './commandIds';
 import { registerCommand } from './commandWrapper';
 import { displayName } from '../model/actions/report';
+import { changesToCsv } from '../model/compare/compareExport';
+import { openSnapshotDiff } from '../compare/host/snapshotDiff';
 
 /** A job row's node, or a job id (tests, notifications). */
 function jobIdOf(arg: unknown): string | undefined {
@@ -98,9 +100,33 @@ export function registerJobCommands(
       void vscode.window.showWarningMessage(vscode.l10n.t('The job is running: cancel or pause it before removing it.'));
       return false;
     }
-    jobs.stopTracking(job.id);
+    await jobs.forget(job.id);
     await jobs.store.remove(job.id);
     return true;
+  });
+  register(COMMAND_IDS.openJobChange, async (arg) => {
+    const node = arg && typeof arg === 'object' ? (arg as { jobId?: unknown; identityId?: unknown }) : {};
+    if (typeof node.jobId !== 'string' || typeof node.identityId !== 'string') return undefined;
+    const record = await jobs.changes.get(node.jobId);
+    const job = jobs.store.get(node.jobId);
+    const before = record?.before[node.identityId];
+    const after = record?.after[node.identityId];
+    if (!record || !job || !before || !after) {
+      void vscode.window.showInformationMessage(vscode.l10n.t('This job has no before and after snapshot of that identity.'));
+      return undefined;
+    }
+    const name = job.items.find((item) => item.ref.identityId === node.identityId)?.ref.name ?? node.identityId;
+    return openSnapshotDiff(before, after, vscode.l10n.t('{0}: before ↔ after {1}', displayName(name, 60), job.label));
+  });
+  register(COMMAND_IDS.exportJobChanges, async (arg) => {
+    const job = await pickJob(arg);
+    const record = job ? await jobs.changes.get(job.id) : undefined;
+    if (!job || !record) return undefined;
+    const target =
+      api.exportTo ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export what changed'), defaultUri: vscode.Uri.file(`${job.kind}-changes.csv`), filters: { CSV: ['csv'] } }));
+    if (!target) return undefined;
+    await vscode.workspace.fs.writeFile(target, Buffer.from(changesToCsv(record.changes), 'utf8'));
+    return target;
   });
   register(COMMAND_IDS.showJob, async (arg) => {
     const job = await pickJob(arg);

@@ -2,6 +2,7 @@
 // tasks of finished runs, and shows everything in the Jobs view.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { JobChanges, snapshotCostText, takesSnapshots } from '../model/jobs/jobChanges';
 import { JobJournal } from '../model/jobs/jobJournal';
 import { JobRunner } from '../model/jobs/jobRunner';
 import { JobStore } from '../model/jobs/jobStore';
@@ -17,6 +18,8 @@ const TRACKED_KINDS = new Set(['processIdentities', 'inviteIdentities', 'inviteA
 
 export class JobsController implements vscode.Disposable {
   readonly store: JobStore;
+  /** Before/after snapshots and what changed, per job. */
+  readonly changes: JobChanges;
   readonly runner: JobRunner;
   readonly ready: Promise<void>;
   readonly provider: JobsTreeProvider;
@@ -28,10 +31,12 @@ export class JobsController implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly services: ExtensionServices) {
-    const journal = new JobJournal(path.join(services.context.globalStorageUri.fsPath, 'jobs'));
+    const jobsDir = path.join(services.context.globalStorageUri.fsPath, 'jobs');
+    const journal = new JobJournal(jobsDir);
+    this.changes = new JobChanges(jobsDir);
     this.store = new JobStore(journal);
     this.runner = new JobRunner({ store: this.store, logger: services.logger });
-    this.provider = new JobsTreeProvider(this.store);
+    this.provider = new JobsTreeProvider(this.store, this.changes);
     this.view = vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
     this.disposables.push(this.provider, this.view, { dispose: () => this.store.dispose() });
     this.disposables.push(this.store.onDidChange(() => this.updateBadge()));
@@ -57,7 +62,44 @@ export class JobsController implements vscode.Disposable {
   }
 
   onFinished(jobId: string): void {
-    this.followTasks(jobId);
+    const job = this.store.get(jobId);
+    if (job && TRACKED_KINDS.has(job.kind)) this.followTasks(jobId);
+    else void this.captureAfter(jobId);
+  }
+
+  private snapshotLimit(): number {
+    return vscode.workspace.getConfiguration('iscExplorer').get<number>('jobs.snapshotChangesUpTo', 200);
+  }
+
+  snapshotNote(kind: JobView['kind'], count: number): string | undefined {
+    if (!takesSnapshots(kind, count, this.snapshotLimit())) return undefined;
+    return vscode.l10n.t(
+      'Each identity is read before and after, to show what changed: {0}. The setting iscExplorer.jobs.snapshotChangesUpTo turns it off (0) or changes the bound.',
+      snapshotCostText(count),
+    );
+  }
+
+  async captureBefore(job: JobView, progress: (text: string) => void, signal: AbortSignal): Promise<void> {
+    if (!takesSnapshots(job.kind, job.items.length, this.snapshotLimit())) return;
+    const client = await this.services.tenants.getClient(job.tenantId);
+    await this.changes.capture(job.id, 'before', client, job.items.map((item) => item.ref), {
+      signal,
+      onProgress: (done, total) => progress(vscode.l10n.t('Reading the identities before the change: {0}/{1}', done, total)),
+    });
+  }
+
+  /** Reads the job's identities again once ISC is done, and works out what changed. */
+  private async captureAfter(jobId: string): Promise<void> {
+    const job = this.store.get(jobId);
+    if (!job || !(await this.changes.get(jobId))) return;
+    const work = (async () => {
+      const client = await this.services.tenants.getClient(job.tenantId);
+      const refs = job.items.filter((item) => item.state === 'done').map((item) => item.ref);
+      await this.changes.capture(jobId, 'after', client, refs);
+      this.provider.refresh();
+    })().catch((error: unknown) => this.services.logger.warn(`Job ${jobId}: could not read the identities after the change: ${error instanceof Error ? error.message : String(error)}`));
+    this.trackingDone.add(work);
+    await work.finally(() => this.trackingDone.delete(work));
   }
 
   /** Resolves when every task being followed has completed or stopped (tests). */
@@ -86,7 +128,10 @@ export class JobsController implements vscode.Disposable {
       const task = job.tasks.find((t) => t.taskId === id);
       return !task || (!task.completed && !task.untrackable);
     });
-    if (open.length === 0) return;
+    if (open.length === 0) {
+      void this.captureAfter(jobId);
+      return;
+    }
     const controller = new AbortController();
     this.tracking.set(jobId, controller);
     const work = (async () => {
@@ -108,6 +153,7 @@ export class JobsController implements vscode.Disposable {
       );
       await updates;
       if (controller.signal.aborted) return;
+      await this.captureAfter(jobId);
       const finished = this.store.get(jobId);
       if (!finished) return;
       const tones = finished.tasks.map((task) => taskStatusTone(task.status));
@@ -148,9 +194,10 @@ export class JobsController implements vscode.Disposable {
     }
   }
 
-  /** Stops following a job's tasks (the job is removed). */
-  stopTracking(jobId: string): void {
+  /** Stops following a job's tasks and forgets its snapshots (the job is removed). */
+  async forget(jobId: string): Promise<void> {
     this.tracking.get(jobId)?.abort();
+    await this.changes.remove(jobId);
   }
 
   private updateBadge(): void {

@@ -7,6 +7,9 @@ import type { JobItem, JobTask } from '../model/jobs/jobTypes';
 import { taskStatusTone } from '../model/jobs/taskTracker';
 import { displayName } from '../model/actions/report';
 import { jobDescription, jobTooltip, itemDescription } from './jobText';
+import type { JobChanges } from '../model/jobs/jobChanges';
+import { describeChange } from '../model/compare/changeSummary';
+import type { IdentityChange } from '../model/compare/changeSummary';
 
 export const JOBS_VIEW_ID = 'iscJobs';
 
@@ -16,6 +19,7 @@ const MAX_ITEM_ROWS = 500;
 export type JobsTreeNode =
   | { kind: 'job'; jobId: string }
   | { kind: 'task'; jobId: string; taskId: string }
+  | { kind: 'changes'; jobId: string }
   | { kind: 'item'; jobId: string; identityId: string }
   | { kind: 'more'; jobId: string; hidden: number };
 
@@ -66,7 +70,10 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: { dispose(): void };
 
-  constructor(private readonly store: JobStore) {
+  constructor(
+    private readonly store: JobStore,
+    private readonly changes: JobChanges,
+  ) {
     // Results arrive by the hundred per second in a bulk: redraw at most every 250 ms.
     this.subscription = store.onDidChange(() => {
       this.refreshTimer ??= setTimeout(() => {
@@ -74,6 +81,16 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
         this.emitter.fire(undefined);
       }, 250);
     });
+  }
+
+  /** Redraws every row (the job's changes arrived). */
+  refresh(): void {
+    this.emitter.fire(undefined);
+  }
+
+  /** The change of one identity of a job, when the job took snapshots. */
+  changeOf(jobId: string, identityId: string): IdentityChange | undefined {
+    return this.changes.peek(jobId)?.changes.find((change) => change.identityId === identityId);
   }
 
   jobNode(jobId: string): (JobsTreeNode & { kind: 'job' }) | undefined {
@@ -92,6 +109,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
     const job = this.store.get(node.jobId);
     if (!job) return [];
     const tasks: JobsTreeNode[] = job.tasks.map((task) => ({ kind: 'task', jobId: job.id, taskId: task.taskId }));
+    if (this.changes.peek(job.id)?.summary) tasks.unshift({ kind: 'changes', jobId: job.id });
     const items = sortedItems(job);
     const shown: JobsTreeNode[] = items.slice(0, MAX_ITEM_ROWS).map((item) => ({ kind: 'item', jobId: job.id, identityId: item.ref.identityId }));
     const more: JobsTreeNode[] = items.length > MAX_ITEM_ROWS ? [{ kind: 'more', jobId: job.id, hidden: items.length - MAX_ITEM_ROWS }] : [];
@@ -111,7 +129,15 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
       case 'task':
         return taskItem(job.tasks.find((task) => task.taskId === node.taskId));
       case 'item':
-        return identityItem(job, job.items.find((item) => item.ref.identityId === node.identityId));
+        return identityItem(job, job.items.find((item) => item.ref.identityId === node.identityId), this.changeOf(job.id, node.identityId));
+      case 'changes': {
+        const record = this.changes.peek(job.id);
+        const item = new vscode.TreeItem(vscode.l10n.t('What changed: {0}', record?.summary ?? ''));
+        item.iconPath = new vscode.ThemeIcon('diff');
+        item.tooltip = record?.missing.length ? vscode.l10n.t('{0} identities could not be read before or after.', record.missing.length) : undefined;
+        item.contextValue = 'jobChanges';
+        return item;
+      }
       case 'more': {
         const item = new vscode.TreeItem(vscode.l10n.t('{0} more — Export Results lists every identity', node.hidden));
         item.iconPath = new vscode.ThemeIcon('ellipsis');
@@ -160,13 +186,14 @@ function taskItem(task: JobTask | undefined): vscode.TreeItem {
   return item;
 }
 
-function identityItem(job: JobView, entry: JobItem | undefined): vscode.TreeItem {
+function identityItem(job: JobView, entry: JobItem | undefined, change: IdentityChange | undefined): vscode.TreeItem {
   if (!entry) return new vscode.TreeItem(vscode.l10n.t('(identity)'));
   const item = new vscode.TreeItem(displayName(entry.ref.name));
-  item.description = itemDescription(entry);
+  const changeText = change ? (change.changed ? describeChange(change).join('; ') : vscode.l10n.t('no change')) : '';
+  item.description = [itemDescription(entry), displayName(changeText, 120)].filter((text) => text && text !== '(no name)').join(' · ');
   item.tooltip = [displayName(entry.ref.name, 200), entry.ref.identityId, itemDescription(entry), entry.message ? displayName(entry.message, 500) : ''].filter(Boolean).join('\n');
   item.iconPath = ITEM_ICONS[entry.state];
-  item.contextValue = `jobItem.${entry.state}`;
+  item.contextValue = `jobItem.${entry.state}${change?.changed ? '.changed' : ''}`;
   const ref: IdentityRef = { tenantId: job.tenantId, identityId: entry.ref.identityId, name: entry.ref.name };
   item.command = ref.identityId === '*' ? undefined : { command: 'iscExplorer.openIdentityDetails', title: vscode.l10n.t('Open Details'), arguments: [ref] };
   return item;

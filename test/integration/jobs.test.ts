@@ -201,4 +201,45 @@ describe('jobs', () => {
     assert.strictEqual(h.api.jobs.store.get(processed.id), undefined);
     assert.ok(!fs.existsSync(journalFile), 'the journal is gone');
   });
+
+  it('a reset job reads its identities before and after and shows what changed, with the cost in the confirmation', async () => {
+    const refs = await pickRefs(h.registry, 1976, 3);
+    const rec = record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    assert.match(rec.confirmations[0].detail, /\+12 requests, about 10 s at ISC's rate limit/);
+    const jobId = outcome.reports[0].operationId;
+    await h.api.jobs.tasksSettled();
+    const changes = await h.api.jobs.changes.get(jobId);
+    assert.ok(changes, 'the job kept its snapshots');
+    // Identities that were unregistered already do not change.
+    assert.match(changes.summary ?? '', /^[1-3] of 3 changed: identity status [1-3]/);
+    const children = h.api.jobs.provider.getChildren({ kind: 'job', jobId });
+    assert.strictEqual(children[0].kind, 'changes');
+    const itemNode = children.find((node) => node.kind === 'item' && /\.changed$/.test(String(h.api.jobs.provider.getTreeItem(node).contextValue)))!;
+    assert.ok(itemNode, 'a changed identity under the job');
+    const row = h.api.jobs.provider.getTreeItem(itemNode);
+    assert.match(String(row.description), /Identity status: \w+ → UNREGISTERED/);
+    assert.match(String(row.contextValue), /\.changed$/);
+    await vscode.commands.executeCommand('iscExplorer.openJobChange', itemNode);
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor');
+    assert.strictEqual((tab.input as vscode.TabInputTextDiff).original.scheme, 'isc-snapshot');
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
+  it('a job over the snapshot bound reads nothing before or after and says nothing of it', async () => {
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 1, vscode.ConfigurationTarget.Global);
+    try {
+      const refs = await pickRefs(h.registry, 1979, 2);
+      const rec = record(h.actions);
+      const mark = await requestMark();
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+      assert.doesNotMatch(rec.confirmations[0].detail, /read before and after/);
+      assert.strictEqual(await h.api.jobs.changes.get(outcome.reports[0].operationId), undefined);
+      const gets = (await apiRequestsSince(mark)).filter((r) => r.method === 'GET' && /\/identities\/[^/]+$/.test(r.path));
+      assert.strictEqual(gets.length, 0, 'no snapshot read');
+    } finally {
+      await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -214,12 +214,13 @@ export class ActionRuntime {
       targets.length > typedCountAbove
         ? async (): Promise<boolean> => (prepared.finalCheck ? await prepared.finalCheck() : true) && (await confirmTypedCount(this.ui(), prepared.operation.label, targets.length))
         : prepared.finalCheck;
+    const snapshotNote = this.jobs.snapshotNote(prepared.operation.kind, targets.length);
     const decision = await this.guard.authorize({
       action: prepared.operation.label,
       tenant,
       identities: targets,
       scope: prepared.scope,
-      detail: prepared.detail,
+      detail: [prepared.detail, snapshotNote].filter(Boolean).join('\n\n') || undefined,
       confirmButton: prepared.confirmButton,
       strong: prepared.strong || targets.length > typedCountAbove,
       finalCheck,
@@ -270,6 +271,7 @@ export class ActionRuntime {
         if (wait.tenantId === tenant.id) progress.report(`${rateLimitWaitText(wait)}; Cancel stops the run`);
       });
       try {
+        if (!options.job) await this.jobs.captureBefore(job, (text) => progress.report(text), signal);
         return await this.jobs.runner.run(
           job,
           operation,

@@ -20,6 +20,10 @@ export interface JobsContext {
   onFinished(jobId: string): void;
   /** Shows the job in the Jobs view. */
   reveal(jobId: string): Promise<void>;
+  /** The confirmation's note on reading the identities before and after, or undefined when the job will not. */
+  snapshotNote(kind: JobView['kind'], count: number): string | undefined;
+  /** Reads the job's identities before anything is sent (when the job takes snapshots). */
+  captureBefore(job: JobView, progress: (text: string) => void, signal: AbortSignal): Promise<void>;
 }
 
 function jobOf(runtime: ActionRuntime, jobId: string): JobView | undefined {
