@@ -10,6 +10,7 @@ import { registerTreeCommands } from './commands/treeCommands';
 import { registerFilterCommands } from './commands/filterCommands';
 import { registerIdentityActions } from './commands/actions';
 import { registerDetailsPanels } from './webview/host/registerPanels';
+import { registerTableCommands } from './commands/tableCommands';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
@@ -24,9 +25,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const coreMs = Date.now() - started;
   const panels = registerDetailsPanels(services);
   const actions = registerIdentityActions(services);
+  const table = registerTableCommands(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions, table }));
 }
 
 export function deactivate(): void {

@@ -29,6 +29,8 @@ export const COMMAND_IDS = {
   showActivity: 'iscExplorer.showActivity',
   openDetails: 'iscExplorer.openDetails',
   openOwnershipDetails: 'iscExplorer.openOwnershipDetails',
+  openIdentitiesTable: 'iscExplorer.openIdentitiesTable',
+  exportIdentities: 'iscExplorer.exportIdentities',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -3,6 +3,7 @@
 // hooks that answer dialogs, so it must never be handed to other extensions.
 import type * as vscode from 'vscode';
 import type { IdentityActionsApi } from '../commands/actions';
+import type { IdentitiesTableApi } from '../commands/tableCommands';
 import type { CoreServices } from '../services';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
@@ -18,4 +19,5 @@ export interface ExtensionTestHandle {
   activeTenant: { readonly tenantId: string | undefined; readonly statusText: string };
   panels: DetailsPanelsApi;
   actions: IdentityActionsApi;
+  table: IdentitiesTableApi;
 }

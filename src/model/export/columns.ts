@@ -9,7 +9,7 @@ export interface FixedColumn {
   readonly serverSort?: 'name' | 'alias' | 'cloudStatus';
 }
 
-export const FIXED_COLUMNS = [
+const FIXED = [
   { id: 'name', label: 'Name', serverSort: 'name' },
   { id: 'alias', label: 'Alias', serverSort: 'alias' },
   { id: 'email', label: 'Email' },
@@ -25,7 +25,9 @@ export const FIXED_COLUMNS = [
   { id: 'id', label: 'ID' },
 ] as const;
 
-export type FixedColumnId = (typeof FIXED_COLUMNS)[number]['id'];
+export type FixedColumnId = (typeof FIXED)[number]['id'];
+
+export const FIXED_COLUMNS: readonly FixedColumn[] = FIXED;
 
 /** `attr:department`: the identity attribute `department`. */
 export type AttributeColumnId = `attr:${string}`;
