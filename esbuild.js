@@ -1,4 +1,4 @@
-// Bundles the extension (Node, CommonJS, `vscode` external) and the webview app (browser, IIFE).
+// Bundles the extension (Node, CommonJS, `vscode` external) and the two webview apps (browser, IIFE).
 const esbuild = require('esbuild');
 const fs = require('fs');
 
@@ -40,6 +40,22 @@ if (fs.existsSync('src/webview/app/main.ts')) {
     format: 'iife',
     target: 'es2022',
     outdir: 'dist/webview',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    loader: { '.ttf': 'file' },
+    logLevel: 'warning',
+  });
+}
+
+if (fs.existsSync('src/table/app/main.ts')) {
+  builds.push({
+    entryPoints: { main: 'src/table/app/main.ts', styles: 'media/table.css' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    outdir: 'dist/table',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
