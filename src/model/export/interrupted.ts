@@ -31,7 +31,7 @@ const MAX_ENTRIES = 20;
 const MAX_IDS = 250;
 
 function isCount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 1e12;
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
 }
 
 function parseCheckpoint(raw: unknown): ExportCheckpoint | undefined {
@@ -40,7 +40,9 @@ function parseCheckpoint(raw: unknown): ExportCheckpoint | undefined {
   if (!isCount(r.nextOffset) || !isCount(r.written) || !isCount(r.bytes)) return undefined;
   if (r.total !== undefined && !isCount(r.total)) return undefined;
   const ids = Array.isArray(r.lastPageIds) ? r.lastPageIds.filter((id): id is string => typeof id === 'string' && id.length <= 128).slice(0, MAX_IDS) : [];
-  return { nextOffset: r.nextOffset, written: r.written, bytes: r.bytes, total: r.total as number | undefined, lastPageIds: ids };
+  const checkpoint: ExportCheckpoint = { nextOffset: r.nextOffset, written: r.written, bytes: r.bytes, lastPageIds: ids };
+  if (isCount(r.total)) checkpoint.total = r.total;
+  return checkpoint;
 }
 
 function parseQuery(raw: unknown): ExportQuery | undefined {
@@ -49,7 +51,10 @@ function parseQuery(raw: unknown): ExportQuery | undefined {
   if (r.defaultFilter !== 'NONE' && r.defaultFilter !== 'CORRELATED_ONLY') return undefined;
   if (r.filters !== undefined && typeof r.filters !== 'string') return undefined;
   if (r.sorters !== undefined && typeof r.sorters !== 'string') return undefined;
-  return { defaultFilter: r.defaultFilter, filters: r.filters as string | undefined, sorters: r.sorters as string | undefined };
+  const query: ExportQuery = { defaultFilter: r.defaultFilter };
+  if (typeof r.filters === 'string') query.filters = r.filters;
+  if (typeof r.sorters === 'string') query.sorters = r.sorters;
+  return query;
 }
 
 export function parseInterruptedExport(raw: unknown): InterruptedExport | undefined {
