@@ -250,8 +250,13 @@ function apply(message: HostToTableMessage): void {
       resetRequests();
       toolbar.setQuery(query);
       grid.setSort(sortState());
-      if (message.keepScroll) grid.invalidate();
-      else grid.scrollToTop();
+      // A refresh keeps what the person selected; another query (sort, filter) lists other rows.
+      if (message.keepScroll) {
+        grid.invalidate();
+      } else {
+        grid.clearSelection();
+        grid.scrollToTop();
+      }
       break;
     case 'page':
       if (message.generation !== store.generation) return;
