@@ -36,7 +36,7 @@ export const LIMITS = {
   quickFilter: 1024,
 } as const;
 
-export type DefaultFilter = 'NONE' | 'CORRELATED_ONLY';
+type DefaultFilter = 'NONE' | 'CORRELATED_ONLY';
 
 /** The table's own list query: starts as the tree's, changes only in the table. */
 export interface TableQuery {

@@ -69,7 +69,7 @@ export function attributeKeyOf(column: ColumnId): string | undefined {
   return column.startsWith(ATTRIBUTE_PREFIX) ? column.slice(ATTRIBUTE_PREFIX.length) : undefined;
 }
 
-export function fixedColumn(column: ColumnId): FixedColumn | undefined {
+function fixedColumn(column: ColumnId): FixedColumn | undefined {
   return FIXED_COLUMNS.find((c) => c.id === column);
 }
 

@@ -4,7 +4,7 @@
 import { promises as fs } from 'fs';
 import type { ExportSink } from './exporter';
 
-export const PARTIAL_SUFFIX = '.partial';
+const PARTIAL_SUFFIX = '.partial';
 
 export function partialPathOf(target: string): string {
   return `${target}${PARTIAL_SUFFIX}`;

@@ -51,7 +51,7 @@ export function csvRecord(identity: Identity, columns: readonly ColumnId[]): str
 }
 
 /** One JSON object per identity: fixed fields by column id, attribute columns under `attributes`, values as given. */
-export function jsonRecord(identity: Identity, columns: readonly ColumnId[]): Record<string, unknown> {
+function jsonRecord(identity: Identity, columns: readonly ColumnId[]): Record<string, unknown> {
   const record: Record<string, unknown> = {};
   let attributes: Record<string, unknown> | undefined;
   for (const column of columns) {

@@ -11,7 +11,7 @@ import { renderHeader } from './header';
 import type { RowSlot, RowStore } from './store';
 import { cellOf } from './store';
 
-export const ROW_HEIGHT = 24;
+const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 28;
 const OVERSCAN = 12;
 const CELL_TEXT = 300;

@@ -14,7 +14,7 @@ export function defaultWidth(column: ColumnId): number {
 }
 
 /** Every fixed column in its default order; those of DEFAULT_TABLE_COLUMNS visible. */
-export function defaultLayout(): ColumnLayout[] {
+function defaultLayout(): ColumnLayout[] {
   const visible = new Set<ColumnId>(DEFAULT_TABLE_COLUMNS);
   const ordered: ColumnId[] = [...DEFAULT_TABLE_COLUMNS, ...FIXED_COLUMNS.map((c) => c.id).filter((id) => !visible.has(id))];
   return ordered.map((id) => ({ id, width: defaultWidth(id), visible: visible.has(id) }));
