@@ -69,10 +69,12 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
     if (typeof resumeId === 'string') {
       const entry = store.get(resumeId);
       if (!entry) throw new Error(vscode.l10n.t('That export cannot be resumed any more.'));
+      if (runner.isRunning(entry.id)) throw new Error(vscode.l10n.t('That export is still running.'));
       job = resumeJob(services, entry);
     } else {
       const tenant = await resolveTenant(tenants, arg, vscode.l10n.t('Export the identities of which tenant?'));
-      const choice = await askExport(services, tenant, exportRequestOf(arg, tenant.id), store.list(tenant.id));
+      const resumable = store.list(tenant.id).filter((entry) => !runner.isRunning(entry.id));
+      const choice = await askExport(services, tenant, exportRequestOf(arg, tenant.id), resumable);
       if (!choice) throw new UserCancelledError();
       job =
         choice.kind === 'resume'

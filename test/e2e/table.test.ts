@@ -7,7 +7,7 @@ import { IscClient } from '../../src/api/iscClient';
 import { displayText } from '../../src/model/identityDisplay';
 import { HOSTILE_IMG, HOSTILE_SCRIPT } from '../../sim/fixtures';
 import type { WorkbenchSession } from '../harness/codeServer';
-import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension, waitForWorkbench } from '../harness/codeServer';
 import { FRAME_PROBE, census, panelDocument, panelFrame } from './panelPage';
 
 const TOTAL = 2000;
@@ -152,5 +152,27 @@ describe('identities table (browser)', function () {
     assert.strictEqual(result.anchorsWithHref, 0);
     assert.ok(result.text.includes(HOSTILE_IMG) && result.text.includes(HOSTILE_SCRIPT), 'the markup is shown as text');
     await frame.locator('.quick-filter').fill('');
+  });
+
+  it('comes back after a window reload with its quick filter', async () => {
+    const frame = panelFrame(page());
+    await frame.locator('.quick-filter').fill('Olivia');
+    await frame.locator('.grid-row.row').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await page().waitForTimeout(500); // the view state is saved with the next render report
+    const navigated = page().waitForEvent('framenavigated', { predicate: (f) => f === page().mainFrame(), timeout: 60_000 });
+    await runCommand(page(), 'Developer: Reload Window');
+    await navigated;
+    await waitForWorkbench(page());
+    const restored = panelFrame(page());
+    try {
+      await restored.locator('.grid-row.row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    } catch (error) {
+      await screenshot(page(), 'table-reload-failure');
+      console.log(`    tabs after reload: ${JSON.stringify(await page().locator('.tabs-container .tab').allInnerTexts())}`);
+      throw error;
+    }
+    assert.strictEqual(await restored.locator('.quick-filter').inputValue(), 'Olivia');
+    const texts = await restored.locator('.grid-row.row').evaluateAll((rows) => rows.map((row) => row.textContent ?? ''));
+    assert.ok(texts.length > 0 && texts.every((text) => /olivia/i.test(text)));
   });
 });

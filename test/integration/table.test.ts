@@ -53,7 +53,7 @@ describe('identities table (extension host)', function () {
     assert.strictEqual(lists[0].query.count, 'true');
     assert.strictEqual(table.listRequests(ENV_TENANT), 1);
     const client = await h.api.services.tenants.getClient(ENV_TENANT);
-    const first = await client.listIdentities({ limit: 3 });
+    const first = await client.listIdentities({ ...table.query(ENV_TENANT), limit: 3 });
     assert.deepStrictEqual(report.visibleNames.slice(0, 3), first.items.map((i) => displayText(i.name, 300)));
   });
 
@@ -132,12 +132,13 @@ describe('identities table (extension host)', function () {
     try {
       await openTable(table);
       const client = await h.api.services.tenants.getClient(ENV_TENANT);
-      const rows = (await client.listIdentities({ limit: 250 })).items.slice(20, 22);
+      const query = table.query(ENV_TENANT);
+      const rows = (await client.listIdentities({ ...query, limit: 250 })).items.slice(20, 22);
       const rec = record(h.actions, { confirm: 'cancel' });
-      const outcomes = h.actions.outcomes.length;
+      const previous = h.actions.lastOutcome(); // the list of outcomes is capped: watch its newest entry
       const mark = await lastSeq();
       table.simulateWebviewMessage(ENV_TENANT, { type: 'runAction', action: 'processIdentities', identityIds: rows.map((r) => r.id) });
-      await waitFor(() => h.actions.outcomes.length > outcomes, 20_000);
+      await waitFor(() => h.actions.lastOutcome() !== previous, 20_000);
       const outcome = h.actions.lastOutcome() as ActionOutcome;
       assert.strictEqual(outcome.command, 'iscExplorer.processIdentities');
       assert.strictEqual(outcome.status, 'cancelled');
@@ -153,7 +154,7 @@ describe('identities table (extension host)', function () {
   it('opens the details panel of a row (Enter / double-click)', async () => {
     await openTable(table);
     const client = await h.api.services.tenants.getClient(ENV_TENANT);
-    const row = (await client.listIdentities({ limit: 5 })).items[4];
+    const row = (await client.listIdentities({ ...table.query(ENV_TENANT), limit: 5 })).items[4];
     table.simulateWebviewMessage(ENV_TENANT, { type: 'openDetails', identityId: row.id });
     const { report } = await h.api.panels.waitForCompletePaint(ENV_TENANT, row.id, 45_000);
     assert.strictEqual(report.name, row.name);
@@ -163,7 +164,7 @@ describe('identities table (extension host)', function () {
   it('copies the selected rows as CSV with a header row', async () => {
     await openTable(table);
     const client = await h.api.services.tenants.getClient(ENV_TENANT);
-    const rows = (await client.listIdentities({ limit: 3 })).items;
+    const rows = (await client.listIdentities({ ...table.query(ENV_TENANT), limit: 3 })).items;
     await vscode.env.clipboard.writeText('');
     table.simulateWebviewMessage(ENV_TENANT, { type: 'copyRows', format: 'csv', identityIds: rows.map((r) => r.id), columns: ['id', 'name'] });
     await waitFor(async () => (await vscode.env.clipboard.readText()) !== '');

@@ -114,8 +114,10 @@ export class Grid {
     this.invalidate();
   }
 
-  /** Scrolls so that row `index` is shown (tests and "jump" use it; the user scrolls). */
+  /** Scrolls so that row `index` is the first shown (a restored view), and focuses it. */
   scrollToIndex(index: number): void {
+    this.update(); // the row count first: an index past the old count would be cut to it
+    this.focusIndex = index;
     this.virtualizer.scrollToIndex(index, { align: 'start' });
     this.schedule();
   }
@@ -218,6 +220,9 @@ export class Grid {
       const pages: number[] = [];
       for (let page = firstPage; page <= lastPage; page++) pages.push(page);
       this.callbacks.viewportPages(pages);
+    } else if (this.store.mode === 'local' && !this.store.hasPage(0)) {
+      // A quick filter restored before anything loaded: the loaded rows it filters start with the first page.
+      this.callbacks.viewportPages([0]);
     }
     this.callbacks.painted();
   }

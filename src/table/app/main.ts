@@ -15,6 +15,8 @@ const store = new RowStore();
 let query: TableQuery = { defaultFilter: 'NONE' };
 let notice = '';
 let started = false;
+let tenantId = '';
+const saved = api.getState();
 
 const SORT_FIELD_COLUMN: Record<string, ColumnId> = { name: 'name', alias: 'alias', cloudStatus: 'identityStatus' };
 
@@ -214,6 +216,7 @@ function postReport(): void {
   const key = JSON.stringify(body);
   if (key === lastReportKey) return;
   lastReportKey = key;
+  if (tenantId) api.setState({ tenantId, firstRow: body.firstVisibleIndex, quickFilter: store.quickFilter || undefined });
   seq += 1;
   api.post({ type: 'rendered', report: { seq, ...body } });
 }
@@ -228,6 +231,24 @@ function start(): void {
   grid.mount();
 }
 
+/** After a hide/show or a reload: the same tenant's quick filter and scroll position come back. */
+function restoreView(id: string): void {
+  const same = tenantId === '' && saved?.tenantId === id;
+  tenantId = id;
+  api.setState({ tenantId: id });
+  if (same && typeof saved.quickFilter === 'string' && saved.quickFilter.length <= LIMITS.quickFilter) {
+    toolbar.quickFilterInput.value = saved.quickFilter;
+    store.quickFilter = saved.quickFilter;
+    store.invalidateView();
+  }
+  grid.invalidate();
+  const firstRow = same ? saved.firstRow : undefined;
+  // The grid spans the total only once the first page told it: scroll then.
+  if (typeof firstRow === 'number' && Number.isInteger(firstRow) && firstRow > 0 && store.mode === 'server') pendingScrollRow = firstRow;
+}
+
+let pendingScrollRow: number | undefined;
+
 function apply(message: HostToTableMessage): void {
   switch (message.type) {
     case 'init':
@@ -240,14 +261,14 @@ function apply(message: HostToTableMessage): void {
       toolbar.setTenant(message.tenant);
       toolbar.setQuery(query);
       grid.setSort(sortState());
-      api.setState({ tenantId: message.tenant.id });
-      grid.invalidate();
+      restoreView(message.tenant.id);
       grid.element.focus({ preventScroll: true });
       break;
     case 'query':
       query = message.query;
       store.reset(message.generation);
       resetRequests();
+      if (!message.keepScroll) pendingScrollRow = undefined;
       toolbar.setQuery(query);
       grid.setSort(sortState());
       // A refresh keeps what the person selected; another query (sort, filter) lists other rows.
@@ -263,6 +284,10 @@ function apply(message: HostToTableMessage): void {
       store.applyPage(message.page, message.rows, message.total, message.end);
       asked.delete(message.page);
       grid.invalidate();
+      if (pendingScrollRow !== undefined && store.total !== undefined) {
+        grid.scrollToIndex(Math.min(pendingScrollRow, store.total - 1));
+        pendingScrollRow = undefined;
+      }
       break;
     case 'pageError':
       if (message.generation !== store.generation) return;

@@ -61,6 +61,10 @@ export class ExportRunner {
     return [...this.running.entries()].map(([id, r]) => ({ id, progress: r.progress && { ...r.progress } }));
   }
 
+  isRunning(id: string): boolean {
+    return this.running.has(id);
+  }
+
   /** Same as Cancel in the notification, for every running export. */
   cancelAll(): void {
     for (const r of this.running.values()) r.controller.abort();
