@@ -8,13 +8,12 @@ import type { ColumnLayout, TableRow } from '../protocol';
 import { h } from './dom';
 import type { HeaderCallbacks, SortState } from './header';
 import { renderHeader } from './header';
-import type { RowSlot, RowStore } from './store';
-import { cellOf } from './store';
+import type { RowStore } from './store';
+import { CELL_TEXT, rowCells, slotKey } from './rowCells';
 
 const ROW_HEIGHT = 24;
 const HEADER_HEIGHT = 28;
 const OVERSCAN = 12;
-const CELL_TEXT = 300;
 
 export interface GridCallbacks extends HeaderCallbacks {
   /** The pages the viewport spans, in server mode (the caller asks the host for the missing ones). */
@@ -236,7 +235,7 @@ export class Grid {
       element.setAttribute('aria-rowindex', String(index + 2));
       element.dataset.index = String(index);
       element.className = `grid-row ${slot.kind}`;
-      element.replaceChildren(...this.cells(slot));
+      element.replaceChildren(...rowCells(slot, this.visibleColumns));
       if (slot.kind === 'row') element.dataset.id = slot.row.id;
       else delete element.dataset.id;
     }
@@ -245,29 +244,6 @@ export class Grid {
     element.classList.toggle('selected', selected);
     element.classList.toggle('focused', index === this.focusIndex);
     element.classList.toggle('odd', index % 2 === 1);
-  }
-
-  private cells(slot: RowSlot): HTMLElement[] {
-    const columns = this.visibleColumns;
-    if (slot.kind === 'row') {
-      return columns.map((column, i) => {
-        const raw = cellOf(slot.row, column);
-        const text = displayText(raw, CELL_TEXT);
-        return h('div', {
-          className: 'grid-cell',
-          attrs: { role: 'gridcell', 'aria-colindex': String(i + 1), 'data-column': column, title: raw.length > 30 ? raw.slice(0, 1000) : undefined },
-          children: [h('span', { className: 'cell-text', text })],
-        });
-      });
-    }
-    const first = h('div', { className: 'grid-cell', attrs: { role: 'gridcell', 'aria-colindex': '1' } });
-    if (slot.kind === 'placeholder') first.appendChild(h('span', { className: 'cell-text muted', text: 'Loading…' }));
-    if (slot.kind === 'gap') first.appendChild(h('span', { className: 'cell-text muted', text: '—' }));
-    if (slot.kind === 'error') {
-      const retry = h('button', { className: 'link-button', text: 'Retry', attrs: { type: 'button', 'data-retry': String(slot.page) } });
-      first.replaceChildren(h('span', { className: 'cell-text error-text', text: `Could not load these rows: ${displayText(slot.message, 200)} ` }), retry);
-    }
-    return [first, ...columns.slice(1).map((_, i) => h('div', { className: `grid-cell${slot.kind === 'placeholder' ? ' shimmer' : ''}`, attrs: { role: 'gridcell', 'aria-colindex': String(i + 2) } }))];
   }
 
   private applyWidths(): void {
@@ -415,18 +391,5 @@ export class Grid {
     if (index === undefined) return;
     const slot = this.store.slotAt(index);
     if (slot.kind === 'row') this.callbacks.openDetails(slot.row);
-  }
-}
-
-function slotKey(slot: RowSlot): string {
-  switch (slot.kind) {
-    case 'row':
-      return `r:${slot.row.id}`;
-    case 'placeholder':
-      return `p:${slot.page}`;
-    case 'error':
-      return `e:${slot.page}`;
-    case 'gap':
-      return 'g';
   }
 }
