@@ -53,10 +53,17 @@ module.exports = {
       to: { path: '^src/(?!compare/app/|compare/protocol\\.ts$|webview/app/dom\\.ts$|model/|api/types\\.ts$)' },
     },
     {
+      name: 'table-app-is-browser-only',
+      severity: 'error',
+      comment: 'The table app runs in the browser: it may use its protocol and vscode-free model code only.',
+      from: { path: '^src/table/app/' },
+      to: { path: '^src/(?!table/app/|table/protocol\\.ts$|model/|api/types\\.ts$)' },
+    },
+    {
       name: 'rooms-below-commands',
       severity: 'error',
       comment: 'Commands use the tree, panels and tenants; those never reach back into commands.',
-      from: { path: '^src/(tree|webview|compare|ui|auth|config)/' },
+      from: { path: '^src/(tree|webview|compare|table|jobs|ui|auth|config)/' },
       to: { path: '^src/commands/', pathNot: '^src/commands/(commandWrapper|commandIds)\\.ts$' },
     },
     {
@@ -64,7 +71,7 @@ module.exports = {
       severity: 'error',
       comment: 'Settings and tenants are read by the views, never the other way round.',
       from: { path: '^src/(auth|config)/' },
-      to: { path: '^src/(tree|webview)/' },
+      to: { path: '^src/(tree|webview|compare|table|jobs)/' },
     },
     {
       name: 'nothing-imports-the-entry-point',

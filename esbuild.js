@@ -1,4 +1,4 @@
-// Bundles the extension (Node, CommonJS, `vscode` external), the details-panel app and the compare app (browser, IIFE).
+// Bundles the extension (Node, CommonJS, `vscode` external), the details-panel, compare and table apps (browser, IIFE).
 const esbuild = require('esbuild');
 const fs = require('fs');
 
@@ -56,6 +56,22 @@ if (fs.existsSync('src/compare/app/main.ts')) {
     format: 'iife',
     target: 'es2022',
     outdir: 'dist/compare',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    loader: { '.ttf': 'file' },
+    logLevel: 'warning',
+  });
+}
+
+if (fs.existsSync('src/table/app/main.ts')) {
+  builds.push({
+    entryPoints: { main: 'src/table/app/main.ts', styles: 'media/table.css' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    outdir: 'dist/table',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

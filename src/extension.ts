@@ -14,6 +14,7 @@ import { registerDetailsPanels } from './webview/host/registerPanels';
 import { JobsController } from './jobs/jobsController';
 import { registerJobCommands } from './commands/jobCommands';
 import { registerCompareCommands } from './commands/compareCommands';
+import { registerTableCommands } from './commands/tableCommands';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
@@ -33,9 +34,10 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
   const compare = registerCompareCommands(services);
   const tools = registerLanguageModelTools(services, actions.runtime);
+  const table = registerTableCommands(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare, tools }));
+  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare, tools, table }));
 }
 
 export function deactivate(): void {

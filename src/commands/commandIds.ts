@@ -45,6 +45,8 @@ export const COMMAND_IDS = {
   openOwnershipDetails: 'iscExplorer.openOwnershipDetails',
   compareIdentities: 'iscExplorer.compareIdentities',
   openChangeAsDiff: 'iscExplorer.openChangeAsDiff',
+  openIdentitiesTable: 'iscExplorer.openIdentitiesTable',
+  exportIdentities: 'iscExplorer.exportIdentities',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

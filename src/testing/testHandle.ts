@@ -4,6 +4,7 @@
 import type * as vscode from 'vscode';
 import type { IdentityActionsApi } from '../commands/actions';
 import type { CompareApi } from '../commands/compareCommands';
+import type { IdentitiesTableApi } from '../commands/tableCommands';
 import type { CoreServices } from '../services';
 import type { LanguageModelToolsApi } from '../tools';
 import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
@@ -29,4 +30,5 @@ export interface ExtensionTestHandle {
   compare: CompareApi;
   /** The language-model tool objects, for calling prepareInvocation/invoke directly. */
   tools: LanguageModelToolsApi;
+  table: IdentitiesTableApi;
 }
