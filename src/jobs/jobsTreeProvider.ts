@@ -59,7 +59,7 @@ function jobContext(job: JobView, counts: ReturnType<JobStore['counts']>): strin
   return ['job', job.state, ...flags].join('.');
 }
 
-export function sortedItems(job: JobView): readonly JobItem[] {
+function sortedItems(job: JobView): readonly JobItem[] {
   return [...job.items].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
 }
 

@@ -16,7 +16,7 @@ export interface OutageOptions {
   onResume?: (pausedMs: number) => void;
 }
 
-export const DEFAULT_MAX_OUTAGE_MS = 120_000;
+const DEFAULT_MAX_OUTAGE_MS = 120_000;
 
 /** Why a paused run gave up. */
 export class OutageTooLong extends Error {

@@ -122,7 +122,7 @@ function parseList(text: string, fileName: string | undefined, column: string | 
 }
 
 /** A one-line account of a resolution, e.g. "297 found; 2 not found; 1 matches several identities". */
-export function resolutionText(resolution: TargetResolution): string {
+function resolutionText(resolution: TargetResolution): string {
   return [
     vscode.l10n.t('{0} found', resolution.resolved.length),
     resolution.unresolved.length ? vscode.l10n.t('{0} not found ({1})', resolution.unresolved.length, resolution.unresolved.slice(0, 3).map((u) => `line ${u.line}: ${u.value}`).join(', ')) : '',

@@ -7,7 +7,7 @@ import { runBulk } from '../bulkRunner';
 import type { IdentityRef } from '../identityRef';
 import type { ActionKind } from './operations';
 
-export type CheckVerdict = 'happened' | 'notHappened' | 'uncheckable' | 'checkFailed';
+type CheckVerdict = 'happened' | 'notHappened' | 'uncheckable' | 'checkFailed';
 
 export interface OutcomeCheck {
   ref: IdentityRef;

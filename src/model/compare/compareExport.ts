@@ -2,6 +2,7 @@
 // Identity data is hostile: Markdown cells are escaped so data renders as text, CSV cells that a spreadsheet would
 // run as a formula get a leading `'`. No `vscode` import.
 import { stringify } from 'csv-stringify/sync';
+import { neutralizeFormula } from '../csvSafety';
 import type { AssignmentSide, DiffStatus, IdentityDiff, MatchStatus } from './identityDiff';
 import type { ChangeAggregate, IdentityChange } from './changeSummary';
 import { describeChange, formatAggregate } from './changeSummary';
@@ -33,13 +34,12 @@ export function markdownCell(value: unknown): string {
 
 /** Excel's limit for one cell is 32,767 characters. */
 const CSV_CELL_MAX = 32_000;
-const FORMULA_START = /^[=+\-@\t\r]/;
 
 /** One CSV cell: cut to what a spreadsheet holds, and neutralised when it would start a formula. */
 export function csvCell(value: unknown): string {
   let text = value === undefined ? '' : valueText(value);
   if (text.length > CSV_CELL_MAX) text = `${text.slice(0, CSV_CELL_MAX - 1)}…`;
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  return neutralizeFormula(text);
 }
 
 function csv(header: string[], rows: unknown[][], bom: boolean): string {

@@ -4,19 +4,9 @@ import { stringify } from 'csv-stringify/sync';
 import type { Identity } from '../../api/types';
 import type { CellValue, ColumnId } from './columns';
 import { attributeKeyOf, cellText, cellValue, columnLabel } from './columns';
+import { neutralizeFormula } from '../csvSafety';
 
 export type ExportFormat = 'csv' | 'jsonl';
-
-/**
- * A cell a spreadsheet would read as a formula starts with `=`, `+`, `-`, `@`, a tab or a carriage return (OWASP
- * "CSV injection"); the full-width forms are included because some spreadsheet locales treat them alike.
- */
-const FORMULA_START = /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
-
-/** Prefixes a leading `'` to text a spreadsheet would evaluate; the value stays readable and is shown as text. */
-export function neutralizeFormula(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
 
 /** The CSV text of a cell: numbers and booleans as they are, any text neutralized. */
 export function csvCell(value: CellValue): string {

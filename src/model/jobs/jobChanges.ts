@@ -15,7 +15,7 @@ import type { ActionKind } from '../actions/operations';
 const SNAPSHOT_KINDS: ReadonlySet<ActionKind> = new Set(['processIdentities', 'synchronizeAttributes', 'resetIdentity']);
 
 /** Requests per identity and snapshot: the identity and its role assignment list. */
-export const SNAPSHOT_REQUESTS_PER_IDENTITY = 2;
+const SNAPSHOT_REQUESTS_PER_IDENTITY = 2;
 
 export function takesSnapshots(kind: ActionKind, count: number, maxIdentities: number): boolean {
   return SNAPSHOT_KINDS.has(kind) && count > 0 && count <= maxIdentities;

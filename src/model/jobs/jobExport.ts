@@ -1,13 +1,9 @@
 // A job's per-identity results as CSV for a ticket or a spreadsheet. No `vscode` import.
 import { stringify } from 'csv-stringify/sync';
 import type { JobView } from './jobStore';
+import { neutralizeFormula } from '../csvSafety';
 
-/** Cells a spreadsheet would run as a formula get a leading apostrophe (CSV injection from HR data). */
-export function spreadsheetSafe(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-export const JOB_RESULT_COLUMNS = ['id', 'name', 'result', 'httpStatus', 'message', 'iscTaskId', 'time'] as const;
+const JOB_RESULT_COLUMNS = ['id', 'name', 'result', 'httpStatus', 'message', 'iscTaskId', 'time'] as const;
 
 export function jobResultsCsv(job: JobView): string {
   const rows = job.items.map((item) => [
@@ -18,6 +14,6 @@ export function jobResultsCsv(job: JobView): string {
     item.message ?? '',
     item.taskId ?? '',
     item.at === null ? '' : new Date(item.at).toISOString(),
-  ].map(spreadsheetSafe));
+  ].map(neutralizeFormula));
   return stringify([[...JOB_RESULT_COLUMNS], ...rows], { record_delimiter: 'windows' });
 }

@@ -8,7 +8,7 @@ interface RawVsCodeApi {
 }
 
 /** What the app keeps for itself across a hide/show or a reload: the host reads only `tenantId`. */
-export interface TableViewState extends TablePersistedState {
+interface TableViewState extends TablePersistedState {
   firstRow?: number;
   quickFilter?: string;
 }

@@ -3,7 +3,8 @@ import { parse } from 'csv-parse/sync';
 import type { Identity } from '../../../../src/api/types';
 import type { ColumnId } from '../../../../src/model/export/columns';
 import { FIXED_COLUMNS, attributeColumn, cellText, cellValue, isColumnId } from '../../../../src/model/export/columns';
-import { csvCell, csvRecord, delimitedText, headerRecord, jsonLines, neutralizeFormula, pageText } from '../../../../src/model/export/records';
+import { csvCell, csvRecord, delimitedText, headerRecord, jsonLines, pageText } from '../../../../src/model/export/records';
+import { neutralizeFormula } from '../../../../src/model/csvSafety';
 
 const FORMULAS = ['=1+1', '+1+1', '-2+3+cmd|\' /C calc\'!A0', '@SUM(A1:A2)', '\tTAB', '\rCR', '=HYPERLINK("http://evil.example","x")', '＝1+1'];
 
