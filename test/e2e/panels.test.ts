@@ -62,6 +62,9 @@ describe('details panels (browser)', function () {
     assert.ok((await copyButtons.count()) > 5);
     assert.strictEqual(await frame.locator('#section-attributes button.copy-button:not([aria-label])').count(), 0, 'every icon-only button has a label');
     assert.strictEqual((await copyButtons.first().innerText()).trim(), '', 'icon only');
+    // One polite live region, there from the start, says what the panel is doing.
+    const status = frame.locator('#panel-status[role="status"][aria-live="polite"]');
+    await status.filter({ hasText: 'Identity details loaded.' }).waitFor({ state: 'attached', timeout: 10_000 });
     const loaded = await census(await panelDocument(page()));
     const resource = (name: string) => loaded.resources.find((r) => r.name === name)?.responseEnd ?? -1;
     console.log(

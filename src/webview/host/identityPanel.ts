@@ -19,7 +19,7 @@ import type {
 } from '../protocol';
 import { parseWebviewMessage } from '../protocol';
 import { renderShellHtml, webviewOptions } from './html';
-import { ABORTED, loadSection, toOwnershipView } from './panelData';
+import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
@@ -41,14 +41,8 @@ export interface RevealOptions {
   focus?: FocusSection;
 }
 
-export function panelKey(tenantId: string, identityId: string): string {
-  return `${tenantId}/${identityId}`;
-}
-
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are cut from tab titles.
-const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export class IdentityPanel implements vscode.Disposable {
   /** Paint reports of this panel's current identity; a new one when the panel is retargeted. */
@@ -70,7 +64,7 @@ export class IdentityPanel implements vscode.Disposable {
   private reloadTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
   /** Identities this panel showed before (retarget): their late render reports are dropped quietly. */
-  private readonly retired = new Set<string>();
+  readonly retiredIdentities = new Set<string>();
 
   constructor(
     private readonly host: PanelHost,
@@ -106,18 +100,13 @@ export class IdentityPanel implements vscode.Disposable {
     return panelKey(this.currentRef.tenantId, this.currentRef.identityId);
   }
 
-  /** Whether a render report names the identity this panel showed before it was retargeted (a late report). */
-  isRetiredIdentity(identityId: string): boolean {
-    return this.retired.has(identityId);
-  }
-
   /**
    * Shows another identity in this panel (the preview a tree click replaces): loads are aborted, the sections start
    * over and the app gets a fresh `init`. The webview document stays: no reload, nothing to close.
    */
   retarget(ref: IdentityRef, startedAt: number, options: RevealOptions = {}): void {
     if (this.disposed) return;
-    this.retired.add(this.currentRef.identityId);
+    this.retiredIdentities.add(this.currentRef.identityId);
     for (const controller of this.loads.values()) controller.abort();
     this.loads.clear();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
@@ -406,8 +395,6 @@ export class IdentityPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.currentRef.name.replace(BIDI_AND_CONTROLS, '').trim() || this.currentRef.identityId;
-    const short = name.length > 60 ? `${name.slice(0, 59)}…` : name;
-    this.webviewPanel.title = this.deleted ? `${short} (deleted)` : short;
+    this.webviewPanel.title = panelTitle(this.currentRef.name, this.currentRef.identityId, this.deleted);
   }
 }

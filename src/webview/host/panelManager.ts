@@ -7,7 +7,8 @@ import type { ExtensionServices } from '../../services';
 import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
 import { IDENTITY_PANEL_VIEW_TYPE, parsePersistedState } from '../protocol';
 import type { PanelHost, RevealOptions } from './identityPanel';
-import { IdentityPanel, panelKey } from './identityPanel';
+import { IdentityPanel } from './identityPanel';
+import { panelKey } from './panelData';
 
 /** How a panel opens: pinned (commands, links) or as the preview a tree click opens (replaced by the next click). */
 export type OpenMode = 'pinned' | 'preview';

@@ -20,7 +20,7 @@ export async function handlePanelMessage(panel: IdentityPanel, host: PanelHost, 
       return;
     case 'rendered':
       if (message.report.identityId !== panel.ref.identityId) {
-        if (panel.isRetiredIdentity(message.report.identityId)) return; // painted just before the panel was retargeted
+        if (panel.retiredIdentities.has(message.report.identityId)) return; // painted just before the panel was retargeted
         logger.warn(`Details panel ${panel.label}: ignored a render report for another identity.`);
         return;
       }
