@@ -22,6 +22,9 @@ function option(name, fallback) {
   return value === undefined ? fallback : Number(value);
 }
 const check = argv.includes('--check');
+const DEMO_TENANT_NAME = 'Demo tenant (simulator)';
+/** The activity-bar container's title (package.json viewsContainers). */
+const CONTAINER_TITLE = 'SailPoint ISC';
 
 function step(title, command, args, { tolerate } = {}) {
   console.log(`[demo] ${title}`);
@@ -72,17 +75,18 @@ async function main() {
     port: await preferPort(option('port', 8080)),
     extensionsDir,
     folder: workspace,
-    env: simulatorEnv(sim, true),
+    // The environment tenant's display name in the tree and status bar (instead of "127.0.0.1:4010 (environment)").
+    env: { ...simulatorEnv(sim, true), ISC_TENANT_NAME: DEMO_TENANT_NAME },
   });
   const url = `${server.url}/?folder=${encodeURIComponent(workspace)}`;
   console.log('');
   console.log('  Identity Explorer demo is running.');
   console.log(`  Open in a browser:  ${url}`);
-  console.log('                      (then click "ISC Identities" in the activity bar)');
-  console.log(`  Simulated tenant:   ${sim.url}   (API base URL; 2000 identities, seed 1)`);
+  console.log(`                      (then click "${CONTAINER_TITLE}" in the activity bar)`);
+  console.log(`  Simulated tenant:   "${DEMO_TENANT_NAME}" at ${sim.url}   (API base URL; 2000 identities, seed 1)`);
   console.log(`    client id:        ${sim.clientId}`);
   console.log(`    client secret:    ${sim.clientSecret}`);
-  console.log('  The extension gets it as the environment tenant (ISC_BASE_URL, ISC_CLIENT_ID, ISC_CLIENT_SECRET).');
+  console.log('  The extension gets it as the environment tenant (ISC_BASE_URL, ISC_CLIENT_ID, ISC_CLIENT_SECRET, ISC_TENANT_NAME).');
   console.log(`  Logs: ${path.relative(root, server.logFile)}`);
   console.log('  Press Ctrl+C to stop.');
   console.log('');
@@ -93,7 +97,7 @@ async function main() {
     try {
       await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60000 });
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 90000 });
-      const item = page.locator('.activitybar [aria-label^="ISC Identities"]').first();
+      const item = page.locator(`.activitybar [aria-label^="${CONTAINER_TITLE}"]`).first();
       await item.waitFor({ state: 'visible', timeout: 30000 });
       await item.click();
       await page.waitForTimeout(5000);

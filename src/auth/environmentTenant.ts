@@ -1,4 +1,5 @@
-// The "environment tenant": ISC_BASE_URL, ISC_CLIENT_ID, ISC_CLIENT_SECRET in the environment VS Code started from.
+// The "environment tenant": ISC_BASE_URL, ISC_CLIENT_ID, ISC_CLIENT_SECRET in the environment VS Code started from,
+// with an optional display name in ISC_TENANT_NAME.
 import { normalizeBaseUrl } from '../api/baseUrl';
 
 export const ENV_TENANT_ID = 'env';
@@ -9,6 +10,17 @@ export interface EnvironmentTenant {
   clientSecret: string;
   /** ISC_READ_ONLY when set to a boolean-like value. */
   readOnly: boolean | undefined;
+  /** ISC_TENANT_NAME: what the tree and status bar call the tenant (else its host and "(environment)"). */
+  name?: string;
+}
+
+/** A display name is one line of text; a longer one would only be cut by every place that shows it. */
+const MAX_NAME_LENGTH = 80;
+
+function tenantName(value: string | undefined): string | undefined {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed here.
+  const name = value?.replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+  return name ? name.slice(0, MAX_NAME_LENGTH) : undefined;
 }
 
 export function parseBooleanFlag(value: string | undefined): boolean | undefined {
@@ -26,7 +38,10 @@ export function readEnvironmentTenant(env: NodeJS.ProcessEnv): { tenant?: Enviro
   const clientSecret = env.ISC_CLIENT_SECRET;
   if (!rawUrl || !clientId || !clientSecret) return {};
   try {
-    return { tenant: { baseUrl: normalizeBaseUrl(rawUrl), clientId, clientSecret, readOnly: parseBooleanFlag(env.ISC_READ_ONLY) } };
+    const tenant: EnvironmentTenant = { baseUrl: normalizeBaseUrl(rawUrl), clientId, clientSecret, readOnly: parseBooleanFlag(env.ISC_READ_ONLY) };
+    const name = tenantName(env.ISC_TENANT_NAME);
+    if (name) tenant.name = name;
+    return { tenant };
   } catch (error) {
     return { problem: `ISC_BASE_URL is not usable: ${(error as Error).message}` };
   }

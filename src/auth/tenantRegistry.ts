@@ -244,7 +244,8 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
 
   private environmentInfo(env: EnvironmentTenant): TenantInfo {
     const readOnly = this.envReadOnlyOverride ?? env.readOnly ?? this.settings.environmentTenantReadOnly;
-    return { id: ENV_TENANT_ID, label: `${tenantLabelFor(env.baseUrl)} (environment)`, baseUrl: env.baseUrl, clientId: env.clientId, readOnly, source: 'environment' };
+    const label = env.name ?? vscode.l10n.t('{0} (environment)', tenantLabelFor(env.baseUrl));
+    return { id: ENV_TENANT_ID, label, baseUrl: env.baseUrl, clientId: env.clientId, readOnly, source: 'environment' };
   }
 
   private requireUserTenant(tenantId: string): StoredTenant {

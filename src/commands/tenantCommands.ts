@@ -78,7 +78,15 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
   };
 
-  const askCredentials = async (initial: Partial<CredentialInput>, title: string, askUrl: boolean): Promise<CredentialInput> => {
+  /** The tenant already added with this API base URL and client ID, if any (one tenant per pair). */
+  const alreadyAdded = (baseUrl: string, clientId: string): TenantInfo | undefined =>
+    tenants.list().find((t) => t.baseUrl === baseUrl && t.clientId === clientId.trim());
+
+  const duplicateMessage = (existing: TenantInfo): string =>
+    vscode.l10n.t('This tenant and client ID are already added as "{0}". Use "Update Credentials…" to change its secret.', existing.label);
+
+  /** Asks URL (when `askUrl`), client ID and secret; with `refuseDuplicates` a known URL + client ID pair stops at the client ID. */
+  const askCredentials = async (initial: Partial<CredentialInput>, title: string, askUrl: boolean, refuseDuplicates = false): Promise<CredentialInput> => {
     let baseUrl = initial.baseUrl ?? '';
     if (askUrl) {
       const typed = orCancel(
@@ -106,7 +114,11 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
         prompt: `Client ID of a personal access token for ${baseUrl}`,
         value: initial.clientId ?? '',
         ignoreFocusOut: true,
-        validateInput: (text) => (text.trim() ? undefined : 'Enter the client ID of the personal access token.'),
+        validateInput: (text) => {
+          if (!text.trim()) return vscode.l10n.t('Enter the client ID of the personal access token.');
+          const existing = refuseDuplicates ? alreadyAdded(baseUrl, text) : undefined;
+          return existing ? duplicateMessage(existing) : undefined;
+        },
       }),
     ).trim();
     const clientSecret = orCancel(
@@ -124,6 +136,9 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   registerCommand(context, logger, COMMAND_IDS.addTenant, async (arg?: unknown): Promise<TenantInfo | undefined> => {
     if (isAddTenantArgs(arg)) {
       const baseUrl = normalizeBaseUrl(arg.baseUrl);
+      // Before the connection check: a duplicate needs no token request to be refused.
+      const existing = alreadyAdded(baseUrl, arg.clientId);
+      if (existing) throw new Error(duplicateMessage(existing));
       let token: CachedToken | undefined;
       if (arg.verify !== false) {
         const checked = await verify({ baseUrl, clientId: arg.clientId, clientSecret: arg.clientSecret });
@@ -136,7 +151,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
     let input: Partial<CredentialInput> = {};
     for (;;) {
-      const entered = await askCredentials(input, 'Add ISC Tenant', true);
+      const entered = await askCredentials(input, vscode.l10n.t('Add ISC Tenant'), true, true);
       const { problem, token } = await verify(entered);
       if (!problem) {
         const added = await tenants.addTenant({ ...entered, token });

@@ -87,7 +87,7 @@ export class WriteGuard {
     this.deps.logger.info(`Blocked "${action}" on read-only tenant ${tenant.id}`);
     const text =
       `${action} was not sent: tenant “${displayName(tenant.label)}” is read-only, which blocks every write. ` +
-      `To lift it, press “${MAKE_WRITABLE_BUTTON}” or run “${TOGGLE_READ_ONLY_TITLE}” on the tenant (right-click it in the ISC Identities view).`;
+      `To lift it, press “${MAKE_WRITABLE_BUTTON}” or run “${TOGGLE_READ_ONLY_TITLE}” on the tenant (right-click it in the SailPoint ISC view).`;
     const followUp = Promise.resolve(this.deps.ui().message('warning', text, MAKE_WRITABLE_BUTTON)).then(async (choice) => {
       if (choice !== MAKE_WRITABLE_BUTTON) return;
       try {

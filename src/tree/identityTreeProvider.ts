@@ -88,6 +88,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         status: this.services.tenants.credentialStatus(node.tenantId),
         loaded: snap?.firstPageLoaded ? snap.items.length : undefined,
         total: snap?.total,
+        hasMore: snap?.hasMore,
       });
     }
     if (node instanceof IdentityNode) return identityItem(node, this.readOnly(node.tenantId));
@@ -272,6 +273,8 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (!snap.firstPageLoaded && snap.error === undefined) {
       await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => state.pager.ensureFirstPage());
       snap = state.pager.snapshot();
+      // The tenant row's description shows the count ("3 identities") that the first page brought.
+      if (snap.firstPageLoaded) this.scheduleRefresh();
     }
     this.reportStatus(node.tenantId, snap.error);
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];

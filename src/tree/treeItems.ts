@@ -5,7 +5,7 @@ import type { Identity, RoleAssignmentRef } from '../api/types';
 import type { TenantInfo } from '../model/tenant';
 import type { TenantViewState } from '../model/viewState';
 import { describeSorters, describeViewState } from '../model/viewState';
-import type { IdentityVisualState } from '../model/identityDisplay';
+import type { DateOptions, IdentityVisualState } from '../model/identityDisplay';
 import {
   displayText,
   escapeMarkdown,
@@ -22,6 +22,11 @@ import type { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } fr
 
 const OPEN_IDENTITY_COMMAND = 'iscExplorer.openIdentityDetails';
 const OPEN_ROLE_ASSIGNMENT_COMMAND = 'iscExplorer.openRoleAssignmentDetails';
+/**
+ * The last argument of a row's click command: the details panel opens as a preview, replaced by the next click and
+ * kept on a double click (as the Explorer opens files). VS Code runs a row's command only while one row is selected.
+ */
+const TREE_CLICK = Object.freeze({ preview: true });
 
 /** A tooltip that renders identity data as text: no HTML, no command links, no theme icons. */
 function safeMarkdown(): vscode.MarkdownString {
@@ -41,8 +46,12 @@ function appendTitle(md: vscode.MarkdownString, title: string, suffix = ''): voi
   md.appendMarkdown(`**${escapeMarkdown(title)}**${suffix}  \n`);
 }
 
+/**
+ * Codicon and colour per state. The two errors look different on purpose: identity status ERROR is the identity's
+ * own state (red error), processing state ERROR means its last processing (recalculation) failed (orange sync-ignored).
+ */
 const STATUS_ICONS: Record<IdentityVisualState, [string, string | undefined]> = {
-  processingError: ['error', 'list.errorForeground'],
+  processingError: ['sync-ignored', 'charts.orange'],
   error: ['error', 'list.errorForeground'],
   locked: ['lock', 'list.warningForeground'],
   disabled: ['circle-slash', 'disabledForeground'],
@@ -58,12 +67,64 @@ const STATUS_THEME_ICONS = Object.fromEntries(
   Object.entries(STATUS_ICONS).map(([state, [icon, color]]) => [state, new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined)]),
 ) as Record<IdentityVisualState, vscode.ThemeIcon>;
 
+/** What a screen reader says about a state (the label says which ERROR it is). */
+function statusPhrase(state: Exclude<IdentityVisualState, 'processingError'>, identityStatus: string): string {
+  switch (state) {
+    case 'error':
+      return vscode.l10n.t('identity status ERROR');
+    case 'locked':
+      return vscode.l10n.t('locked');
+    case 'disabled':
+      return vscode.l10n.t('disabled');
+    case 'inactive':
+      return identityStatus === 'TERMINATED' ? vscode.l10n.t('terminated') : vscode.l10n.t('deactivated');
+    case 'unregistered':
+      return vscode.l10n.t('unregistered');
+    case 'pending':
+      return vscode.l10n.t('pending (invited, not registered yet)');
+    case 'warning':
+      return vscode.l10n.t('identity status WARNING');
+    case 'active':
+      return identityStatus ? vscode.l10n.t('identity status {0}', displayText(identityStatus, 40)) : vscode.l10n.t('active');
+  }
+}
+
+/** The accessibility label of an identity row: its label, then its state in words (both errors named apart). */
+function identityAccessibilityLabel(identity: Identity): string {
+  const status = identityStatusInfo(identity);
+  const parts = [identityLabel(identity)];
+  if (status.state === 'processingError') {
+    parts.push(vscode.l10n.t('processing state ERROR (its last processing failed)'));
+    if (status.statusState !== 'active') parts.push(statusPhrase(status.statusState, status.identityStatus));
+  } else {
+    parts.push(statusPhrase(status.statusState, status.identityStatus));
+  }
+  return parts.join(', ');
+}
+
+/** Dates in tooltips: VS Code's display language, local time. */
+function dateOptions(): DateOptions {
+  return { locale: vscode.env.language };
+}
+
 export interface TenantItemInput {
   info: TenantInfo;
   viewState: TenantViewState;
   status: CredentialStatus;
   loaded?: number;
+  /** X-Total-Count of the first page (undefined when ISC sent none). */
   total?: number;
+  /** Whether more pages follow the loaded ones. */
+  hasMore?: boolean;
+}
+
+/** "3 identities" from X-Total-Count; without a count, what is loaded ("250+ identities" while more follow). */
+function identityCount(input: TenantItemInput): string | undefined {
+  if (input.loaded === undefined) return undefined;
+  const count = input.total ?? input.loaded;
+  const text = count.toLocaleString(vscode.env.language);
+  if (input.total === undefined && input.hasMore) return vscode.l10n.t('{0}+ identities', text);
+  return count === 1 ? vscode.l10n.t('1 identity') : vscode.l10n.t('{0} identities', text);
 }
 
 export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.TreeItem {
@@ -71,7 +132,7 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   const item = new vscode.TreeItem(displayText(info.label, 80) || info.baseUrl, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   const filterText = describeViewState(viewState, 50);
-  item.description = [info.readOnly ? 'read-only' : undefined, filterText].filter(Boolean).join(' · ');
+  item.description = [info.readOnly ? vscode.l10n.t('read-only') : undefined, identityCount(input), filterText].filter(Boolean).join(' · ');
   item.contextValue = info.readOnly ? 'tenant.readOnly' : 'tenant.writable';
   const failing = status.state === 'rejected' || status.state === 'missing';
   item.iconPath = failing
@@ -112,8 +173,8 @@ export function identityItem(node: IdentityNode, readOnly: boolean): vscode.Tree
   if (status.state !== 'active') flags.push(status.state);
   if (identity.isManager) flags.push('manager');
   item.contextValue = `identity.${flags.join('.')}`;
-  item.accessibilityInformation = { label: `${identityLabel(identity)}, ${status.text}` };
-  item.command = { command: OPEN_IDENTITY_COMMAND, title: 'Open Identity Details', arguments: [node.identityRef] };
+  item.accessibilityInformation = { label: identityAccessibilityLabel(identity) };
+  item.command = { command: OPEN_IDENTITY_COMMAND, title: vscode.l10n.t('Open Identity Details'), arguments: [node.identityRef, undefined, TREE_CLICK] };
   node.treeItemCache = { identity, readOnly, item };
   return item;
 }
@@ -122,7 +183,7 @@ export function identityItem(node: IdentityNode, readOnly: boolean): vscode.Tree
 export function identityTooltip(identity: Identity): vscode.MarkdownString {
   const md = safeMarkdown();
   appendTitle(md, identityLabel(identity));
-  appendFacts(md, identityFacts(identity));
+  appendFacts(md, identityFacts(identity, dateOptions()));
   return md;
 }
 
@@ -138,7 +199,7 @@ export function roleAssignmentItem(node: RoleAssignmentNode): vscode.TreeItem {
   item.description = roleAssignmentDescription(ref);
   item.iconPath = ref.removeDate ? ROLE_ICONS.ending : ROLE_ICONS.permanent;
   item.contextValue = 'roleAssignment';
-  item.command = { command: OPEN_ROLE_ASSIGNMENT_COMMAND, title: 'Open Role Assignment Details', arguments: [node.args] };
+  item.command = { command: OPEN_ROLE_ASSIGNMENT_COMMAND, title: vscode.l10n.t('Open Role Assignment Details'), arguments: [node.args, TREE_CLICK] };
   node.treeItemCache = { ref, item };
   return item;
 }
@@ -146,7 +207,7 @@ export function roleAssignmentItem(node: RoleAssignmentNode): vscode.TreeItem {
 /** The hover of a role assignment row. */
 export function roleAssignmentTooltip(ref: RoleAssignmentRef): vscode.MarkdownString {
   const md = safeMarkdown();
-  appendFacts(md, roleAssignmentFacts(ref));
+  appendFacts(md, roleAssignmentFacts(ref, dateOptions()));
   return md;
 }
 

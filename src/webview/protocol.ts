@@ -18,7 +18,8 @@ export type PanelAction = (typeof PANEL_ACTIONS)[number];
 const RETRY_SECTIONS = ['identity', 'assignments', 'ownership', 'assignment'] as const;
 export type DataSection = (typeof RETRY_SECTIONS)[number];
 
-const FOCUS_SECTIONS = ['header', 'attributes', 'assignments', 'ownership'] as const;
+/** `assignment`: the selected role assignment's details, focused once they are painted (opened from the tree). */
+const FOCUS_SECTIONS = ['header', 'attributes', 'assignments', 'assignment', 'ownership'] as const;
 export type FocusSection = (typeof FOCUS_SECTIONS)[number];
 
 const SECTION_STATUSES = ['idle', 'loading', 'ready', 'error', 'notFound'] as const;
@@ -51,10 +52,14 @@ export interface OwnershipView {
   shape: 'nested' | 'flat' | 'empty' | 'unknown';
 }
 
-export interface PanelIdentity {
-  tenantId: string;
+/** What the panel shows of its tenant; sent in `init` and again (`tenant`) whenever it changes. */
+export interface PanelTenant {
   tenantLabel: string;
   readOnly: boolean;
+}
+
+export interface PanelIdentity extends PanelTenant {
+  tenantId: string;
   identityId: string;
   name: string;
 }
@@ -82,19 +87,27 @@ export type HostMessageBody =
   | { type: 'ownership'; data: Loadable<OwnershipView> }
   | { type: 'assignment'; selection: AssignmentSelection }
   | { type: 'deleted' }
-  | { type: 'focus'; section: FocusSection };
+  | { type: 'focus'; section: FocusSection }
+  | { type: 'tenant'; tenant: PanelTenant };
 
 /** Every host message carries the host's revision counter; render reports echo the last one applied. */
 export type HostToWebviewMessage = HostMessageBody & { rev: number };
 
-const HOST_MESSAGE_TYPES = ['init', 'identity', 'assignments', 'ownership', 'assignment', 'deleted', 'focus'] as const;
+const HOST_MESSAGE_TYPES = ['init', 'identity', 'assignments', 'ownership', 'assignment', 'deleted', 'focus', 'tenant'] as const;
+
+/** Tenant labels are shown in a banner; the host never sends more (a longer one is not ours). */
+const MAX_TENANT_LABEL = 1024;
+
+function isPanelTenant(value: unknown): value is PanelTenant {
+  return isPlainObject(value) && typeof value.readOnly === 'boolean' && typeof value.tenantLabel === 'string' && value.tenantLabel.length <= MAX_TENANT_LABEL;
+}
 
 /** Shallow check the app runs on what it receives (it renders defensively anyway). */
 export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMessage {
   if (!isPlainObject(value) || !isOneOf(value.type, HOST_MESSAGE_TYPES) || typeof value.rev !== 'number') return false;
   switch (value.type) {
     case 'init':
-      return isPlainObject(value.panel) && isLoadable(value.identity) && isLoadable(value.assignments) && isLoadable(value.ownership);
+      return isPanelTenant(value.panel) && isLoadable(value.identity) && isLoadable(value.assignments) && isLoadable(value.ownership);
     case 'identity':
     case 'assignments':
     case 'ownership':
@@ -103,6 +116,8 @@ export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMe
       return isPlainObject(value.selection) && typeof value.selection.assignmentId === 'string' && isLoadable(value.selection.data);
     case 'focus':
       return isOneOf(value.section, FOCUS_SECTIONS);
+    case 'tenant':
+      return isPanelTenant(value.tenant);
     default:
       return true;
   }
@@ -135,6 +150,12 @@ export interface RenderReport {
   ownedCount?: number;
   selectedAssignmentId?: string;
   errorMessage?: string;
+  /** Whether the read-only banner shows. */
+  readOnlyBanner?: boolean;
+  /** How many action buttons are locked (read-only tenant). */
+  lockedActions?: number;
+  /** The `section-…` id around the element that has the keyboard focus. */
+  focusedSection?: string;
 }
 
 export type WebviewToHostMessage =
@@ -146,6 +167,8 @@ export type WebviewToHostMessage =
   | { type: 'copy'; text: string }
   | { type: 'runAction'; action: PanelAction }
   | { type: 'openRawJson' }
+  /** The user started working in the panel (typed in the filter): a preview panel is kept. */
+  | { type: 'keep' }
   | { type: 'rendered'; report: RenderReport };
 
 type WebviewMessageType = WebviewToHostMessage['type'];
@@ -201,6 +224,9 @@ const REPORT_FIELDS: Record<keyof RenderReport, FieldCheck> = {
   ownedCount: countField(),
   selectedAssignmentId: (v) => (v === undefined ? undefined : idField(v)),
   errorMessage: textField(LIMITS.reportText, true),
+  readOnlyBanner: (v) => (v === undefined || typeof v === 'boolean' ? undefined : 'not a boolean'),
+  lockedActions: countField(),
+  focusedSection: textField(64, true),
 };
 const REPORT_REQUIRED: readonly (keyof RenderReport)[] = ['seq', 'rev', 'identityId', 'sections', 'state', 'header', 'assignments', 'ownership', 'assignment'];
 
@@ -215,6 +241,7 @@ const MESSAGE_FIELDS: Record<WebviewMessageType, Record<string, FieldCheck>> = {
   ready: {},
   refresh: {},
   openRawJson: {},
+  keep: {},
   retry: { section: enumField(RETRY_SECTIONS) },
   openIdentity: { identityId: idField },
   selectAssignment: { assignmentId: idField },

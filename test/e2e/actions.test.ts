@@ -23,9 +23,9 @@ async function lastSeq(): Promise<number> {
   return all.length ? all[all.length - 1].seq : 0;
 }
 
-/** Opens the "ISC Identities" view and expands the environment tenant; returns a plain identity row. */
+/** Opens the "SailPoint ISC" view and expands the environment tenant; returns a plain identity row. */
 async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {
-  await page.locator('.activitybar [aria-label^="ISC Identities"]').first().click();
+  await page.locator('.activitybar [aria-label^="SailPoint ISC"]').first().click();
   const tree = page.locator('.part.sidebar .monaco-list').first();
   const tenantRow = tree.locator('.monaco-list-row[aria-level="1"]').first();
   await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });

@@ -56,7 +56,7 @@ function jobsRows(page: Page): ReturnType<Page['locator']> {
 async function waitForTenantRow(page: Page): Promise<void> {
   const tenantRow = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
   // A click on the active container's icon would hide the side bar: click only when the view is not showing.
-  if (!(await tenantRow.isVisible())) await page.locator('.activitybar [aria-label^="ISC"]').first().click();
+  if (!(await tenantRow.isVisible())) await page.locator('.activitybar [aria-label^="SailPoint ISC"]').first().click();
   await tenantRow.waitFor({ state: 'visible', timeout: 60_000 });
 }
 

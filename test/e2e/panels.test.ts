@@ -48,7 +48,23 @@ describe('details panels (browser)', function () {
     assert.ok((await frame.locator('#section-attributes tbody tr').count()) > 5);
     assert.strictEqual(await frame.locator('#section-assignments tbody tr').count(), 5);
     assert.ok((await frame.locator('#section-ownership h3.group-heading').count()) >= 2);
-    assert.strictEqual(await frame.locator('#section-actions button').count(), 8, 'six identity actions, Refresh, Open raw JSON');
+    assert.strictEqual(await frame.locator('#section-actions button').count(), 8, 'six identity actions, Refresh, Open Raw JSON');
+    // Codicons from the bundled font (no "↻" or "{ }" text), icon-only buttons named for screen readers.
+    assert.strictEqual(await frame.locator('#section-actions button .codicon').count(), 8);
+    assert.strictEqual(await frame.locator('#section-actions button', { hasText: /↻|\{ \}/ }).count(), 0);
+    const doc = await panelDocument(page());
+    assert.strictEqual(await doc.evaluate('document.fonts.check("16px codicon")'), true, 'the codicon font is loaded (allowed by the CSP)');
+    assert.strictEqual(
+      await doc.evaluate('getComputedStyle(document.querySelector("#section-actions .codicon-refresh"), "::before").fontFamily'),
+      'codicon',
+    );
+    const copyButtons = frame.locator('#section-attributes button.copy-button');
+    assert.ok((await copyButtons.count()) > 5);
+    assert.strictEqual(await frame.locator('#section-attributes button.copy-button:not([aria-label])').count(), 0, 'every icon-only button has a label');
+    assert.strictEqual((await copyButtons.first().innerText()).trim(), '', 'icon only');
+    // One polite live region, there from the start, says what the panel is doing.
+    const status = frame.locator('#panel-status[role="status"][aria-live="polite"]');
+    await status.filter({ hasText: 'Identity details loaded.' }).waitFor({ state: 'attached', timeout: 10_000 });
     const loaded = await census(await panelDocument(page()));
     const resource = (name: string) => loaded.resources.find((r) => r.name === name)?.responseEnd ?? -1;
     console.log(
@@ -65,6 +81,8 @@ describe('details panels (browser)', function () {
     await page().keyboard.press('ArrowDown');
     await page().keyboard.press(' ');
     await frame.locator('#section-assignments tbody tr').nth(1).and(frame.locator('[aria-selected="true"]')).waitFor({ timeout: 10_000 });
+    await frame.locator('#section-assignment dl.facts').first().waitFor({ state: 'visible', timeout: 20_000 });
+    assert.doesNotMatch(await frame.locator('#section-assignment').innerText(), /SYSTEM\s+UNKNOWN|UNKNOWN · SYSTEM/, 'the assigner says what is known once');
 
     // The attribute filter narrows the table.
     await frame.locator('.filter-input').fill('department');
@@ -77,6 +95,63 @@ describe('details panels (browser)', function () {
     await (await panelDocument(page())).evaluate('window.scrollTo(0, 0)');
     await page().waitForTimeout(200);
     await screenshot(page(), 'panel');
+  });
+
+  it('the read-only banner and the locked actions follow the tenant live (panel-read-only.png)', async () => {
+    await closeEditors();
+    await openIdentityFromPalette(page(), FIXTURE_IDS.owner);
+    await waitForPaintedPanel(page());
+    const frame = panelFrame(page());
+    const banner = frame.locator('#section-banner .banner-read-only');
+    const locked = frame.locator('#section-actions button.locked[aria-disabled="true"]');
+    await banner.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.match(await banner.innerText(), /read-only/);
+    assert.strictEqual(await locked.count(), 6, 'the six identity actions are locked');
+    assert.match((await locked.first().getAttribute('title')) ?? '', /Toggle Read-Only Mode/, 'the tooltip says how to allow writes');
+    await screenshot(page(), 'panel-read-only');
+
+    await runCommand(page(), 'ISC: Toggle Read-Only Mode');
+    const dialog = page().locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    await dialog.locator('.dialog-buttons .monaco-button', { hasText: 'Allow Changes' }).click();
+    await banner.waitFor({ state: 'detached', timeout: 10_000 });
+    assert.strictEqual(await locked.count(), 0, 'unlocked once writes are allowed');
+    await runCommand(page(), 'ISC: Toggle Read-Only Mode'); // back to read-only: no question
+    await banner.waitFor({ state: 'visible', timeout: 10_000 });
+    assert.strictEqual(await locked.count(), 6);
+  });
+
+  it('reaches every control with Tab, each with a visible focus ring; Open Raw JSON opens a read-only document', async () => {
+    await closeEditors();
+    await openIdentityFromPalette(page(), FIXTURE_IDS.manager);
+    await waitForPaintedPanel(page());
+    const frame = panelFrame(page());
+    const doc = await panelDocument(page());
+    await frame.locator('#section-header').click({ position: { x: 5, y: 5 } });
+    const controls = (await doc.evaluate('document.querySelectorAll("button:not([disabled]), input, [tabindex=\\"0\\"]").length')) as number;
+    const seen = new Map<string, string>();
+    for (let i = 0; i < controls + 5 && seen.size < controls; i++) {
+      await page().keyboard.press('Tab');
+      const focus = (await doc.evaluate(`(() => {
+        const e = document.activeElement;
+        if (!e || e === document.body) return undefined;
+        const all = Array.from(document.querySelectorAll('button:not([disabled]), input, [tabindex="0"]'));
+        const style = getComputedStyle(e);
+        return { index: all.indexOf(e), ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? style.outlineStyle : 'none' };
+      })()`)) as { index: number; ring: string } | undefined;
+      if (focus && focus.index >= 0) seen.set(String(focus.index), focus.ring);
+    }
+    assert.strictEqual(seen.size, controls, `Tab reached ${seen.size} of ${controls} controls`);
+    assert.deepStrictEqual([...seen.entries()].filter(([, ring]) => ring === 'none'), [], 'every focused control shows a ring');
+
+    await frame.locator('#section-actions button', { hasText: 'Open Raw JSON' }).click();
+    const tab = page().locator('.tabs-container .tab', { hasText: 'Maja Łukasiewicz-Manager (raw).json' });
+    await tab.waitFor({ state: 'visible', timeout: 15_000 });
+    assert.strictEqual(await page().locator('.tabs-container .tab', { hasText: /Untitled/ }).count(), 0, 'no Untitled document');
+    await page().locator('.monaco-editor .view-lines').last().click();
+    await page().keyboard.type('x');
+    await page().locator('.monaco-editor-overlaymessage, .monaco-editor .message', { hasText: /read-only/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
+    assert.strictEqual(await page().locator('.tabs-container .tab.dirty').count(), 0, 'nothing to save');
   });
 
   for (const [theme, bodyClass, name] of [
@@ -174,6 +249,11 @@ describe('details panels (browser)', function () {
       assert.ok(result.text.includes(literal), `the panel text contains ${JSON.stringify(literal)} literally`);
     }
     assert.ok(result.text.includes(`${'A'.repeat(200)}${HOSTILE_SCRIPT}${'B'.repeat(200)}`), 'the expanded 100 KB value is text');
+    // An epoch attribute reads as a date; the raw value stays in the tooltip.
+    const syncDate = frame.locator('#section-attributes tbody tr', { hasText: 'lastSyncDate' }).locator('.value.date');
+    assert.match(await syncDate.innerText(), /2025/);
+    assert.doesNotMatch(await syncDate.innerText(), /1759392891207/);
+    assert.match((await syncDate.getAttribute('title')) ?? '', /1759392891207/);
     await frame.locator('#section-header').scrollIntoViewIfNeeded();
     await screenshot(page(), 'panel-hostile');
   });

@@ -35,7 +35,7 @@ describe('harness smoke (browser)', () => {
     await screenshot(session.page, 'smoke-workbench');
   });
 
-  it('shows the "ISC Identities" activity-bar item', async function () {
+  it('shows the "SailPoint ISC" activity-bar item', async function () {
     assert.ok(session);
     const title = activityBarTitle();
     if (!title) {
@@ -47,7 +47,7 @@ describe('harness smoke (browser)', () => {
     await screenshot(session.page, 'smoke-activity-bar');
   });
 
-  it('runs a command from the command palette (opens the ISC Identities view)', async function () {
+  it('runs a command from the command palette (opens the SailPoint ISC view)', async function () {
     assert.ok(session);
     const title = activityBarTitle();
     if (!title) this.skip();

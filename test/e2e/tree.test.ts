@@ -1,11 +1,13 @@
 // The "Identities" tree in Chromium via code-server with the packaged extension: expand, load more, filter that
-// survives a reload, Find identity, welcome content and Add tenant through the real UI. Screenshot tree.png.
+// survives a reload, preview tabs, Find identity, welcome content and Add tenant through the real UI. Screenshot tree.png.
 import * as assert from 'assert';
 import type { Locator, Page } from 'playwright-core';
 import type { WorkbenchSession } from '../harness/codeServer';
 import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension, waitForWorkbench } from '../harness/codeServer';
+import { panelDocument, panelFrame } from './panelPage';
 
-const VIEW_TITLE = 'ISC Identities';
+/** The activity-bar container; with one view VS Code's header reads "SAILPOINT ISC: IDENTITIES". */
+const VIEW_TITLE = 'SailPoint ISC';
 let shotPage: Page | undefined;
 
 function sidebarRows(page: Page): Locator {
@@ -100,6 +102,8 @@ describe('tree (browser)', function () {
 
     it('expands the environment tenant: identities with codicons and descriptions (tree.png)', async () => {
       await openView(page());
+      const header = page().locator('.part.sidebar .composite.title .title-label').first();
+      assert.match(await header.innerText(), /^SailPoint ISC: Identities$/i, 'the header names container and view once each');
       const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
       await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await tenantRow.innerText(), /read-only/);
@@ -107,6 +111,8 @@ describe('tree (browser)', function () {
       await tenantRow.click();
       await sidebarRows(page()).nth(10).waitFor({ state: 'visible', timeout: 30_000 });
       console.log(`    click on the tenant -> 10+ identity rows visible: ${Date.now() - started} ms`);
+      // The count of X-Total-Count shows on the tenant row once the first page is there.
+      await tenantRow.filter({ hasText: /\d[\d,]* identities/ }).waitFor({ state: 'visible', timeout: 10_000 });
       assert.ok((await page().locator('.part.sidebar .monaco-list-row .codicon-person, .part.sidebar .monaco-list-row .codicon-error, .part.sidebar .monaco-list-row .codicon-lock').count()) > 0);
       await widenSidebar(page(), 520); // room for descriptions (alias, "read-only · filter…") in the screenshot
       await page().mouse.move(900, 600); // no tooltip over the tree
@@ -119,7 +125,56 @@ describe('tree (browser)', function () {
       await sidebarRows(page()).filter({ hasText: /added \d{4}-\d{2}-\d{2}/ }).nth(5).waitFor({ state: 'visible', timeout: 20_000 });
       await page().mouse.move(900, 600);
       await screenshot(page(), 'tree-role-assignments');
+
+      // A click on the last role assignment: its details are scrolled into view and focused in the (preview) panel.
+      const roleRows = sidebarRows(page()).filter({ hasText: /added \d{4}-\d{2}-\d{2}/ });
+      await roleRows.last().click();
+      const frame = panelFrame(page());
+      await frame.locator('#section-assignment dl.facts').waitFor({ state: 'visible', timeout: 30_000 });
+      // Focus stays in the tree (a preview), but inside the panel the details heading holds the focus for later.
+      const state = (await (await panelDocument(page())).evaluate(`(() => {
+        const e = document.querySelector('#section-assignment h3');
+        const r = e.getBoundingClientRect();
+        return { inView: r.top >= 0 && r.bottom <= window.innerHeight, focused: document.activeElement === e };
+      })()`)) as { inView: boolean; focused: boolean };
+      assert.deepStrictEqual(state, { inView: true, focused: true }, 'the details heading is on screen and focused');
+      await screenshot(page(), 'tree-assignment-details');
+      await runPaletteCommand(page(), 'View: Close All Editors');
       await manyRoles.locator('.monaco-tl-twistie').click();
+    });
+
+    it('a click opens the details in a preview tab that the next click replaces; a double click keeps it; ctrl+click opens nothing', async () => {
+      await runPaletteCommand(page(), 'View: Close All Editors');
+      await openView(page());
+      const rows = page().locator('.part.sidebar .monaco-list-row[aria-level="2"]');
+      await rows.nth(12).waitFor({ state: 'visible', timeout: 30_000 });
+      const nameOf = async (row: Locator) => (await row.locator('.label-name').first().innerText()).trim();
+      const [a, b, c, d] = [rows.nth(8), rows.nth(9), rows.nth(10), rows.nth(11)];
+      const [nameA, nameB, nameC, nameD] = [await nameOf(a), await nameOf(b), await nameOf(c), await nameOf(d)];
+      const tabs = page().locator('.editor-group-container .tabs-container .tab');
+      const tab = (name: string) => tabs.filter({ hasText: name });
+
+      await a.click();
+      await tab(nameA).waitFor({ state: 'visible', timeout: 30_000 });
+      await b.click();
+      await tab(nameB).waitFor({ state: 'visible', timeout: 30_000 });
+      await tab(nameA).waitFor({ state: 'detached', timeout: 10_000 });
+      assert.strictEqual(await tabs.count(), 1, 'the preview was replaced, not added to');
+      await panelFrame(page()).locator('h1.identity-name', { hasText: nameB }).waitFor({ state: 'visible', timeout: 30_000 });
+
+      await b.dblclick();
+      await page().waitForTimeout(700);
+      await c.click();
+      await tab(nameC).waitFor({ state: 'visible', timeout: 30_000 });
+      assert.strictEqual(await tab(nameB).count(), 1, 'the double-clicked panel stays');
+      assert.strictEqual(await tabs.count(), 2);
+
+      await d.click({ modifiers: ['Control'] });
+      await page().waitForTimeout(1_500);
+      assert.strictEqual(await tab(nameD).count(), 0, 'a multi-selection opens no panel');
+      assert.strictEqual(await tabs.count(), 2);
+      await screenshot(page(), 'tree-preview-tabs');
+      await runPaletteCommand(page(), 'View: Close All Editors');
     });
 
     it('loads more with the keyboard, repeatedly and under refresh: 500 loaded, no "already registered" error', async () => {
@@ -146,17 +201,40 @@ describe('tree (browser)', function () {
       await runPaletteCommand(page(), 'ISC: Filter Identities…');
       const input = page().locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill('Ma');
-      await page().keyboard.press('Enter'); // step 1: the value; step 2: the condition
+      await input.fill('Ma'); // parsed as typed: the conditions that fit "Ma", in the same quick pick
       const condition = page().locator('.quick-input-widget .monaco-list-row', { hasText: 'name sw "Ma"' }).first();
       await condition.waitFor({ state: 'visible', timeout: 10_000 });
       assert.match(await page().locator('.quick-input-widget .monaco-list-row').first().innerText(), /name sw "Ma"/, 'name sw first');
+      assert.strictEqual(await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'cloudStatus' }).count(), 0, 'no status named "MA"');
       await screenshot(page(), 'tree-filter-conditions');
       await page().keyboard.press('Enter');
       const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
       await tenantRow.filter({ hasText: 'filter: name sw "Ma"' }).waitFor({ state: 'visible', timeout: 20_000 });
       await sidebarRows(page()).filter({ hasText: /^Ma/ }).first().waitFor({ state: 'visible', timeout: 20_000 });
       await screenshot(page(), 'tree-filtered');
+
+      // With a filter active, Enter asks and / or / replace and shows what each results in.
+      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('locked');
+      // The items for "locked" (the status named in full first, then the name conditions), not those of before.
+      await page().locator('.quick-input-widget .monaco-list-row', { hasText: 'name sw "locked"' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match(await page().locator('.quick-input-widget .monaco-list-row').first().innerText(), /cloudStatus eq "LOCKED"/);
+      await page().keyboard.press('Enter');
+      const narrowed = page().locator('.quick-input-widget .monaco-list-row', { hasText: '(name sw "Ma") and (cloudStatus eq "LOCKED")' });
+      await narrowed.waitFor({ state: 'visible', timeout: 10_000 });
+      await page().locator('.quick-input-widget .monaco-list-row', { hasText: '(name sw "Ma") or (cloudStatus eq "LOCKED")' }).waitFor({ state: 'visible' });
+      await screenshot(page(), 'tree-filter-combine');
+      await page().keyboard.press('Escape');
+
+      // An unknown field is named, with the fields that can be filtered.
+      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      await input.waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill('manager.name eq "x"');
+      const problem = page().locator('.quick-input-widget .monaco-list-row', { hasText: '"manager.name" is not filterable' });
+      await problem.waitFor({ state: 'visible', timeout: 10_000 });
+      assert.match(await problem.innerText(), /processingState/);
+      await page().keyboard.press('Escape');
 
       await page().reload({ waitUntil: 'domcontentloaded' });
       await waitForWorkbench(page());
@@ -225,6 +303,19 @@ describe('tree (browser)', function () {
       await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await tenantRow.innerText(), /read-only/);
       await page().locator('.statusbar-item', { hasText: '127.0.0.1' }).first().waitFor({ state: 'visible', timeout: 10_000 });
+
+      // The same URL and client ID again: refused at the client ID, before the secret is asked.
+      await runPaletteCommand(page(), 'ISC: Add Tenant…');
+      await step('1/3', sim.url);
+      await page().locator('.quick-input-widget .quick-input-title', { hasText: '(2/3)' }).waitFor({ state: 'visible', timeout: 15_000 });
+      await input.fill(sim.clientId);
+      const refusal = page().locator('.quick-input-widget .quick-input-message', { hasText: 'already added' });
+      await refusal.waitFor({ state: 'visible', timeout: 10_000 });
+      await screenshot(page(), 'tree-add-tenant-duplicate');
+      await page().keyboard.press('Enter');
+      await page().waitForTimeout(500);
+      assert.strictEqual(await page().locator('.quick-input-widget .quick-input-title', { hasText: '(3/3)' }).count(), 0, 'no secret step');
+      await page().keyboard.press('Escape');
     });
   });
 });

@@ -127,11 +127,11 @@ describe('details panels (extension host)', function () {
     assert.ok((report.ownershipGroups ?? 0) >= 2);
   });
 
-  it('"Open raw JSON" opens an untitled JSON document with what ISC returned', async () => {
-    await openAndPaint(t.panels, FIXTURE_IDS.owner);
+  it('"Open Raw JSON" opens a read-only virtual JSON document (not an Untitled one) with what ISC returned', async () => {
+    await openAndPaint(t.panels, FIXTURE_IDS.owner, 'Olivia Owner');
     const opened = new Promise<vscode.TextDocument>((resolve) => {
       const sub = vscode.workspace.onDidOpenTextDocument((doc) => {
-        if (doc.languageId === 'json' && doc.isUntitled) {
+        if (doc.languageId === 'json') {
           sub.dispose();
           resolve(doc);
         }
@@ -139,10 +139,18 @@ describe('details panels (extension host)', function () {
     });
     t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.owner, { type: 'openRawJson' });
     const doc = await opened;
+    assert.strictEqual(doc.isUntitled, false);
+    assert.strictEqual(doc.uri.scheme, 'isc-explorer-json', 'a document of the extension\'s own content provider');
+    assert.match(doc.uri.path, /\/Olivia Owner \(raw\)\.json$/, 'titled by the identity');
     const json = JSON.parse(doc.getText()) as { identity: { id: string }; roleAssignments: unknown[]; ownership: unknown };
     assert.strictEqual(json.identity.id, FIXTURE_IDS.owner);
     assert.ok(Array.isArray(json.roleAssignments));
     assert.ok(json.ownership && typeof json.ownership === 'object');
+    // The editor refuses typing in it; even an edit through the API leaves nothing to save (an Untitled one asks).
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), 'x');
+    await vscode.workspace.applyEdit(edit);
+    assert.strictEqual(doc.isDirty, false, 'never dirty: closing it asks nothing');
   });
 
   it('ignores malformed and unknown webview messages', async () => {

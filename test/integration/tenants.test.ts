@@ -5,7 +5,7 @@ import { CredentialStore } from '../../src/auth/credentialStore';
 import { TenantRegistry } from '../../src/auth/tenantRegistry';
 import { Settings } from '../../src/config/settings';
 import { silentLogger } from '../../src/util/redact';
-import { coreApi, tenantRoot } from './coreSupport';
+import { coreApi, lastSeq, simRequests, tenantRoot } from './coreSupport';
 
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
@@ -41,6 +41,40 @@ describe('tenants: environment tenant (extension host)', function () {
       registries.forEach((r) => r.dispose());
       credentials.dispose();
     }
+  });
+
+  it('names the environment tenant after ISC_TENANT_NAME when it is set, else after its host', async () => {
+    const { services } = await coreApi();
+    const credentials = new CredentialStore(services.context.secrets);
+    const env = { ISC_BASE_URL: `${process.env.ISC_SIM_URL}`, ISC_CLIENT_ID: 'id', ISC_CLIENT_SECRET: 'secret-xyz' };
+    const host = new URL(`${process.env.ISC_SIM_URL}`).host;
+    const registries = [
+      new TenantRegistry(new MemoryMemento(), credentials, new Settings(), silentLogger, { ...env, ISC_TENANT_NAME: '  Demo tenant (simulator) ' }),
+      new TenantRegistry(new MemoryMemento(), credentials, new Settings(), silentLogger, { ...env, ISC_TENANT_NAME: 'Two\nlines\u0007' }),
+      new TenantRegistry(new MemoryMemento(), credentials, new Settings(), silentLogger, { ...env, ISC_TENANT_NAME: '   ' }),
+      new TenantRegistry(new MemoryMemento(), credentials, new Settings(), silentLogger, env),
+    ];
+    try {
+      assert.deepStrictEqual(
+        registries.map((r) => r.get('env')?.label),
+        ['Demo tenant (simulator)', 'Two lines', `${host} (environment)`, `${host} (environment)`],
+      );
+    } finally {
+      registries.forEach((r) => r.dispose());
+      credentials.dispose();
+    }
+  });
+
+  it('refuses to add a tenant whose URL and client ID are already added, before any token request', async () => {
+    const { services } = await coreApi();
+    const env = services.tenants.get('env');
+    assert.ok(env);
+    const seq = await lastSeq();
+    // The command wrapper shows the refusal and resolves with undefined.
+    const added = await vscode.commands.executeCommand('iscExplorer.addTenant', { baseUrl: `${env.baseUrl}/v2025/`, clientId: env.clientId, clientSecret: 'whatever' });
+    assert.strictEqual(added, undefined);
+    assert.deepStrictEqual((await simRequests(seq)).map((r) => `${r.method} ${r.path}`), [], 'no token request for a duplicate');
+    assert.deepStrictEqual(services.tenants.list().map((t) => t.id), ['env']);
   });
 
   it('toggles read-only per tenant (session-only for the environment tenant); node and status bar follow', async () => {

@@ -6,15 +6,26 @@ import { eq } from '../../src/api/filters';
 import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { CoreServices } from '../../src/services';
 import type { TenantNode } from '../../src/tree/nodes';
+import type { TenantInfo } from '../../src/model/tenant';
 import {
   children, coreApi, descriptionOf, identities, isPlaceholder, labelOf, lastSeq, listRequests, placeholders, roleAssignments, simRequests, simUrl,
-  tenantRoot,
+  tenantRoot, waitFor,
 } from './coreSupport';
 
 const ENV = 'env';
 
 async function setFilter(filters: string | undefined): Promise<void> {
   await vscode.commands.executeCommand('iscExplorer.filter', ENV, { filters: filters ?? '' });
+}
+
+/** Resolves at the provider's next onDidChangeTreeData. */
+function nextRedraw(api: ExtensionTestHandle): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const subscription = api.tree.onDidChangeTreeData(() => {
+      subscription.dispose();
+      resolve();
+    });
+  });
 }
 
 describe('tree: environment tenant (extension host, simulator)', function () {
@@ -139,6 +150,65 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await setFilter(undefined);
   });
 
+  it('names both errors apart: identity status ERROR and processing state ERROR differ in codicon, colour and label', async () => {
+    await setFilter(eq('id', FIXTURE_IDS.obrien));
+    const [row] = identities(await children(api, env));
+    const original = row.identity;
+    try {
+      row.identity = { ...original, identityStatus: 'ERROR', processingState: null };
+      const statusError = api.tree.getTreeItem(row);
+      row.identity = { ...original, identityStatus: 'ACTIVE', processingState: 'ERROR' };
+      const processingError = api.tree.getTreeItem(row);
+      const [a, b] = [statusError.iconPath, processingError.iconPath] as vscode.ThemeIcon[];
+      assert.notStrictEqual(a.id, b.id, 'different codicons');
+      assert.notStrictEqual(a.color?.id, b.color?.id, 'different colours');
+      assert.match(statusError.accessibilityInformation?.label ?? '', /identity status ERROR/);
+      assert.doesNotMatch(statusError.accessibilityInformation?.label ?? '', /processing/);
+      assert.match(processingError.accessibilityInformation?.label ?? '', /processing state ERROR/);
+      assert.doesNotMatch(processingError.accessibilityInformation?.label ?? '', /identity status ERROR/);
+    } finally {
+      row.identity = original;
+    }
+    await setFilter(undefined);
+  });
+
+  it('writes tooltip facts as VS Code does: "Status: ERROR", local dates without milliseconds, how long ago', async () => {
+    await setFilter(eq('id', FIXTURE_IDS.obrien));
+    const [row] = identities(await children(api, env));
+    const original = row.identity;
+    try {
+      row.identity = { ...original, identityStatus: 'ERROR', lastRefresh: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+      const item = api.tree.getTreeItem(row);
+      const tooltip = api.tree.resolveTreeItem(item, row, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
+      const text = tooltip.value.replace(/\\(.)/g, '$1');
+      assert.match(text, /\*\*Status:\*\* ERROR {2}\n/);
+      assert.doesNotMatch(text, /Status ERROR/);
+      const lastRefresh = /\*\*Last refresh:\*\* ([^\n]+?) {2}\n/.exec(text)?.[1] ?? '';
+      assert.match(lastRefresh, /\(2 days ago\)$/, lastRefresh);
+      assert.doesNotMatch(lastRefresh, /\d{2}:\d{2}:\d{2}\.\d{3}|T\d{2}:|Z\b/, 'no raw ISO, no milliseconds');
+      const modified = /\*\*Modified:\*\* ([^\n]+?) {2}\n/.exec(text)?.[1] ?? '';
+      const expected = new Date(Date.parse(original.modified ?? '')).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
+      assert.ok(modified.startsWith(expected), `${modified} is the local day ${expected}`);
+    } finally {
+      row.identity = original;
+    }
+    await setFilter(undefined);
+  });
+
+  it('shows the count from X-Total-Count in the tenant description, even when one page holds every row', async () => {
+    await setFilter(`id in ("${FIXTURE_IDS.obrien}","${FIXTURE_IDS.owner}","${FIXTURE_IDS.manager}")`);
+    const redrawn = nextRedraw(api);
+    assert.strictEqual(identities(await children(api, env)).length, 3);
+    assert.strictEqual(api.tree.snapshot(ENV)?.hasMore, false);
+    await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error('no redraw after the first page')), 5000))]);
+    assert.match(descriptionOf(await api.tree.getTreeItem(env)), /(^|· )3 identities( ·|$)/);
+    await setFilter(undefined);
+    await children(api, env);
+    const total = api.tree.snapshot(ENV)?.total ?? 0;
+    assert.ok(total > 1000);
+    assert.match(descriptionOf(await api.tree.getTreeItem(env)), new RegExp(`${total.toLocaleString('en-US')} identities`));
+  });
+
   it('filter, sort and default filter change what the server returns, show on the tenant node and persist', async () => {
     let seq = await lastSeq();
     await setFilter('name sw "Ma"');
@@ -232,7 +302,10 @@ describe('tree: environment tenant (extension host, simulator)', function () {
 
   it('reveals a loaded identity (getParent), makes its tenant active, copies ID and JSON', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.iscExplorer');
+    const redrawn = nextRedraw(api);
     const [first] = identities(await children(api, env));
+    // After a first page the tree redraws (the tenant row shows the count); a reveal during that redraw is lost.
+    await Promise.race([redrawn, new Promise((resolve) => setTimeout(resolve, 1000))]);
     assert.strictEqual(api.tree.getParent(first), env);
     await api.treeView.reveal(first, { select: true, focus: true });
     assert.ok(api.treeView.selection.includes(first));
@@ -242,6 +315,25 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.strictEqual(await vscode.env.clipboard.readText(), first.identity.id);
     await vscode.commands.executeCommand('iscExplorer.copyJson', first);
     assert.deepStrictEqual(JSON.parse(await vscode.env.clipboard.readText()), first.identity);
+  });
+
+  it('reveals and selects a newly added tenant, even below a long expanded tenant', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.iscExplorer');
+    await api.treeView.reveal(env, { expand: true });
+    assert.ok(identities(await children(api, env)).length >= 250);
+    const added = await vscode.commands.executeCommand<TenantInfo | undefined>('iscExplorer.addTenant', {
+      baseUrl: simUrl().replace('127.0.0.1', 'localhost'),
+      clientId: process.env.ISC_SIM_CLIENT_ID ?? '',
+      clientSecret: process.env.ISC_SIM_CLIENT_SECRET ?? '',
+      label: 'Added below a long tenant',
+      verify: false,
+    });
+    assert.ok(added, 'the tenant was added');
+    try {
+      await waitFor('the new tenant to be selected', () => api.treeView.selection.some((n) => n.kind === 'tenant' && n.tenantId === added.id) || undefined, 10_000);
+    } finally {
+      await vscode.commands.executeCommand('iscExplorer.removeTenant', added.id, { confirm: false });
+    }
   });
 
   it('shows an error row with ISC\'s message instead of a notification, and retry recovers', async () => {

@@ -1,6 +1,8 @@
 // DOM helpers of the panel. API data only ever becomes TEXT (textContent / text nodes / safe attributes):
 // there is no innerHTML, no href/src from data, and no inline style anywhere.
 
+import { formatDate } from '../../model/identityDisplay';
+
 type Child = Node | string | null | undefined | false;
 
 export interface ElementOptions {
@@ -35,14 +37,42 @@ function append(parent: Node, children: Child[]): void {
   }
 }
 
-export function button(label: string, onClick: (event: MouseEvent) => void, options: { className?: string; title?: string; disabled?: boolean; ariaLabel?: string } = {}): HTMLButtonElement {
+export interface ButtonOptions {
+  className?: string;
+  title?: string;
+  disabled?: boolean;
+  ariaLabel?: string;
+  /** A codicon name (`refresh`, `copy`…), drawn from the bundled codicon font before the label. */
+  icon?: string;
+  /** Only the icon shows; the label goes to `aria-label` (and to the tooltip when there is no title). */
+  iconOnly?: boolean;
+  /** Shown as not available but stays focusable, so that its tooltip (why, and how to change it) can be reached. */
+  locked?: boolean;
+  attrs?: Record<string, string | undefined>;
+}
+
+/** The `<span class="codicon codicon-NAME">` of a codicon; hidden from screen readers (the button has a label). */
+export function codicon(name: string): HTMLElement {
+  return h('span', { className: `codicon codicon-${name.replace(/[^a-z0-9-]/g, '')}`, attrs: { 'aria-hidden': 'true' } });
+}
+
+export function button(label: string, onClick: (event: MouseEvent) => void, options: ButtonOptions = {}): HTMLButtonElement {
   const element = h('button', {
-    className: options.className ?? 'button',
-    text: label,
-    attrs: { type: 'button', title: options.title, 'aria-label': options.ariaLabel },
+    className: `${options.className ?? 'button'}${options.locked ? ' locked' : ''}`,
+    attrs: {
+      ...options.attrs,
+      type: 'button',
+      title: options.title ?? (options.iconOnly ? label : undefined),
+      'aria-label': options.ariaLabel ?? (options.iconOnly ? label : undefined),
+      'aria-disabled': options.locked ? 'true' : undefined,
+    },
+    children: [options.icon ? codicon(options.icon) : undefined, options.iconOnly ? undefined : h('span', { className: 'button-label', text: label })],
   });
   element.disabled = options.disabled ?? false;
-  element.addEventListener('click', onClick);
+  element.addEventListener('click', (event) => {
+    if (options.locked) return;
+    onClick(event);
+  });
   return element;
 }
 
@@ -74,6 +104,11 @@ const TRUNCATE_AT = 2000;
  */
 /** Values the user expanded ("Show all"), by key: they stay expanded when their section repaints. */
 const expandedKeys = new Set<string>();
+
+/** The panel shows another identity: none of its values is expanded. */
+export function forgetExpandedValues(): void {
+  expandedKeys.clear();
+}
 
 export function textValue(raw: string, options: { limit?: number; className?: string; block?: boolean; key?: string } = {}): HTMLElement {
   const limit = options.limit ?? TRUNCATE_AT;
@@ -169,14 +204,33 @@ export function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
 }
 
-/** Dates as `2025-10-02 08:14:51 UTC` (full ISO text in the tooltip); anything unparsable as given. */
+/**
+ * Dates as VS Code writes them: local time without milliseconds ("Oct 2, 2025, 8:14:51 AM"), how long ago in the
+ * tooltip with the value exactly as ISC sent it; anything that is no date as given.
+ */
 export function dateValue(value: unknown): HTMLElement {
-  const text = str(value);
-  if (!text) return h('span', { className: 'value muted', text: '—' });
-  const time = Date.parse(text);
-  if (Number.isNaN(time)) return textValue(text);
-  const iso = new Date(time).toISOString();
-  return h('span', { className: 'value date', text: `${iso.slice(0, 10)} ${iso.slice(11, 19)} UTC`, attrs: { title: text } });
+  if (value === null || value === undefined || value === '') return h('span', { className: 'value muted', text: '—' });
+  const date = formatDate(value);
+  if (!date) return anyValue(value);
+  return h('span', { className: 'value date', text: date.text, attrs: { title: `${date.relative} · ${String(value)}` } });
+}
+
+/** Break opportunities of an attribute name: after `_ . - : /` and between a lower-case letter and an upper-case one. */
+const NAME_BREAK = /(?<=[_.\-:/])|(?<=[a-z0-9])(?=[A-Z])/;
+
+/**
+ * An attribute name that wraps only between its parts (`cloud|Lifecycle|State`, `ext_|employee_|id`), never inside a
+ * word; a part too long for the column is cut with an ellipsis. The full name is the tooltip.
+ */
+export function nameText(name: string): HTMLElement {
+  const element = h('span', { className: 'value attr-key', attrs: { dir: 'auto', title: name } });
+  const text = visibleText(name);
+  const parts = text.length > 400 ? [text] : text.split(NAME_BREAK);
+  parts.forEach((part, index) => {
+    if (index > 0) element.appendChild(document.createElement('wbr'));
+    element.appendChild(h('span', { className: 'name-part', text: part }));
+  });
+  return element;
 }
 
 export function boolValue(value: unknown): HTMLElement {

@@ -2,7 +2,7 @@
 // Receives sections from the host, paints each as it arrives, and reports every paint back.
 import { isHostToWebviewMessage } from '../protocol';
 import type { FocusSection } from '../protocol';
-import { h } from './dom';
+import { forgetExpandedValues, h } from './dom';
 import type { AppContext, PaintSection, UiState } from './model';
 import { applyMessage, emptyModel } from './model';
 import { buildReport } from './report';
@@ -14,6 +14,18 @@ import { renderOwnership } from './render/ownership';
 import { createPanelApi } from './vscodeApi';
 
 const api = createPanelApi();
+
+/** Longest wait for the icon font before a paint is reported anyway. */
+const ICON_FONT_WAIT_MS = 3000;
+/**
+ * The codicon font, requested at once rather than when the first icon is laid out. Paint reports wait for it: with
+ * `font-display: block` a panel shows its icons only once the font is there. Loading it early also keeps the window
+ * short in which closing the panel leaves a font request of VS Code's webview service worker unanswered.
+ */
+const iconFont: Promise<unknown> = Promise.race([
+  document.fonts.load('16px codicon').catch(() => undefined),
+  new Promise((resolve) => setTimeout(resolve, ICON_FONT_WAIT_MS)),
+]);
 const saved = api.getState();
 const ui: UiState = {
   filter: typeof saved?.filter === 'string' ? saved.filter : '',
@@ -21,10 +33,16 @@ const ui: UiState = {
 };
 const model = emptyModel();
 
+let kept = false;
 const ctx: AppContext = {
   model,
   ui,
   post: (message) => api.post(message),
+  keep: () => {
+    if (kept) return;
+    kept = true;
+    api.post({ type: 'keep' });
+  },
   saveUi: () => {
     const panel = model.panel;
     if (!panel) return;
@@ -41,6 +59,8 @@ const containers = {
   assignments: h('section', { className: 'section', attrs: { id: 'section-assignments', 'aria-label': 'Role assignments' } }),
   assignment: h('div', { className: 'assignment-details', attrs: { id: 'section-assignment', 'aria-live': 'polite' } }),
   ownership: h('section', { className: 'section', attrs: { id: 'section-ownership', 'aria-label': 'Ownership' } }),
+  // One live region that exists from the start: screen readers announce changes of a region they already know.
+  status: h('div', { className: 'visually-hidden', attrs: { id: 'panel-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } }),
 };
 const assignmentsLayout = h('div', { className: 'assignments-layout', children: [containers.assignments, containers.assignment] });
 
@@ -59,7 +79,7 @@ let pendingFocus: FocusSection | undefined;
 
 function paint(sections: PaintSection[]): void {
   if (!started) {
-    root.replaceChildren(containers.banner, containers.header, containers.actions, containers.attributes, assignmentsLayout, containers.ownership);
+    root.replaceChildren(containers.status, containers.banner, containers.header, containers.actions, containers.attributes, assignmentsLayout, containers.ownership);
     started = true;
   }
   const notFound = model.identity.data.status === 'notFound';
@@ -74,15 +94,58 @@ function paint(sections: PaintSection[]): void {
   assignmentsLayout.hidden = notFound;
   containers.ownership.hidden = notFound;
   containers.actions.classList.toggle('disabled', notFound);
-  if (sections.includes('focus') && pendingFocus) focusSection(pendingFocus);
+  if (pendingFocus && (sections.includes('focus') || sections.includes('assignment'))) focusSection(pendingFocus);
+  announce(statusText(model));
 }
 
+/** Scrolls a section into view and focuses its heading; the assignment's details only once they are painted. */
 function focusSection(section: FocusSection): void {
-  const target = section === 'header' ? containers.header : section === 'attributes' ? containers.attributes : section === 'assignments' ? assignmentsLayout : containers.ownership;
+  if (section === 'assignment') {
+    const status = model.assignment?.data.status;
+    if (status === undefined || status === 'idle' || status === 'loading') return; // still pending
+  }
+  const targets: Record<FocusSection, HTMLElement> = {
+    header: containers.header,
+    attributes: containers.attributes,
+    assignments: assignmentsLayout,
+    assignment: containers.assignment,
+    ownership: containers.ownership,
+  };
+  const target = targets[section];
   target.scrollIntoView({ block: 'start' });
-  const heading = target.querySelector<HTMLElement>('h2, h1');
+  const heading = target.querySelector<HTMLElement>('h3, h2, h1');
   heading?.focus({ preventScroll: true });
+  if (section === 'assignment') {
+    // Where the details belong in the table: the selected row, scrolled to without moving the page again.
+    containers.assignments.querySelector<HTMLElement>('tr.selected')?.scrollIntoView({ block: 'nearest' });
+    target.scrollIntoView({ block: 'start' });
+  }
   pendingFocus = undefined;
+}
+
+let announced = '';
+
+/** Tells screen readers what changed: loading, loaded, failed (one polite region, only when the text changes). */
+function announce(text: string): void {
+  if (text === announced) return;
+  announced = text;
+  containers.status.textContent = text;
+}
+
+function statusText(m: typeof model): string {
+  if (m.deleted) return 'This identity has been deleted.';
+  const header = m.identity.data;
+  if (header.status === 'error') return `Could not load the identity: ${header.error.serverMessages[0] ?? header.error.message}`;
+  if (header.status === 'notFound') return 'Identity not found.';
+  if (header.status === 'loading' || header.status === 'idle') return m.identity.shown ? 'Refreshing…' : 'Loading identity…';
+  const failed = [
+    m.assignments.data.status === 'error' ? 'role assignments' : undefined,
+    m.ownership.data.status === 'error' ? 'ownership' : undefined,
+    m.assignment?.data.status === 'error' ? 'role assignment details' : undefined,
+  ].filter(Boolean);
+  if (failed.length > 0) return `Could not load the ${failed.join(' and ')}.`;
+  if (m.assignments.data.status === 'loading' || m.ownership.data.status === 'loading') return 'Loading role assignments and ownership…';
+  return 'Identity details loaded.';
 }
 
 /** Keeps keyboard focus (filter box, selected row) across a repaint of its section. */
@@ -91,6 +154,8 @@ function describeFocus(element: Element | null): { selector: string; selectionSt
   if (element.classList.contains('filter-input')) return { selector: '.filter-input', selectionStart: (element as HTMLInputElement).selectionStart };
   const id = element.getAttribute('data-assignment-id');
   if (id) return { selector: `tr[data-assignment-id="${CSS.escape(id)}"]` };
+  const action = element.getAttribute('data-action');
+  if (action) return { selector: `button[data-action="${CSS.escape(action)}"]` };
   return undefined;
 }
 
@@ -109,6 +174,15 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   }
   if (message.type === 'focus') pendingFocus = message.section;
   if (message.type === 'init' && message.focus) pendingFocus = message.focus;
+  // Another identity than before (a retargeted preview, or a saved state of another one): start clean.
+  const shownBefore = model.panel?.identityId ?? saved?.identityId;
+  if (message.type === 'init' && shownBefore !== undefined && shownBefore !== message.panel.identityId) {
+    ui.filter = '';
+    ui.selectedAssignmentId = undefined;
+    kept = false;
+    forgetExpandedValues();
+    window.scrollTo(0, 0);
+  }
   let sections: PaintSection[];
   try {
     sections = applyMessage(model, ui, message);
@@ -118,7 +192,8 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     console.error('Identity details: painting failed', error);
     return;
   }
-  api.post({ type: 'rendered', report: buildReport(model, sections, root) });
+  const report = buildReport(model, sections, root);
+  void iconFont.then(() => api.post({ type: 'rendered', report }));
 });
 
 api.post({ type: 'ready' });

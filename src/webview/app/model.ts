@@ -27,6 +27,8 @@ export interface AppContext {
   readonly model: AppModel;
   readonly ui: UiState;
   post(message: WebviewToHostMessage): void;
+  /** The user started working in the panel (a preview panel is kept); posts `keep` once per document. */
+  keep(): void;
   /** Persists the UI state (and what the serializer needs) with setState. */
   saveUi(): void;
 }
@@ -81,6 +83,10 @@ export function applyMessage(model: AppModel, ui: UiState, message: HostToWebvie
       return ['banner', 'actions'];
     case 'focus':
       return ['focus'];
+    case 'tenant':
+      // Read-only toggled or tenant renamed: the banner, the locked action buttons and the header's tenant row.
+      if (model.panel) model.panel = { ...model.panel, ...message.tenant };
+      return ['banner', 'actions', 'header'];
   }
 }
 

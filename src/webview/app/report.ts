@@ -36,6 +36,10 @@ export function buildReport(model: AppModel, painted: PaintSection[], root: HTML
   }
   if (model.assignment) report.selectedAssignmentId = model.assignment.assignmentId;
   if (error !== undefined) report.errorMessage = clip(error);
+  report.readOnlyBanner = root.querySelector('#section-banner .banner-read-only') !== null;
+  report.lockedActions = root.querySelectorAll('#section-actions button.locked').length;
+  const focused = document.activeElement?.closest('[id^="section-"]')?.id;
+  if (focused) report.focusedSection = focused.slice(0, 64);
   return report;
 }
 

@@ -5,6 +5,7 @@ import type { IscClient } from '../../api/iscClient';
 import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
 import type { ExtensionServices } from '../../services';
+import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
 import type {
   AssignmentSelection,
   DataSection,
@@ -13,11 +14,12 @@ import type {
   Loadable,
   OwnershipView,
   PanelIdentity,
+  PanelTenant,
   RenderReport,
 } from '../protocol';
 import { parseWebviewMessage } from '../protocol';
 import { renderShellHtml, webviewOptions } from './html';
-import { ABORTED, loadSection, toOwnershipView } from './panelData';
+import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
@@ -25,8 +27,12 @@ import { RenderTracker } from './renderTracker';
 export interface PanelHost {
   readonly services: ExtensionServices;
   readonly extensionUri: vscode.Uri;
+  /** Where "Open Raw JSON" shows its read-only document. */
+  readonly rawDocuments: ReadOnlyDocuments;
   /** Opens (or reveals) another identity's panel, e.g. from the manager link. */
   openIdentity(ref: IdentityRef): void;
+  /** The user worked in the panel: a preview panel is kept (no longer replaced by the next tree click). */
+  keep(panel: IdentityPanel): void;
   panelDisposed(panel: IdentityPanel): void;
 }
 
@@ -35,18 +41,12 @@ export interface RevealOptions {
   focus?: FocusSection;
 }
 
-export function panelKey(tenantId: string, identityId: string): string {
-  return `${tenantId}/${identityId}`;
-}
-
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are cut from tab titles.
-const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 export class IdentityPanel implements vscode.Disposable {
-  readonly key: string;
-  readonly tracker: RenderTracker;
+  /** Paint reports of this panel's current identity; a new one when the panel is retargeted. */
+  tracker: RenderTracker;
   private currentRef: IdentityRef;
   private rev = 0;
   private ready = false;
@@ -58,9 +58,13 @@ export class IdentityPanel implements vscode.Disposable {
   private selection: AssignmentSelection | undefined;
   private deleted = false;
   private pendingFocus: FocusSection | undefined;
+  /** What the app was last told about the tenant (init or `tenant`), to post only real changes. */
+  private sentTenant: PanelTenant | undefined;
   private readonly loads = new Map<DataSection, AbortController>();
   private reloadTimer: NodeJS.Timeout | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Identities this panel showed before (retarget): their late render reports are dropped quietly. */
+  readonly retiredIdentities = new Set<string>();
 
   constructor(
     private readonly host: PanelHost,
@@ -71,7 +75,6 @@ export class IdentityPanel implements vscode.Disposable {
     options: RevealOptions = {},
   ) {
     this.currentRef = { ...ref };
-    this.key = panelKey(ref.tenantId, ref.identityId);
     this.tracker = new RenderTracker(() => this.label, host.services.logger);
     const webview = webviewPanel.webview;
     webview.options = webviewOptions(host.extensionUri);
@@ -91,6 +94,37 @@ export class IdentityPanel implements vscode.Disposable {
 
   get ref(): IdentityRef {
     return { ...this.currentRef };
+  }
+
+  get key(): string {
+    return panelKey(this.currentRef.tenantId, this.currentRef.identityId);
+  }
+
+  /**
+   * Shows another identity in this panel (the preview a tree click replaces): loads are aborted, the sections start
+   * over and the app gets a fresh `init`. The webview document stays: no reload, nothing to close.
+   */
+  retarget(ref: IdentityRef, startedAt: number, options: RevealOptions = {}): void {
+    if (this.disposed) return;
+    this.retiredIdentities.add(this.currentRef.identityId);
+    for (const controller of this.loads.values()) controller.abort();
+    this.loads.clear();
+    if (this.reloadTimer) clearTimeout(this.reloadTimer);
+    this.reloadTimer = undefined;
+    this.currentRef = { ...ref };
+    this.tracker.dispose();
+    this.tracker = new RenderTracker(() => this.label, this.host.services.logger);
+    this.identity = IDLE;
+    this.assignments = IDLE;
+    this.ownership = IDLE;
+    this.ownershipRaw = undefined;
+    this.deleted = false;
+    this.selection = options.assignmentId ? { assignmentId: options.assignmentId, data: LOADING } : undefined;
+    this.pendingFocus = options.focus;
+    this.updateTitle();
+    this.webviewPanel.reveal(undefined, true);
+    if (this.ready) this.sendInit();
+    void this.reload('open', startedAt);
   }
 
   get label(): string {
@@ -125,8 +159,8 @@ export class IdentityPanel implements vscode.Disposable {
     return this.ownership;
   }
 
-  reveal(options: RevealOptions = {}): void {
-    this.webviewPanel.reveal(undefined, false);
+  reveal(options: RevealOptions = {}, preserveFocus = false): void {
+    this.webviewPanel.reveal(undefined, preserveFocus);
     if (options.assignmentId) void this.selectAssignment(options.assignmentId);
     if (options.focus) {
       if (this.ready) this.post({ type: 'focus', section: options.focus });
@@ -147,14 +181,28 @@ export class IdentityPanel implements vscode.Disposable {
     });
   }
 
+  /** The tenant as the panel shows it; unknown tenants count as read-only, as everywhere else. */
+  private tenantView(): PanelTenant {
+    const tenant = this.host.services.tenants.get(this.currentRef.tenantId);
+    return { tenantLabel: tenant?.label ?? this.currentRef.tenantId, readOnly: tenant?.readOnly !== false };
+  }
+
+  /** The tenants changed (read-only toggled, renamed…): the banner and the action buttons follow. */
+  tenantChanged(): void {
+    const tenant = this.tenantView();
+    if (this.sentTenant && this.sentTenant.readOnly === tenant.readOnly && this.sentTenant.tenantLabel === tenant.tenantLabel) return;
+    this.sentTenant = tenant;
+    this.post({ type: 'tenant', tenant });
+  }
+
   /** The app (re)started — first load, or the panel became visible again: send everything we have. */
   sendInit(): void {
     this.ready = true;
-    const tenant = this.host.services.tenants.get(this.currentRef.tenantId);
+    const tenant = this.tenantView();
+    this.sentTenant = tenant;
     const panel: PanelIdentity = {
       tenantId: this.currentRef.tenantId,
-      tenantLabel: tenant?.label ?? this.currentRef.tenantId,
-      readOnly: tenant?.readOnly ?? false,
+      ...tenant,
       identityId: this.currentRef.identityId,
       name: this.currentRef.name,
     };
@@ -347,8 +395,6 @@ export class IdentityPanel implements vscode.Disposable {
   }
 
   private updateTitle(): void {
-    const name = this.currentRef.name.replace(BIDI_AND_CONTROLS, '').trim() || this.currentRef.identityId;
-    const short = name.length > 60 ? `${name.slice(0, 59)}…` : name;
-    this.webviewPanel.title = this.deleted ? `${short} (deleted)` : short;
+    this.webviewPanel.title = panelTitle(this.currentRef.name, this.currentRef.identityId, this.deleted);
   }
 }

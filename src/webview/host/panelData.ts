@@ -3,6 +3,21 @@ import { isAbortError, isIscApiError } from '../../api/errors';
 import type { OwnershipDetails } from '../../api/types';
 import type { ErrorInfo, Loadable, OwnershipView } from '../protocol';
 
+/** One panel per (tenant, identity): the key of the panels map. */
+export function panelKey(tenantId: string, identityId: string): string {
+  return `${tenantId}/${identityId}`;
+}
+
+// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are cut from tab titles.
+const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The tab title: the name without bidi or control characters, at most 60 characters, "(deleted)" once deleted. */
+export function panelTitle(name: string, identityId: string, deleted: boolean): string {
+  const clean = name.replace(BIDI_AND_CONTROLS, '').trim() || identityId;
+  const short = clean.length > 60 ? `${clean.slice(0, 59)}…` : clean;
+  return deleted ? `${short} (deleted)` : short;
+}
+
 /** Marker result: the load was cancelled (panel closed or a newer load started); nothing to show. */
 export const ABORTED = Symbol('aborted');
 

@@ -5,15 +5,22 @@ import { PANEL_ACTIONS } from '../protocol';
 import type { IdentityPanel, PanelHost } from './identityPanel';
 import { rawJsonDocument, rawOf } from './panelData';
 
+/** Messages that mean the user works in the panel: a preview panel is kept, as an edited preview editor is. */
+const KEEPING_MESSAGES: ReadonlySet<WebviewToHostMessage['type']> = new Set(['keep', 'selectAssignment', 'copy', 'runAction', 'refresh', 'openRawJson']);
+
 export async function handlePanelMessage(panel: IdentityPanel, host: PanelHost, message: WebviewToHostMessage): Promise<void> {
   const logger = host.services.logger;
+  if (KEEPING_MESSAGES.has(message.type)) host.keep(panel);
   switch (message.type) {
+    case 'keep':
+      return;
     case 'ready':
       panel.tracker.markWebviewReady();
       panel.sendInit();
       return;
     case 'rendered':
       if (message.report.identityId !== panel.ref.identityId) {
+        if (panel.retiredIdentities.has(message.report.identityId)) return; // painted just before the panel was retargeted
         logger.warn(`Details panel ${panel.label}: ignored a render report for another identity.`);
         return;
       }
@@ -43,7 +50,7 @@ export async function handlePanelMessage(panel: IdentityPanel, host: PanelHost, 
     }
     case 'copy':
       await vscode.env.clipboard.writeText(message.text);
-      vscode.window.setStatusBarMessage('Copied to the clipboard', 2000);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied to the clipboard'), 2000);
       return;
     case 'runAction':
       await runAction(panel, host, message.action);
@@ -81,6 +88,6 @@ async function openRawJson(panel: IdentityPanel, host: PanelHost): Promise<void>
     ownership: rawOf(panel.ownershipData, panel.rawOwnership),
     selectedAssignment: selection ? rawOf(selection.data) : undefined,
   });
-  const document = await vscode.workspace.openTextDocument({ language: 'json', content });
-  await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
+  // A read-only virtual document: nothing to save, no "Untitled-1" asking to be saved on close.
+  await host.rawDocuments.show(panel.key, vscode.l10n.t('{0} (raw)', ref.name || ref.identityId), '.json', content);
 }

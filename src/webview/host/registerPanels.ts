@@ -5,7 +5,9 @@ import type { ExtensionServices } from '../../services';
 import { registerCommand } from '../../commands/commandWrapper';
 import type { RenderReport } from '../protocol';
 import { IDENTITY_PANEL_VIEW_TYPE } from '../protocol';
+import { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
 import { PanelManager } from './panelManager';
+import type { OpenMode } from './panelManager';
 import type { RevealOptions } from './identityPanel';
 import type { PaintCycle } from './renderTracker';
 import type { RoleAssignmentTarget } from './panelCommands';
@@ -16,6 +18,8 @@ export interface DetailsPanelsApi {
   /** Opens (or reveals) a panel, as the commands do; resolves once the panel exists. */
   open(ref: IdentityRef, options?: RevealOptions): void;
   isOpen(tenantId: string, identityId: string): boolean;
+  /** Whether the identity's panel is the preview (opened by a tree click, replaced by the next one). */
+  isPreview(tenantId: string, identityId: string): boolean;
   openPanels(): IdentityRef[];
   /** The last paint the panel's webview reported (real evidence that the webview rendered). */
   getRenderReport(tenantId: string, identityId: string): RenderReport | undefined;
@@ -37,36 +41,51 @@ const OPEN_ROLE_ASSIGNMENT_DETAILS = 'iscExplorer.openRoleAssignmentDetails';
 const OPEN_OWNERSHIP_DETAILS = 'iscExplorer.openOwnershipDetails';
 
 const MAX_PANELS_PER_COMMAND = 10;
+/** The scheme of the read-only "Open Raw JSON" documents. */
+const RAW_JSON_SCHEME = 'isc-explorer-json';
+
+/** `{ preview: true }` (a tree row's click) opens a preview panel; anything else a pinned one. */
+function openModeOf(options: unknown): OpenMode {
+  return options !== null && typeof options === 'object' && (options as { preview?: unknown }).preview === true ? 'preview' : 'pinned';
+}
 
 export function registerDetailsPanels(services: ExtensionServices): DetailsPanelsApi {
   const { context, logger } = services;
-  const manager = new PanelManager(services, context.extensionUri);
+  const rawDocuments = new ReadOnlyDocuments(RAW_JSON_SCHEME);
+  const manager = new PanelManager(services, context.extensionUri, rawDocuments);
   context.subscriptions.push(
+    rawDocuments,
     manager,
     vscode.window.registerWebviewPanelSerializer(IDENTITY_PANEL_VIEW_TYPE, {
       deserializeWebviewPanel: async (webviewPanel, state: unknown) => manager.restore(webviewPanel, state),
     }),
   );
 
-  const openIdentities = async (focus: RevealOptions['focus'], primary: unknown, selection: unknown): Promise<void> => {
+  const openIdentities = async (focus: RevealOptions['focus'], primary: unknown, selection: unknown, mode: OpenMode = 'pinned'): Promise<void> => {
     const startedAt = Date.now();
     const refs = await identityRefsForCommand(services, primary, selection, focus === 'ownership' ? 'Show ownership of identity' : 'Open identity details');
     if (refs.length > MAX_PANELS_PER_COMMAND) {
       void vscode.window.showInformationMessage(`Opening the first ${MAX_PANELS_PER_COMMAND} of ${refs.length} selected identities.`);
     }
-    for (const ref of refs.slice(0, MAX_PANELS_PER_COMMAND)) manager.open(ref, { focus }, startedAt);
+    // A preview shows one identity: a click never stands for several.
+    const opened = mode === 'preview' ? refs.slice(0, 1) : refs.slice(0, MAX_PANELS_PER_COMMAND);
+    for (const ref of opened) manager.open(ref, { focus }, startedAt, mode);
   };
 
-  registerCommand(context, logger, OPEN_IDENTITY_DETAILS, (primary?: unknown, selection?: unknown) => openIdentities(undefined, primary, selection));
+  // A tree row's click passes a third argument `{ preview: true }` (after the selection VS Code passes second).
+  registerCommand(context, logger, OPEN_IDENTITY_DETAILS, (primary?: unknown, selection?: unknown, options?: unknown) =>
+    openIdentities(undefined, primary, selection, openModeOf(options)),
+  );
   registerCommand(context, logger, OPEN_OWNERSHIP_DETAILS, (primary?: unknown, selection?: unknown) => openIdentities('ownership', primary, selection));
-  const openAssignment = (target: RoleAssignmentTarget, startedAt: number) => {
+  const openAssignment = (target: RoleAssignmentTarget, startedAt: number, mode: OpenMode = 'pinned') => {
     const ref: IdentityRef = { tenantId: target.tenantId, identityId: target.identityId, name: target.identityName ?? target.identityId };
-    manager.open(ref, { assignmentId: target.assignmentId, focus: 'assignments' }, startedAt);
+    // Focus the assignment's details once painted: in a narrow panel they sit below the whole table.
+    manager.open(ref, { assignmentId: target.assignmentId, focus: 'assignment' }, startedAt, mode);
   };
-  registerCommand(context, logger, OPEN_ROLE_ASSIGNMENT_DETAILS, async (arg?: unknown) => {
+  registerCommand(context, logger, OPEN_ROLE_ASSIGNMENT_DETAILS, async (arg?: unknown, options?: unknown) => {
     const startedAt = Date.now();
     const target = roleAssignmentArg(arg) ?? (await pickRoleAssignment(services));
-    if (target) openAssignment(target, startedAt);
+    if (target) openAssignment(target, startedAt, openModeOf(options));
   });
   // "Open Details" in the tree's context menu: identity nodes and role-assignment nodes.
   registerCommand(context, logger, OPEN_DETAILS_FROM_TREE, (primary?: unknown, selection?: unknown) => {
@@ -89,6 +108,10 @@ export function registerDetailsPanels(services: ExtensionServices): DetailsPanel
     viewType: IDENTITY_PANEL_VIEW_TYPE,
     open: (ref, options) => void manager.open(ref, options),
     isOpen: (tenantId, identityId) => panelOf(tenantId, identityId) !== undefined,
+    isPreview: (tenantId, identityId) => {
+      const panel = panelOf(tenantId, identityId);
+      return panel !== undefined && manager.isPreview(panel);
+    },
     openPanels: () => manager.all().map((panel) => panel.ref),
     getRenderReport: (tenantId, identityId) => panelOf(tenantId, identityId)?.lastReport,
     waitForRender: async (tenantId, identityId, predicate, timeoutMs = 30_000) => {

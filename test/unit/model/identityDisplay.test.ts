@@ -9,6 +9,8 @@ import {
   identityFacts,
   identityLabel,
   identityStatusInfo,
+  attributeDate,
+  formatDate,
   roleAssignmentDescription,
 } from '../../../src/model/identityDisplay';
 
@@ -51,11 +53,50 @@ describe('identityDisplay (labels, status, tooltips of hostile HR data)', () => 
     assert.deepStrictEqual(labels, ['ID', 'Alias', 'Status', 'Manager', 'Is a manager']);
   });
 
-  it('shows role assignment dates as days', () => {
+  it('shows role assignment dates as local days (a date-only value as the day it names)', () => {
+    const added = new Date('2025-07-11T18:45:37.098Z');
+    const removed = new Date('2026-07-11T00:00:00.000Z');
+    const localDay = (d: Date) => `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     assert.strictEqual(
-      roleAssignmentDescription({ addedDate: '2025-07-11T18:45:37.098Z', startDate: null, removeDate: '2026-07-11T00:00:00.000Z' }),
-      'added 2025-07-11 · until 2026-07-11',
+      roleAssignmentDescription({ addedDate: added.toISOString(), startDate: null, removeDate: removed.toISOString() }),
+      `added ${localDay(added)} · until ${localDay(removed)}`,
     );
+    assert.strictEqual(roleAssignmentDescription({ startDate: '2026-01-31' }), 'from 2026-01-31');
+  });
+
+  it('names the status in the Status fact ("ERROR", not "Status ERROR") and keeps both errors apart', () => {
+    const status = (identity: Identity) => identityFacts(identity).find(([label]) => label === 'Status')?.[1];
+    assert.strictEqual(status({ id: 'a', name: 'a', identityStatus: 'ERROR' }), 'ERROR');
+    assert.strictEqual(status({ id: 'a', name: 'a', identityStatus: 'LOCKED', processingState: 'ERROR' }), 'LOCKED');
+    const both = identityStatusInfo({ id: 'a', name: 'a', identityStatus: 'ERROR', processingState: 'ERROR' });
+    assert.strictEqual(both.state, 'processingError');
+    assert.strictEqual(both.statusState, 'error', 'the identity status stays known beside the processing error');
+    assert.strictEqual(identityStatusInfo({ id: 'a', name: 'a', identityStatus: 'ERROR' }).state, 'error');
+  });
+
+  it('writes dates as local time without milliseconds, with how long ago', () => {
+    const now = Date.parse('2025-10-04T12:00:00Z');
+    const date = formatDate('2025-10-02T08:14:51.123Z', { locale: 'en-US', now });
+    assert.ok(date);
+    assert.strictEqual(date.text, new Date('2025-10-02T08:14:51.123Z').toLocaleString('en-US', { dateStyle: 'medium', timeStyle: 'medium' }));
+    assert.doesNotMatch(date.text, /\.123|T08|Z/);
+    assert.strictEqual(date.relative, '2 days ago');
+    assert.strictEqual(formatDate('2025-10-03T12:00:00Z', { locale: 'en-US', now })?.relative, 'yesterday');
+    assert.strictEqual(formatDate('2026-01-04T12:00:00Z', { locale: 'en-US', now })?.relative, 'in 3 months');
+    assert.strictEqual(formatDate('2025-10-04T11:59:58Z', { locale: 'en-US', now })?.relative, 'now');
+    assert.strictEqual(formatDate('2026-01-31', { locale: 'en-US', now })?.text, 'Jan 31, 2026', 'a date-only value stays its day');
+    assert.strictEqual(formatDate('not a date'), undefined);
+    assert.strictEqual(formatDate('12/03/2025'), undefined, 'ambiguous day/month orders are not guessed');
+    assert.ok(formatDate('2025-10-02T08:14:51Z', { locale: 'xx-not-a-locale!!' }), 'an unknown locale falls back');
+  });
+
+  it('reads epoch attributes (seconds or milliseconds) of known date attributes as dates', () => {
+    assert.strictEqual(attributeDate('lastSyncDate', 1759392891207)?.time, 1759392891207);
+    assert.strictEqual(attributeDate('LASTSYNCDATE', '1759392891207')?.time, 1759392891207);
+    assert.strictEqual(attributeDate('lastSyncDate', 1759392891)?.time, 1759392891000, 'seconds');
+    assert.strictEqual(attributeDate('identificationNumber', 1759392891207), undefined, 'only known date attributes');
+    assert.strictEqual(attributeDate('lastSyncDate', 42), undefined, 'not a plausible date');
+    assert.strictEqual(attributeDate('startDate', '2020-01-07')?.dateOnly, true);
   });
 });
 

@@ -37,6 +37,7 @@ describe('webview protocol guards (webview -> host)', () => {
     accepts({ type: 'ready' });
     accepts({ type: 'refresh' });
     accepts({ type: 'openRawJson' });
+    accepts({ type: 'keep' });
     accepts({ type: 'retry', section: 'identity' });
     accepts({ type: 'retry', section: 'assignment' });
     accepts({ type: 'openIdentity', identityId: ID });
@@ -141,6 +142,15 @@ describe('webview protocol guards (host -> webview)', () => {
     assert.ok(!isHostToWebviewMessage({ type: 'assignment', rev: 1, selection: { data: { status: 'idle' } } }));
     assert.ok(!isHostToWebviewMessage({ type: 'run', rev: 1 }));
     assert.ok(!isHostToWebviewMessage(null));
+  });
+
+  it('checks the live tenant update (read-only banner) and the assignment focus', () => {
+    assert.ok(isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { tenantLabel: 'Demo tenant (simulator)', readOnly: true } }));
+    assert.ok(isHostToWebviewMessage({ type: 'focus', rev: 4, section: 'assignment' }));
+    assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4 }), 'the tenant is required');
+    assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { tenantLabel: 'x', readOnly: 'yes' } }), 'readOnly is a boolean');
+    assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { readOnly: false } }), 'the label is required');
+    assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { tenantLabel: 'x'.repeat(5000), readOnly: false } }), 'the label is bounded');
   });
 });
 

@@ -53,11 +53,24 @@ function text(value: unknown, empty = '—'): HTMLElement {
   return s ? textValue(s, { limit: 1000 }) : h('span', { className: 'value muted', text: empty });
 }
 
+/** A type ISC sends when it has none: not worth showing. */
+const NO_TYPE = new Set(['UNKNOWN', '']);
+
+/**
+ * A reference as name, then what else is known: its type (unless UNKNOWN) and id (unless it is the name shown).
+ * The assigner `{type: UNKNOWN, id: SYSTEM, name: null}` reads "SYSTEM", not "SYSTEM UNKNOWN · SYSTEM".
+ */
 function refValue(ref: BaseReference | undefined | null): HTMLElement {
   if (!ref || typeof ref !== 'object') return h('span', { className: 'value muted', text: '—' });
   const name = str(ref.name) || str(ref.id) || '—';
-  const meta = [str(ref.type), str(ref.id)].filter(Boolean).join(' · ');
-  return h('span', { children: [textValue(name, { limit: 300 }), meta ? h('span', { className: 'muted small ref-meta', text: ` ${meta}` }) : undefined] });
+  const type = str(ref.type);
+  const id = str(ref.id);
+  const meta = [type && !NO_TYPE.has(type.toUpperCase()) ? type : undefined, id && id !== name ? id : undefined].filter(Boolean).join(' · ');
+  const raw = [type ? `type ${type}` : undefined, id ? `id ${id}` : undefined].filter(Boolean).join(', ');
+  return h('span', {
+    attrs: { title: raw || undefined },
+    children: [textValue(name, { limit: 300 }), meta ? h('span', { className: 'muted small ref-meta', text: ` ${meta}` }) : undefined],
+  });
 }
 
 function assignerValue(assignment: RoleAssignment, ctx: AppContext): HTMLElement {
@@ -67,9 +80,8 @@ function assignerValue(assignment: RoleAssignment, ctx: AppContext): HTMLElement
   const label = str(assigner.name) || id || 'Unknown';
   const type = str(assigner.type);
   if (id && (type === undefined || type === 'IDENTITY')) {
-    return h('span', {
-      children: [linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`), type ? h('span', { className: 'muted small', text: ` ${type}` }) : undefined],
-    });
+    // An identity: its name links to its panel; "IDENTITY" would only repeat what the link says.
+    return h('span', { children: [linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`)] });
   }
   return refValue(assigner as BaseReference);
 }

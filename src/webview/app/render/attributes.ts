@@ -1,5 +1,6 @@
 // The attributes table: every attribute, a filter box, readable long/multi-valued/nested values, copy.
-import { anyValue, cell, copyText, h, plural, safeJson } from '../dom';
+import { attributeDate } from '../../../model/identityDisplay';
+import { anyValue, cell, copyText, dateValue, h, nameText, plural, safeJson } from '../dom';
 import type { AppContext } from '../model';
 import { copyButton } from './header';
 import { refreshingBadge, sectionHeading } from './states';
@@ -44,8 +45,9 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
   rows = entries.map(([key, value]) => {
     const element = h('tr', {
       children: [
-        cell(h('span', { className: 'value attr-key', text: key, attrs: { dir: 'auto' } }), 'key-cell'),
-        cell(anyValue(value, `attribute:${key}`), 'value-cell'),
+        cell(nameText(key), 'key-cell'),
+        // Known date attributes (lastSyncDate as epoch ms…) read as dates; Copy and the tooltip keep the raw value.
+        cell(attributeDate(key, value) ? dateValue(value) : anyValue(value, `attribute:${key}`), 'value-cell'),
         cell(copyButton(copyText(value), ctx, `Copy the value of ${key.slice(0, 80)}`), 'copy-cell'),
       ],
     });
@@ -66,6 +68,7 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
   };
   let timer: number | undefined;
   filter.addEventListener('input', () => {
+    ctx.keep();
     window.clearTimeout(timer);
     timer = window.setTimeout(() => {
       ctx.ui.filter = filter.value;

@@ -1,7 +1,7 @@
 // Header (who the identity is), banners (deleted, read-only) and the actions row.
 import type { Identity } from '../../../api/types';
 import type { PanelAction } from '../../protocol';
-import { boolValue, button, dateValue, facts, h, linkButton, str, textValue } from '../dom';
+import { boolValue, button, codicon, dateValue, facts, h, linkButton, str, textValue } from '../dom';
 import type { AppContext } from '../model';
 import { errorState, loadingState, notFoundState, refreshingBadge } from './states';
 
@@ -12,7 +12,12 @@ export function renderBanner(root: HTMLElement, ctx: AppContext): void {
     banners.push(h('div', { className: 'banner banner-deleted', attrs: { role: 'alert' }, text: 'This identity has been deleted. The details below are what the panel showed before.' }));
   }
   if (model.panel?.readOnly) {
-    banners.push(h('div', { className: 'banner banner-info', text: `Tenant "${model.panel.tenantLabel}" is read-only: actions that change data are refused.` }));
+    banners.push(
+      h('div', {
+        className: 'banner banner-info banner-read-only',
+        children: [codicon('lock'), ` ${readOnlyText(model.panel.tenantLabel)}`],
+      }),
+    );
   }
   root.replaceChildren(...banners);
 }
@@ -89,43 +94,69 @@ function managerValue(identity: Identity, ctx: AppContext): HTMLElement {
   return link;
 }
 
+/** Why the action buttons are locked, and how to unlock them. */
+function readOnlyText(tenantLabel: string): string {
+  return `Tenant "${tenantLabel}" is read-only: actions that change data are locked. To allow them, run "ISC: Toggle Read-Only Mode" on the tenant (right-click it in the SailPoint ISC view).`;
+}
+
 export function copyButton(text: string, ctx: AppContext, label = 'Copy'): HTMLButtonElement {
   const tooBig = text.length > 1_048_576;
-  return button('Copy', () => ctx.post({ type: 'copy', text }), {
+  return button(label, () => ctx.post({ type: 'copy', text }), {
     className: 'icon-button copy-button',
-    title: tooBig ? 'Too large to copy from here: use Open raw JSON' : label,
+    icon: 'copy',
+    iconOnly: true,
+    title: tooBig ? 'Too large to copy from here: use Open Raw JSON' : label,
     ariaLabel: label,
     disabled: tooBig,
   });
 }
 
-const ACTION_BUTTONS: { action: PanelAction; label: string; title: string; danger?: boolean }[] = [
-  { action: 'synchronizeAttributes', label: 'Synchronize attributes', title: 'Synchronize this identity’s attributes from its sources' },
-  { action: 'processIdentities', label: 'Process', title: 'Process (refresh) this identity' },
-  { action: 'resetIdentity', label: 'Reset', title: 'Reset this identity' },
-  { action: 'inviteIdentities', label: 'Invite', title: 'Invite this identity to register' },
-  { action: 'sendPasswordResetEmail', label: 'Send password reset email', title: 'Send a password reset email' },
-  { action: 'deleteIdentity', label: 'Delete…', title: 'Delete this identity (asks for confirmation)', danger: true },
+const ACTION_BUTTONS: { action: PanelAction; label: string; title: string; icon: string; danger?: boolean }[] = [
+  { action: 'synchronizeAttributes', label: 'Synchronize attributes', title: 'Synchronize this identity’s attributes from its sources', icon: 'sync' },
+  { action: 'processIdentities', label: 'Process', title: 'Process (refresh) this identity', icon: 'gear' },
+  { action: 'resetIdentity', label: 'Reset', title: 'Reset this identity', icon: 'discard' },
+  { action: 'inviteIdentities', label: 'Invite', title: 'Invite this identity to register', icon: 'mail' },
+  { action: 'sendPasswordResetEmail', label: 'Send password reset email', title: 'Send a password reset email', icon: 'key' },
+  { action: 'deleteIdentity', label: 'Delete…', title: 'Delete this identity (asks for confirmation)', icon: 'trash', danger: true },
 ];
 
 export function renderActions(root: HTMLElement, ctx: AppContext): void {
   const { model } = ctx;
   const canAct = !model.deleted && model.identity.shown !== undefined;
-  const actions = ACTION_BUTTONS.map(({ action, label, title, danger }) =>
+  const readOnly = model.panel?.readOnly === true;
+  const actions = ACTION_BUTTONS.map(({ action, label, title, icon, danger }) =>
     button(label, () => ctx.post({ type: 'runAction', action }), {
       className: danger ? 'button secondary danger' : 'button secondary',
-      title: canAct ? title : 'Not available: the identity is not loaded or was deleted',
+      icon: readOnly && canAct ? 'lock' : icon,
+      title: !canAct ? 'Not available: the identity is not loaded or was deleted' : readOnly ? readOnlyText(model.panel?.tenantLabel ?? '') : title,
       disabled: !canAct,
+      // Locked, not disabled: a disabled button cannot be reached by Tab, and its tooltip explains how to unlock.
+      locked: canAct && readOnly,
+      attrs: { 'data-action': action },
     }),
   );
   root.replaceChildren(
-    h('div', { className: 'action-group', attrs: { role: 'group', 'aria-label': 'Identity actions' }, children: actions }),
+    h('div', {
+      className: `action-group${readOnly ? ' read-only' : ''}`,
+      attrs: { role: 'group', 'aria-label': readOnly ? 'Identity actions (locked: the tenant is read-only)' : 'Identity actions' },
+      children: actions,
+    }),
     h('div', {
       className: 'action-group',
       attrs: { role: 'group', 'aria-label': 'Panel' },
       children: [
-        button('↻ Refresh', () => ctx.post({ type: 'refresh' }), { className: 'button', title: 'Reload identity, role assignments and ownership' }),
-        button('{ } Open raw JSON', () => ctx.post({ type: 'openRawJson' }), { className: 'button secondary', title: 'Open what ISC returned in a JSON editor' }),
+        button('Refresh', () => ctx.post({ type: 'refresh' }), {
+          className: 'button',
+          icon: 'refresh',
+          title: 'Reload identity, role assignments and ownership',
+          attrs: { 'data-action': 'refresh' },
+        }),
+        button('Open Raw JSON', () => ctx.post({ type: 'openRawJson' }), {
+          className: 'button secondary',
+          icon: 'json',
+          title: 'Open what ISC returned in a read-only JSON editor',
+          attrs: { 'data-action': 'openRawJson' },
+        }),
       ],
     }),
   );
