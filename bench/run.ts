@@ -8,6 +8,7 @@ import * as os from 'os';
 import { bulkBench } from './bulk';
 import { bundleBench } from './bundle';
 import { faultsBench } from './faults';
+import { jobsBench } from './jobs';
 import { jobJournalBench } from './jobJournal.bench';
 import { enumerateBench, naiveEnumerateBench } from './enumerate';
 import { exportBench } from './export';
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   const compileMs = Number.isFinite(t0) && t0 > 0 ? Math.max(0, Date.now() - t0) : 0;
   const runDeadline = started + Math.min(TOTAL_BUDGET_MS, SCRIPT_BUDGET_MS - compileMs);
   const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const all: Benchmark[] = [enumerateBench, bulkBench, jobJournalBench, bundleBench, extensionHostBench, firstPageModelBench, memoryModelBench, exportBench, naiveEnumerateBench, faultsBench];
+  const all: Benchmark[] = [enumerateBench, bulkBench, jobJournalBench, jobsBench, bundleBench, extensionHostBench, firstPageModelBench, memoryModelBench, exportBench, naiveEnumerateBench, faultsBench];
   const selected = only.length
     ? all.filter((b) => (b.fallbackFor ? only.includes('fallback') : b.names.some((n) => only.includes(n))))
     : all;

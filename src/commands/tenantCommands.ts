@@ -1,7 +1,7 @@
 // Tenants and credentials: add, update credentials, remove, read-only toggle, active tenant.
 import { COMMAND_IDS } from './commandIds';
 import * as vscode from 'vscode';
-import { InvalidBaseUrlError, normalizeBaseUrl } from '../api/baseUrl';
+import { InvalidBaseUrlError, describeBaseUrlHost, normalizeBaseUrl } from '../api/baseUrl';
 import type { CachedToken } from '../api/iscClient';
 import { describeConnectionProblem } from '../model/connectionErrors';
 import type { TenantInfo } from '../model/tenant';
@@ -85,6 +85,23 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   const duplicateMessage = (existing: TenantInfo): string =>
     vscode.l10n.t('This tenant and client ID are already added as "{0}". Use "Update Credentials…" to change its secret.', existing.label);
 
+  /**
+   * A host outside identitynow.com / identitynow-demo.com may be a vanity domain, or a look-alike: show the host the
+   * secret will go to (its punycode form too) before the secret is asked for.
+   */
+  const confirmUnusualHost = async (baseUrl: string): Promise<void> => {
+    const host = describeBaseUrlHost(baseUrl);
+    if (host.isSailPointDomain || host.isLoopback) return;
+    const shown = host.unicodeHost === host.asciiHost ? host.asciiHost : `${host.unicodeHost} (${host.asciiHost})`;
+    const go = vscode.l10n.t('Continue with {0}', host.asciiHost);
+    const choice = await vscode.window.showWarningMessage(
+      vscode.l10n.t('The API host is {0}, which is not under identitynow.com.', shown),
+      { modal: true, detail: vscode.l10n.t('Tenants with a vanity domain have such hosts. The client ID and secret you enter next are sent to this host only: go on only if it is your tenant.') },
+      go,
+    );
+    if (choice !== go) throw new UserCancelledError();
+  };
+
   /** Asks URL (when `askUrl`), client ID and secret; with `refuseDuplicates` a known URL + client ID pair stops at the client ID. */
   const askCredentials = async (initial: Partial<CredentialInput>, title: string, askUrl: boolean, refuseDuplicates = false): Promise<CredentialInput> => {
     let baseUrl = initial.baseUrl ?? '';
@@ -107,6 +124,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
         }),
       );
       baseUrl = normalizeBaseUrl(typed);
+      await confirmUnusualHost(baseUrl);
     }
     const clientId = orCancel(
       await vscode.window.showInputBox({

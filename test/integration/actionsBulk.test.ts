@@ -150,6 +150,8 @@ describe('identity actions: bulk', function () {
   it('Cancel stops new requests and reports which identities were done', async () => {
     h.actions.resetSyncCooldown();
     const refs = await pickRefs(h.registry, 1900, 60);
+    // Without before/after snapshots: their reading would be what the 11th progress report cancels.
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 0, vscode.ConfigurationTarget.Global);
     const rec = record(h.actions, { cancelAfterReports: 11 }); // "0/60" + 10 results
     const mark = await requestMark();
     const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
@@ -165,6 +167,7 @@ describe('identity actions: bulk', function () {
     assert.ok(notSent.length >= 30);
     for (const item of notSent) assert.ok(!sentIds.has(item.ref.identityId), `${item.ref.identityId} was not sent`);
     for (const item of report.items.filter((i) => i.outcome === 'done')) assert.ok(sentIds.has(item.ref.identityId));
+    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
     const summary = rec.messages.find((m) => m.text.startsWith(report.label))!;
     assert.match(summary.text, /was cancelled after \d+ of 60/);
     await assertSummaryMatchesAudit(h, rec, report);
