@@ -42,8 +42,10 @@ describe('tenants without the environment tenant (extension host, simulator)', f
     const manifest = JSON.parse(fs.readFileSync(path.join(services.context.extensionPath, 'package.json'), 'utf8')) as {
       contributes: { viewsWelcome: { view: string; contents: string }[] };
     };
+    const nls = JSON.parse(fs.readFileSync(path.join(services.context.extensionPath, 'package.nls.json'), 'utf8')) as Record<string, string>;
     const welcome = manifest.contributes.viewsWelcome.find((w) => w.view === 'iscIdentities');
-    assert.ok(welcome?.contents.includes('command:iscExplorer.addTenant'));
+    const contents = welcome?.contents.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? '');
+    assert.ok(contents?.includes('command:iscExplorer.addTenant'), contents);
     assert.deepStrictEqual(await simRequests(seq), [], 'activation makes no request');
   });
 

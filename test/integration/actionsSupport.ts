@@ -67,6 +67,14 @@ export async function apiRequestsSince(mark: number): Promise<SimRequest[]> {
   return all.filter((r) => r.path.startsWith('/v2025/'));
 }
 
+/**
+ * The requests since `mark` a command on these identities caused: every write, and the reads about them. Earlier
+ * jobs may still follow their ISC tasks or read their identities after a change in the background meanwhile.
+ */
+export async function requestsAbout(mark: number, refs: readonly IdentityRef[]): Promise<SimRequest[]> {
+  return (await apiRequestsSince(mark)).filter((r) => r.method !== 'GET' || refs.some((ref) => r.path.includes(ref.identityId)));
+}
+
 const FIXTURES = new Set<string>(Object.values(FIXTURE_IDS));
 
 /** `count` identities from list offset `offset` (default order), fixtures left out. */

@@ -5,7 +5,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { ENV_TENANT, apiRequestsSince, auditFor, pickRefs, record, requestMark, restore, simIdentity, simJson } from './actionsSupport';
+import { apiRequestsSince, auditFor, ENV_TENANT, pickRefs, record, requestMark, requestsAbout, restore, simIdentity, simJson } from './actionsSupport';
 import { CHAT_TOKEN, TOOL_NAMES, assertNoSecret, cancellationToken, handles, invokeThroughVsCode, messageText, prepare, prepareAndInvoke, textOf, tool } from './toolsSupport';
 import type { Handles } from './toolsSupport';
 
@@ -165,7 +165,7 @@ describe('language-model tools: the acting tool', function () {
       assert.ok(text.startsWith('Refused, nothing was sent.'), text);
       assert.match(text, /read-only/);
     }
-    assert.deepStrictEqual(await apiRequestsSince(mark), [], 'no request at all');
+    assert.deepStrictEqual(await requestsAbout(mark, refs), [], 'no request at all');
     assert.strictEqual(rec.confirmations.length, 0);
     const skipped = (await h.actions.readAudit()).filter((line) => refs.some((ref) => ref.identityId === line.identityId));
     assert.ok(skipped.length >= 2 && skipped.every((line) => line.outcome === 'skipped' && /read-only/.test(line.error ?? '')), JSON.stringify(skipped));
@@ -205,7 +205,7 @@ describe('language-model tools: the acting tool', function () {
       Promise.resolve(act().invoke({ input: { tenant: ENV_TENANT, action: 'delete', identityIds: [ref.identityId] }, toolInvocationToken: CHAT_TOKEN }, cancellationToken())),
       /Deleting identities is not offered/,
     );
-    assert.deepStrictEqual(await apiRequestsSince(mark), []);
+    assert.deepStrictEqual(await requestsAbout(mark, [ref]), []);
     assert.ok(await simIdentity(ref.identityId), 'the identity still exists');
   });
 
