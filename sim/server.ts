@@ -2,6 +2,7 @@
 
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleAdmin } from './admin';
 import type { AdminTarget } from './admin';
@@ -46,10 +47,12 @@ export interface SimulatorOptions {
   taskDurationMs?: number;
   /** Multiplies ISC's back-off durations of the escalatingRetryAfter fault (default 1; tests use e.g. 0.01). */
   escalationTimeScale?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP; `url` is then https://127.0.0.1:PORT. */
+  tls?: { key: string; cert: string };
 }
 
 export interface Simulator {
-  /** http://127.0.0.1:PORT — API base without /v2025. */
+  /** http://127.0.0.1:PORT (https with the `tls` option) — API base without /v2025. */
   url: string;
   clientId: string;
   clientSecret: string;
@@ -230,12 +233,14 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     else send(res, response);
   }
 
-  const server: Server = createServer((req, res) => {
+  const listener = (req: IncomingMessage, res: ServerResponse): void => {
     handle(req, res).catch((e: unknown) => {
       if (!res.headersSent) send(res, errorResponse(500, `Simulator error: ${(e as Error).message}`));
       else res.destroy();
     });
-  });
+  };
+  // An https.Server is an http.Server for everything used here (listen, close, closeAllConnections, keepAliveTimeout).
+  const server: Server = o.tls ? (createTlsServer({ key: o.tls.key, cert: o.tls.cert }, listener) as unknown as Server) : createServer(listener);
   server.keepAliveTimeout = 5000;
   const outage = new OutageControl(server, () => faults.forget('outageSeconds'));
   await new Promise<void>((resolve, reject) => {
@@ -246,7 +251,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
     });
   });
   const port = (server.address() as AddressInfo).port;
-  url = `http://127.0.0.1:${port}`;
+  url = `${o.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
   outage.apply(o.faults?.outageSeconds);
 
   return {

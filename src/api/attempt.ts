@@ -5,6 +5,7 @@ import * as https from 'node:https';
 import type { Socket } from 'node:net';
 import type { AxiosInstance, AxiosRequestConfig, AxiosResponse } from 'axios';
 import { linkAbort } from './abort';
+import type { TlsTrust } from './proxyConfig';
 
 /** How far one attempt got: whether a connection to the server existed, and the status line if one came. */
 interface AttemptTrace {
@@ -63,10 +64,24 @@ const NOT_SENT_CODES = new Set([
   'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'ERR_SSL_WRONG_VERSION_NUMBER',
+  // A CONNECT tunnel that was not opened (proxyAgent.ts): nothing reached the server.
+  'ERR_PROXY_AUTH', 'ERR_PROXY_REFUSED', 'ERR_PROXY_UNREACHABLE', 'ERR_PROXY_TIMEOUT', 'ERR_PROXY_PROTOCOL',
 ]);
 
 function failedBeforeSending(code: string | undefined): boolean {
   return code !== undefined && NOT_SENT_CODES.has(code);
+}
+
+/** Failures that the same request meets again at once: an untrusted or wrong certificate, refused proxy credentials. */
+const PERMANENT_CODES = new Set([
+  'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'ERR_PROXY_AUTH', 'ERR_PROXY_CONFIG',
+]);
+
+/** True when retrying `failure` cannot help (see PERMANENT_CODES). */
+export function isPermanentFailure(failure: AttemptFailure): boolean {
+  return failure.code !== undefined && PERMANENT_CODES.has(failure.code);
 }
 
 /** Marks the trace connected once the request has a connected socket (a reused keep-alive socket at once). */
@@ -77,11 +92,11 @@ function watchSocket(request: http.ClientRequest, trace: AttemptTrace): void {
   });
 }
 
-/** An axios `transport` that is node's own http/https, watched by `trace`. */
-function tracingTransport(trace: AttemptTrace): { request: typeof http.request } {
+/** An axios `transport` that is node's own http/https, watched by `trace`; `tlsOptions` go on every https request. */
+function tracingTransport(trace: AttemptTrace, tlsOptions: TlsTrust): { request: typeof http.request } {
   const request = (options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void): http.ClientRequest => {
-    const module = options.protocol === 'https:' ? https : http;
-    const req = module.request(options, (res) => {
+    const secure = options.protocol === 'https:';
+    const req = (secure ? https : http).request(secure ? { ...options, ...tlsOptions } : options, (res) => {
       trace.status = res.statusCode;
       trace.headers = res.headers;
       callback?.(res);
@@ -93,7 +108,7 @@ function tracingTransport(trace: AttemptTrace): { request: typeof http.request }
 }
 
 /** Runs one request through `axios` within `limits`; never rejects, every way out is an outcome. */
-export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfig, limits: AttemptLimits): Promise<AttemptOutcome> {
+export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfig, limits: AttemptLimits, tlsOptions: TlsTrust = {}): Promise<AttemptOutcome> {
   const trace: AttemptTrace = { connected: false };
   const attempt = new AbortController();
   let timedOut = false;
@@ -103,7 +118,7 @@ export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfi
   }, Math.max(1, limits.deadlineMs));
   const unlink = linkAbort(limits.signal, attempt);
   try {
-    const response = await axios.request<string>({ ...config, signal: attempt.signal, transport: tracingTransport(trace) });
+    const response = await axios.request<string>({ ...config, signal: attempt.signal, transport: tracingTransport(trace, tlsOptions) });
     const text = typeof response.data === 'string' ? response.data : '';
     return { type: 'answer', status: response.status, headers: flattenHeaders(response.headers), text };
   } catch (error) {
@@ -131,6 +146,19 @@ const NETWORK_DETAILS: Record<string, string> = {
   EHOSTUNREACH: 'the host is unreachable',
   ENETUNREACH: 'the network is unreachable',
   EPIPE: 'the connection was closed',
+  ERR_PROXY_AUTH: 'the proxy refused the credentials',
+  ERR_PROXY_REFUSED: 'the proxy refused the connection',
+  ERR_PROXY_UNREACHABLE: 'the proxy could not be reached',
+  ERR_PROXY_TIMEOUT: 'the proxy did not answer',
+  ERR_PROXY_PROTOCOL: 'the proxy failed',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate is not trusted',
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the server\'s certificate is not trusted',
+  UNABLE_TO_GET_ISSUER_CERT: 'the server\'s certificate is not trusted',
+  SELF_SIGNED_CERT_IN_CHAIN: 'the server\'s certificate is not trusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s certificate is not trusted',
+  CERT_UNTRUSTED: 'the server\'s certificate is not trusted',
+  CERT_HAS_EXPIRED: 'the server\'s certificate has expired',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'the server\'s certificate is for another host name',
 };
 
 /** `the connection was refused (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:1234` */

@@ -171,6 +171,7 @@ const STATUS_TEXT: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not found',
+  407: 'Proxy Authentication Required',
   409: 'Conflict',
   429: 'Too many requests',
   500: 'Internal server error',

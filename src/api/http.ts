@@ -6,7 +6,7 @@ import * as http from 'node:http';
 import * as https from 'node:https';
 import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { AbortedWait, anySignal, linkAbort, sleep } from './abort';
-import { describeNetworkFailure, runAttempt } from './attempt';
+import { describeNetworkFailure, isPermanentFailure, runAttempt } from './attempt';
 import type { AttemptAnswer, AttemptFailure } from './attempt';
 import {
   IscApiError,
@@ -25,7 +25,9 @@ import type { Permit, SlidingWindowLimiter } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
 import type { RateLimitWait } from './types';
-import { isLoopbackHost } from './baseUrl';
+import { ProxyTunnelAgent } from './proxyAgent';
+import { proxyForUrl } from './proxyConfig';
+import type { NetworkOptions, ProxyEndpoint, TlsTrust } from './proxyConfig';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
 
@@ -108,6 +110,8 @@ export interface TransportOptions {
   logger: Logger;
   onRequest?: (info: RequestInfo) => void;
   onWait?: (wait: RateLimitWait) => void;
+  /** Proxy, bypass list and trusted certificates (default: direct, Node's trust store). */
+  network?: NetworkOptions;
 }
 
 /** Waits longer than this are announced through onWait (and logged). */
@@ -124,7 +128,11 @@ export function serializeQuery(params: Record<string, QueryValue>): string {
 export class HttpTransport {
   private readonly axios: AxiosInstance;
   private readonly httpAgent = new http.Agent({ keepAlive: true, maxSockets: 100 });
-  private readonly httpsAgent = new https.Agent({ keepAlive: true, maxSockets: 100 });
+  private readonly httpsAgent: https.Agent;
+  /** TLS options of every https request, on the request too: VS Code's proxy support may swap the agent. */
+  private readonly tlsOptions: TlsTrust;
+  /** The proxy this transport tunnels through (undefined: direct). */
+  readonly proxy: ProxyEndpoint | undefined;
   private readonly disposed = new AbortController();
   private readonly retry: RetryPolicy;
   tokens: TokenSource | undefined;
@@ -133,7 +141,14 @@ export class HttpTransport {
     this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
     // Every call without its own signal waits on this one: many concurrent listeners are expected.
     setMaxListeners(0, this.disposed.signal);
-    const loopback = isLoopbackHost(new URL(options.baseUrl).hostname);
+    const network = options.network ?? {};
+    this.tlsOptions = {
+      ...(network.ca ? { ca: network.ca } : {}),
+      ...(network.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+    };
+    this.proxy = proxyForUrl(new URL(options.baseUrl), network);
+    const agentOptions: https.AgentOptions = { keepAlive: true, maxSockets: 100, ...this.tlsOptions };
+    this.httpsAgent = this.proxy ? new ProxyTunnelAgent(this.proxy, agentOptions) : new https.Agent(agentOptions);
     this.axios = loadAxios().create({
       baseURL: options.baseUrl,
       // No axios `timeout`: it ends when the response starts. Each attempt has its own deadline (attempt.ts).
@@ -150,8 +165,8 @@ export class HttpTransport {
       maxRedirects: 0,
       httpAgent: this.httpAgent,
       httpsAgent: this.httpsAgent,
-      // Never route the local simulator through an environment proxy.
-      ...(loopback ? { proxy: false as const } : {}),
+      // The agent is the route (proxyConfig.ts decides it): axios must not pick a proxy from the environment itself.
+      proxy: false,
     });
   }
 
@@ -183,7 +198,7 @@ export class HttpTransport {
       const started = performance.now();
       let outcome: AttemptAnswer | AttemptFailure;
       try {
-        outcome = await runAttempt(this.axios, this.config(spec, token), { deadlineMs: budget.nextDeadlineMs(), signal });
+        outcome = await runAttempt(this.axios, this.config(spec, token), { deadlineMs: budget.nextDeadlineMs(), signal }, this.tlsOptions);
       } finally {
         permit.release();
       }
@@ -203,7 +218,7 @@ export class HttpTransport {
         if (failure.reason === 'tooLarge') {
           throw badResponseError(operation, `the response is larger than ${formatBytes(this.options.maxResponseBytes)}`, failure.status);
         }
-        const retryable = spec.idempotent || !failure.requestSent;
+        const retryable = (spec.idempotent || !failure.requestSent) && !isPermanentFailure(failure);
         const delay = backoffDelay(retries, this.retry);
         if (retryable && retries < this.retry.maxRetries && budget.allowsRetryAfter(delay)) {
           sentBefore = requestSent;

@@ -5,6 +5,7 @@ import { HttpTransport } from './http';
 import type { QueryValue, RawResponse, RequestInfo, RequestSpec } from './http';
 import { parseOwnershipDetails } from './ownership';
 import { MAX_PAGE_SIZE, RepeatedPageError, clampPageSize, iteratePages } from './paging';
+import type { NetworkOptions } from './proxyConfig';
 import { sharedLimiter } from './rateLimiter';
 import type { RateLimitConfig, SlidingWindowLimiter } from './rateLimiter';
 import type { RetryPolicy } from './retry';
@@ -56,6 +57,8 @@ export interface IscClientOptions {
    * the client id), so that the wait can be shown. A wait still ends at once when the call's signal aborts.
    */
   onWait?: (wait: RateLimitWait) => void;
+  /** Proxy, bypass list and trusted certificates (default: direct, Node's trust store); see proxyConfig.ts. */
+  network?: NetworkOptions;
   /** Identity ids per start-identity-processing request (max 250). */
   processChunkSize?: number;
   /** Chunks of start-identity-processing in flight at once (default 2). */
@@ -106,6 +109,7 @@ export class IscClient {
       logger: this.logger,
       onRequest: options.onRequest,
       onWait: options.onWait,
+      network: options.network,
     });
     const clientId = options.clientId;
     const clientSecret = options.clientSecret;

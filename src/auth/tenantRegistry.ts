@@ -86,6 +86,11 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     this.subscriptions.push(
       credentials.onDidChangeClientSecret((tenantId) => this.onSecretChangedElsewhere(tenantId)),
       settings.onDidChange((key) => {
+        if (key === 'network') {
+          // New clients pick up the new proxy and certificates; the tree reloads through them.
+          for (const id of [...this.clients.keys()]) this.dropClient(id);
+          this.changed.fire();
+        }
         if (key.startsWith('environmentTenant')) {
           const before = this.environment;
           this.environment = this.readEnvironment();
@@ -143,7 +148,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   async verify(baseUrl: string, clientId: string, clientSecret: string, signal?: AbortSignal): Promise<CachedToken | undefined> {
     let issued: CachedToken | undefined;
     const capture: TokenCache = { get: async () => undefined, set: async (token) => void (issued = token) };
-    const client = new IscClient({ baseUrl, clientId, clientSecret, logger: this.logger, maxRetries: 1, tokenCache: capture });
+    const client = new IscClient({ baseUrl, clientId, clientSecret, logger: this.logger, maxRetries: 1, tokenCache: capture, network: this.settings.network(this.env, this.logger) });
     try {
       await client.verifyCredentials({ signal });
       return issued;
@@ -273,6 +278,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
       logger: this.logger,
       tokenCache: this.credentials.tokenCache(tenantId, info.baseUrl, info.clientId),
       onWait: (wait) => this.rateLimitWaits.fire({ ...wait, tenantId }),
+      network: this.settings.network(this.env, this.logger),
     });
   }
 

@@ -1,6 +1,9 @@
 // Typed access to the extension's settings (contributes.configuration in package.json).
 import * as vscode from 'vscode';
+import type { NetworkOptions } from '../api/proxyConfig';
 import { clampPageSize } from '../model/identityPager';
+import type { Logger } from '../util/redact';
+import { NETWORK_SETTING_KEYS, readNetworkOptions } from './networkSettings';
 
 const SETTINGS_SECTION = 'iscExplorer';
 
@@ -24,12 +27,18 @@ export class Settings {
     return this.config.get<boolean>('environmentTenant.readOnly', true) !== false;
   }
 
-  /** Fires with the changed key (relative to the section, e.g. `pageSize`). */
+  /** Proxy and trusted certificates of the ISC clients, from VS Code's `http.*` settings and `env`. */
+  network(env: NodeJS.ProcessEnv, logger: Logger): NetworkOptions {
+    return readNetworkOptions(env, logger);
+  }
+
+  /** Fires with the changed key (relative to the section, e.g. `pageSize`; `network` for VS Code's `http.*`). */
   onDidChange(listener: (key: string) => void): vscode.Disposable {
     return vscode.workspace.onDidChangeConfiguration((event) => {
       for (const key of ['pageSize', 'environmentTenant.enabled', 'environmentTenant.readOnly']) {
         if (event.affectsConfiguration(`${SETTINGS_SECTION}.${key}`)) listener(key);
       }
+      if (NETWORK_SETTING_KEYS.some((key) => event.affectsConfiguration(key))) listener('network');
     });
   }
 }

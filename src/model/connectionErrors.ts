@@ -7,6 +7,24 @@ const TLS_CODES = new Set([
   'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'EPROTO', 'ERR_SSL_WRONG_VERSION_NUMBER',
 ]);
 
+/** Node's codes for a certificate chain that ends in no trusted CA (a TLS-inspecting proxy, a private CA). */
+const UNTRUSTED_CODES = new Set([
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED',
+]);
+
+const TRUST_ADVICE =
+  'If your network inspects TLS (a corporate proxy), trust its CA certificate: add it to the system certificate store ' +
+  '(VS Code reads it: http.systemCertificates), or save it as a PEM file, point the NODE_EXTRA_CA_CERTS environment ' +
+  'variable at it and restart VS Code. Setting http.proxyStrictSSL to false turns the check off, but then anyone on ' +
+  'the way can read the client secret.';
+
+const PROXY_CREDENTIALS_ADVICE =
+  'The proxy refused the credentials (407 Proxy Authentication Required): check the user name and password in the ' +
+  'proxy URL, in the http.proxy setting or HTTPS_PROXY, as http://USER:PASSWORD@HOST:PORT (special characters percent-encoded).';
+
+const PROXY_ADVICE = 'Check the proxy settings (http.proxy or HTTPS_PROXY, and http.noProxy or NO_PROXY for hosts reached directly).';
+
 function codeOf(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
     const code = (e as { code?: unknown }).code;
@@ -17,6 +35,28 @@ function codeOf(error: unknown): string | undefined {
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+function isProxyCredentialsProblem(error: unknown, code: string | undefined): boolean {
+  return code === 'ERR_PROXY_AUTH' || (isIscApiError(error) && error.status === 407);
+}
+
+function isProxyProblem(error: unknown, code: string | undefined): boolean {
+  if (isProxyCredentialsProblem(error, code) || code?.startsWith('ERR_PROXY')) return true;
+  // VS Code's proxy support fails with "Failed to establish a socket connection to proxies: …" and no code. An HTTP
+  // answer came from the server (or its gateway), whatever its text says.
+  const answered = isIscApiError(error) && error.status !== undefined;
+  return !answered && /\bprox(y|ies)\b/i.test(messageOf(error));
+}
+
+/** What to do about a certificate or proxy failure; undefined for every other error. */
+function networkAdvice(error: unknown, code: string | undefined): string | undefined {
+  if (isProxyCredentialsProblem(error, code)) return PROXY_CREDENTIALS_ADVICE;
+  if (isProxyProblem(error, code)) return PROXY_ADVICE;
+  if (code && UNTRUSTED_CODES.has(code)) return TRUST_ADVICE;
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'Check the computer\'s clock; a proxy that inspects TLS may present an outdated certificate.';
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `The certificate is for another host: check the API base URL. ${TRUST_ADVICE}`;
+  return undefined;
 }
 
 export interface ConnectionProblem {
@@ -41,14 +81,16 @@ export function describeConnectionProblem(error: unknown, baseUrl: string, proxy
   if (isc?.kind === 'forbidden') {
     return { kind: 'forbidden', message: `The token works, but it lacks the rights to list identities on ${host}.${server}` };
   }
-  if (isc?.status === 407 || /proxy/i.test(messageOf(error))) {
-    return { kind: 'proxy', message: `The proxy refused the connection to ${host} (${messageOf(error)}). Check the proxy settings (http.proxy, HTTPS_PROXY).` };
+  if (isProxyProblem(error, code)) {
+    return { kind: 'proxy', message: `The connection to ${host} through the proxy failed: ${messageOf(error)} ${networkAdvice(error, code)}` };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
     return { kind: 'host', message: `Unknown host ${host}: the name could not be resolved. Check the tenant name or API base URL${proxyConfigured ? ' (and the proxy settings)' : ''}.` };
   }
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
-    return { kind: 'tls', message: `The TLS certificate of ${host} could not be verified (${code}). A proxy that inspects TLS needs its CA certificate trusted (NODE_EXTRA_CA_CERTS).` };
+    const advice = networkAdvice(error, code) ?? 'A proxy that inspects TLS needs its CA certificate trusted (NODE_EXTRA_CA_CERTS).';
+    const what = UNTRUSTED_CODES.has(code) ? 'is not trusted' : 'could not be verified';
+    return { kind: 'tls', message: `The TLS certificate of ${host} ${what} (${code}). ${advice}` };
   }
   if (code === 'ECONNREFUSED') {
     return { kind: proxyConfigured ? 'proxy' : 'refused', message: `${proxyConfigured ? 'The proxy' : host} refused the connection (ECONNREFUSED).${proxyConfigured ? ' Check the proxy settings.' : ' Check the URL and port.'}` };
@@ -62,8 +104,10 @@ export function describeConnectionProblem(error: unknown, baseUrl: string, proxy
   return { kind: 'other', message: messageOf(error) };
 }
 
-/** The text an error node or notification shows: ISC's own messages when there are any. */
+/** The text an error node or notification shows: ISC's own messages when there are any, and for a certificate or
+ * proxy failure what to do about it. */
 export function errorText(error: unknown): string {
-  if (isIscApiError(error)) return error.message;
-  return messageOf(error);
+  const text = isIscApiError(error) ? error.message : messageOf(error);
+  const advice = networkAdvice(error, codeOf(error));
+  return advice ? `${text} ${advice}` : text;
 }

@@ -2,8 +2,10 @@
 // Starts one simulator, then one extension-host session per test folder:
 //   test/integration/**/*.test.ts        — with the environment tenant (ISC_BASE_URL, ...)
 //   test/integration-noenv/**/*.test.ts  — without it (ISC_SIM_URL still set)
+//   test/integration-network/**/*.test.ts — without it, behind an authenticating CONNECT proxy with HTTPS simulators
+//                                           (networkSession.ts: NODE_EXTRA_CA_CERTS, the `http.proxy` setting)
 // Writes test-results/integration.json (or $ISC_RESULTS_FILE).
-// Env: ISC_INTEGRATION_SESSION=env|noenv (run one), ISC_TEST_GREP, ISC_HARNESS_EXTENSION_PATH (other
+// Env: ISC_INTEGRATION_SESSION=env|noenv|network (run one), ISC_TEST_GREP, ISC_HARNESS_EXTENSION_PATH (other
 // extension folder, for harness self-tests), ISC_HARNESS_TIMEOUT_MS (per session, default 600000).
 import { runTests } from '@vscode/test-electron';
 import * as fs from 'fs';
@@ -14,19 +16,26 @@ import { onCleanup } from './processes';
 import type { TierResults } from './results';
 import { emptyResults, mergeResults, readResults, writeResults } from './results';
 import { createRunDir, runSubdir } from './runs';
+import { startNetworkFixture } from './networkSession';
+import type { NetworkFixture } from './networkSession';
 import type { HarnessSimulator } from './simulator';
 import { simulatorEnv, startHarnessSimulator } from './simulator';
 
 interface Session {
-  name: 'env' | 'noenv';
+  name: 'env' | 'noenv' | 'network';
   testsDir: string;
   tenant: boolean;
+  /** Runs behind the proxy and HTTPS simulators of networkSession.ts. */
+  network?: boolean;
 }
 
 const SESSIONS: Session[] = [
   { name: 'env', testsDir: path.join(repoRoot, 'out', 'test', 'integration'), tenant: true },
   { name: 'noenv', testsDir: path.join(repoRoot, 'out', 'test', 'integration-noenv'), tenant: false },
+  { name: 'network', testsDir: path.join(repoRoot, 'out', 'test', 'integration-network'), tenant: false, network: true },
 ];
+
+const TIERS: Record<Session['name'], string> = { env: 'integration', noenv: 'integration-noenv', network: 'integration-network' };
 
 function shimPath(): string {
   const shim = path.join(repoRoot, 'test', 'harness', 'code-server-shim');
@@ -35,8 +44,13 @@ function shimPath(): string {
 }
 
 async function runSession(session: Session, runDir: string, sim: HarnessSimulator): Promise<TierResults> {
-  const tier = session.name === 'env' ? 'integration' : 'integration-noenv';
+  const tier = TIERS[session.name];
   const sessionDir = runSubdir(runDir, session.name);
+  let network: NetworkFixture | undefined;
+  if (session.network) {
+    network = await startNetworkFixture(runSubdir(sessionDir, 'network'));
+    if (!network) return emptyResults(tier);
+  }
   const resultsFile = path.join(sessionDir, 'results.json');
   const workspace = runSubdir(sessionDir, 'workspace');
   fs.writeFileSync(path.join(workspace, 'README.txt'), 'Scratch workspace of an integration test run.\n');
@@ -56,6 +70,8 @@ async function runSession(session: Session, runDir: string, sim: HarnessSimulato
       ],
       extensionTestsEnv: {
         ...simulatorEnv(sim, session.tenant),
+        ...network?.env,
+        ...(network ? { ISC_HARNESS_SETTINGS: JSON.stringify(network.settings) } : {}),
         ISC_TEST_RESULTS: resultsFile,
         ISC_HARNESS_RUN_DIR: sessionDir,
         ISC_RESULTS_FILE: undefined,
@@ -64,6 +80,8 @@ async function runSession(session: Session, runDir: string, sim: HarnessSimulato
   } catch (error) {
     exitCode = (error as { code?: number }).code ?? 1;
     console.error(`[integration] session "${session.name}" failed: ${(error as Error).message}`);
+  } finally {
+    await network?.close();
   }
   const results = readResults(resultsFile) ?? emptyResults(tier);
   results.tier = tier;

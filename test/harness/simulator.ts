@@ -16,6 +16,8 @@ export interface HarnessSimulatorOptions {
   port?: number;
   identities?: number;
   seed?: number;
+  /** Serve HTTPS with this key and certificate (PEM). */
+  tls?: { key: string; cert: string };
 }
 
 type StartSimulator = (options?: HarnessSimulatorOptions) => Promise<HarnessSimulator>;
