@@ -1,7 +1,7 @@
 // Header (who the identity is), banners (deleted, read-only) and the actions row.
 import type { Identity } from '../../../api/types';
 import type { PanelAction } from '../../protocol';
-import { boolValue, button, codicon, dateValue, facts, h, linkButton, str, textValue } from '../dom';
+import { boolValue, button, codicon, dateValue, facts, h, linkButton, linkLabel, str, textValue } from '../dom';
 import type { AppContext } from '../model';
 import { errorState, loadingState, notFoundState, refreshingBadge } from './states';
 
@@ -87,7 +87,7 @@ function managerValue(identity: Identity, ctx: AppContext): HTMLElement {
   const manager = identity.managerRef;
   if (!manager || typeof manager !== 'object') return h('span', { className: 'value muted', text: 'None' });
   const id = str(manager.id);
-  const label = str(manager.name) || id || 'Unknown manager';
+  const label = linkLabel(str(manager.name) || id || 'Unknown manager');
   if (!id) return textValue(label);
   const link = linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`);
   link.classList.add('manager-link');
