@@ -12,7 +12,7 @@ CODE_SERVER_VERSION="4.100.3"          # newest that runs on Node 20 — keep th
 RIPGREP_PKG_VERSION="1.15.11"          # @vscode/ripgrep used by code-server 4.100.3
 RIPGREP_ASSET="ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz"
 CS_DIR="$ROOT/.vscode-test/code-server"
-APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev ripgrep chromium)
+APT_PACKAGES=(build-essential python3 pkg-config libkrb5-dev ripgrep chromium openssl)
 
 log() { echo "[setup] $*"; }
 t0=$SECONDS

@@ -107,7 +107,7 @@ export function proxyForUrl(target: URL, options: NetworkOptions): ProxyEndpoint
 }
 
 /** The PEM certificates of a bundle file (several `-----BEGIN CERTIFICATE-----` blocks). */
-export function certificatesOf(pem: string): string[] {
+function certificatesOf(pem: string): string[] {
   return pem.match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
 }
 
