@@ -25,8 +25,8 @@ import type { Permit, SlidingWindowLimiter } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
 import type { RateLimitWait } from './types';
-import { ProxyTunnelAgent } from './proxyAgent';
-import { proxyForUrl } from './proxyConfig';
+import { ProxyTunnelAgent, UnusableProxyAgent } from './proxyAgent';
+import { ProxyConfigError, proxyForUrl } from './proxyConfig';
 import type { NetworkOptions, ProxyEndpoint, TlsTrust } from './proxyConfig';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
@@ -146,9 +146,15 @@ export class HttpTransport {
       ...(network.ca ? { ca: network.ca } : {}),
       ...(network.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
     };
-    this.proxy = proxyForUrl(new URL(options.baseUrl), network);
     const agentOptions: https.AgentOptions = { keepAlive: true, maxSockets: 100, ...this.tlsOptions };
-    this.httpsAgent = this.proxy ? new ProxyTunnelAgent(this.proxy, agentOptions) : new https.Agent(agentOptions);
+    try {
+      this.proxy = proxyForUrl(new URL(options.baseUrl), network);
+      this.httpsAgent = this.proxy ? new ProxyTunnelAgent(this.proxy, agentOptions) : new https.Agent(agentOptions);
+    } catch (error) {
+      if (!(error instanceof ProxyConfigError)) throw error;
+      options.logger.warn(`The proxy setting cannot be used by the ISC client: ${error.message}`);
+      this.httpsAgent = new UnusableProxyAgent(error);
+    }
     this.axios = loadAxios().create({
       baseURL: options.baseUrl,
       // No axios `timeout`: it ends when the response starts. Each attempt has its own deadline (attempt.ts).

@@ -132,3 +132,19 @@ export class ProxyTunnelAgent extends https.Agent {
     return undefined;
   }
 }
+
+/**
+ * Fails every request with `error` (a proxy setting this agent cannot use, e.g. socks://). In VS Code's default
+ * `http.proxySupport: override` the extension host replaces the agent with its own, which can: the setting then works.
+ */
+export class UnusableProxyAgent extends https.Agent {
+  constructor(private readonly error: Error) {
+    super();
+  }
+
+  override createConnection(_options: https.RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const done = callback as ((error: Error | null, stream?: Duplex) => void) | undefined;
+    process.nextTick(() => done?.(this.error));
+    return undefined;
+  }
+}
