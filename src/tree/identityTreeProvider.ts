@@ -11,6 +11,7 @@ import { DisposableStore } from '../util/disposables';
 import type { CoreServices } from '../services';
 import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, TenantNode } from './nodes';
 import { NeedsAttentionRows } from './needsAttention';
+import { ProtectedIdentities } from './protectedIdentities';
 import type { TreeNode , PlaceholderNode} from './nodes';
 import { Placeholders, isSignInError } from './placeholders';
 import { resetRoleAssignments, roleAssignmentChildren } from './roleAssignments';
@@ -41,11 +42,14 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private readonly readOnlyMemo = new Map<string, boolean>();
   /** The "Needs attention" row of each tenant and its list. */
   readonly attention: NeedsAttentionRows;
+  /** Which identities are protected (for their tooltips). */
+  readonly protectedIds: ProtectedIdentities;
 
   constructor(private readonly services: CoreServices) {
     const { tenants, viewStates, changes } = services;
     this.attention = new NeedsAttentionRows(services, this.placeholders, () => this.scheduleRefresh());
     this.subscriptions.add(this.attention);
+    this.protectedIds = new ProtectedIdentities(tenants, (tenantId, ids) => this.forgetTooltips(tenantId, ids));
     [
       tenants.onDidChange(() => {
         this.readOnlyMemo.clear();
@@ -108,7 +112,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode, _token?: vscode.CancellationToken): vscode.TreeItem {
     if (item.tooltip !== undefined) return item;
-    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.identity);
+    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.identity, this.protectedIds.isProtected(node.tenantId, node.identity.id));
     else if (node instanceof RoleAssignmentNode) item.tooltip = roleAssignmentTooltip(node.ref);
     return item;
   }
@@ -276,6 +280,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private resetTenant(state: TenantState): void {
     state.pager.reset(toIdentityQuery(this.services.viewStates.get(state.node.tenantId)));
     this.attention.reset(state.node.tenantId);
+    this.protectedIds.reset(state.node.tenantId);
     for (const node of state.identities.values()) resetRoleAssignments(node);
   }
 
@@ -318,6 +323,13 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       children.push(p);
     }
     return children;
+  }
+
+  /** Rows hovered before the protected ids arrived get their tooltip built again (VS Code keeps a resolved one). */
+  private forgetTooltips(tenantId: string, ids: ReadonlySet<string>): void {
+    const rows = [...(this.states.get(tenantId)?.identities.values() ?? []), ...this.attention.rows(tenantId)];
+    for (const row of rows) if (ids.has(row.identity.id)) row.treeItemCache = undefined;
+    this.scheduleRefresh();
   }
 
   private identityNodeFor(state: TenantState, identity: Identity): IdentityNode {

@@ -132,6 +132,11 @@ export class NeedsAttentionRows implements vscode.Disposable {
     this.redraw();
   }
 
+  /** The identity rows under a tenant's "Needs attention". */
+  rows(tenantId: string): Iterable<IdentityNode> {
+    return this.states.get(tenantId)?.rows.values() ?? [];
+  }
+
   /** Forgets the list and its count; the next draw of the tenant counts again. */
   reset(tenantId: string): void {
     this.states.get(tenantId)?.pager.reset();

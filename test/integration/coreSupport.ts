@@ -47,11 +47,11 @@ export async function setFaults(faults: Record<string, unknown>): Promise<void> 
 }
 
 /**
- * The list-identities requests of the tenant's own list. The "Needs attention" row counts its identities with a list
- * request of its own (processingState eq "ERROR", sorted by name) whenever the tree is drawn after a change: left out.
+ * The list-identities requests of the tenant's own list. Left out: the "Needs attention" row's count (processingState
+ * eq "ERROR", sorted by name; whenever the tree is drawn after a change) and the protected ids read for tooltips.
  */
 export function listRequests(requests: SimRequest[]): SimRequest[] {
-  return requests.filter((r) => r.method === 'GET' && /\/v2025\/identities$/.test(r.path) && !isNeedsAttentionRequest(r));
+  return requests.filter((r) => r.method === 'GET' && /\/v2025\/identities$/.test(r.path) && !isNeedsAttentionRequest(r) && r.query.filters !== 'protected eq true');
 }
 
 export function isNeedsAttentionRequest(request: SimRequest): boolean {
