@@ -9,7 +9,9 @@ import { errorText } from '../model/connectionErrors';
 import { toIdentityQuery } from '../model/viewState';
 import { DisposableStore } from '../util/disposables';
 import type { CoreServices } from '../services';
-import { IdentityNode, RoleAssignmentNode, TenantNode } from './nodes';
+import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, TenantNode } from './nodes';
+import { NeedsAttentionRows } from './needsAttention';
+import { ProtectedIdentities } from './protectedIdentities';
 import type { TreeNode , PlaceholderNode} from './nodes';
 import { Placeholders, isSignInError } from './placeholders';
 import { resetRoleAssignments, roleAssignmentChildren } from './roleAssignments';
@@ -38,9 +40,16 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private refreshTimer: NodeJS.Timeout | undefined;
   /** Read-only state per tenant, for the current synchronous run of getTreeItem calls only (see `readOnly`). */
   private readonly readOnlyMemo = new Map<string, boolean>();
+  /** The "Needs attention" row of each tenant and its list. */
+  readonly attention: NeedsAttentionRows;
+  /** Which identities are protected (for their tooltips). */
+  readonly protectedIds: ProtectedIdentities;
 
   constructor(private readonly services: CoreServices) {
     const { tenants, viewStates, changes } = services;
+    this.attention = new NeedsAttentionRows(services, this.placeholders, () => this.scheduleRefresh());
+    this.subscriptions.add(this.attention);
+    this.protectedIds = new ProtectedIdentities(tenants, (tenantId, ids) => this.forgetTooltips(tenantId, ids));
     [
       tenants.onDidChange(() => {
         this.readOnlyMemo.clear();
@@ -92,6 +101,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       });
     }
     if (node instanceof IdentityNode) return identityItem(node, this.readOnly(node.tenantId));
+    if (node instanceof NeedsAttentionNode) return this.attention.item(node);
     if (node instanceof RoleAssignmentNode) return roleAssignmentItem(node);
     return placeholderItem(node, Placeholders.command(node));
   }
@@ -102,7 +112,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode, _token?: vscode.CancellationToken): vscode.TreeItem {
     if (item.tooltip !== undefined) return item;
-    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.identity);
+    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.identity, this.protectedIds.isProtected(node.tenantId, node.identity.id));
     else if (node instanceof RoleAssignmentNode) item.tooltip = roleAssignmentTooltip(node.ref);
     return item;
   }
@@ -110,12 +120,14 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.roots();
     if (node instanceof TenantNode) return this.tenantChildren(node);
+    if (node instanceof NeedsAttentionNode) return this.attention.children(node);
     if (node instanceof IdentityNode) return roleAssignmentChildren(node, this.services.tenants, this.placeholders);
     return [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node instanceof TenantNode) return undefined;
+    if (node instanceof IdentityNode) return node.group ?? node.parent;
     return node.parent;
   }
 
@@ -150,7 +162,11 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const state = this.states.get(node.tenantId);
       if (state) this.resetTenant(state);
       this.scheduleRefresh();
+    } else if (node instanceof NeedsAttentionNode) {
+      this.attention.reset(node.tenantId);
+      this.scheduleRefresh();
     } else if (node instanceof IdentityNode) {
+      if (node.group) this.attention.reset(node.tenantId);
       await this.refreshIdentities(node.tenantId, [node.identity.id]);
     } else if (node instanceof RoleAssignmentNode) {
       resetRoleAssignments(node.parent);
@@ -177,6 +193,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       this.scheduleRefresh();
       return;
     }
+    if (node.parent instanceof NeedsAttentionNode) return this.attention.retry(node.tenantId);
     const state = this.states.get(node.parent.tenantId);
     if (!state) return;
     if (state.pager.snapshot().firstPageLoaded) {
@@ -244,6 +261,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     for (const [id, state] of this.states) {
       if (!ids.has(id)) {
         state.pager.dispose();
+        this.attention.forget(id);
         this.states.delete(id);
       }
     }
@@ -261,6 +279,8 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   private resetTenant(state: TenantState): void {
     state.pager.reset(toIdentityQuery(this.services.viewStates.get(state.node.tenantId)));
+    this.attention.reset(state.node.tenantId);
+    this.protectedIds.reset(state.node.tenantId);
     for (const node of state.identities.values()) resetRoleAssignments(node);
   }
 
@@ -270,15 +290,21 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let snap = state.pager.snapshot();
     if (snap.error !== undefined && isAbortError(snap.error) && !snap.firstPageLoaded) state.pager.reset();
     snap = state.pager.snapshot();
-    if (!snap.firstPageLoaded && snap.error === undefined) {
-      await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => state.pager.ensureFirstPage());
+    const firstPage = !snap.firstPageLoaded && snap.error === undefined ? state.pager.ensureFirstPage() : undefined;
+    // Counted alongside the first page (asked after it): the row shows first, only when someone is in processing error.
+    const attention = this.attention.load(node).catch(() => undefined);
+    if (firstPage) {
+      await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => firstPage);
       snap = state.pager.snapshot();
       // The tenant row's description shows the count ("3 identities") that the first page brought.
       if (snap.firstPageLoaded) this.scheduleRefresh();
     }
     this.reportStatus(node.tenantId, snap.error);
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];
+    await attention;
+    const attentionNode = this.attention.nodeFor(node);
     const children: TreeNode[] = snap.items.map((identity) => this.identityNodeFor(state, identity));
+    if (attentionNode && children.length > 0) children.unshift(attentionNode);
     if (children.length === 0) {
       const filtered = this.services.viewStates.get(node.tenantId);
       const p = this.placeholders.get(node, 'empty', filtered.filters || filtered.defaultFilter === 'CORRELATED_ONLY' ? 'No identities match the filter' : 'No identities');
@@ -297,6 +323,13 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       children.push(p);
     }
     return children;
+  }
+
+  /** Rows hovered before the protected ids arrived get their tooltip built again (VS Code keeps a resolved one). */
+  private forgetTooltips(tenantId: string, ids: ReadonlySet<string>): void {
+    const rows = [...(this.states.get(tenantId)?.identities.values() ?? []), ...this.attention.rows(tenantId)];
+    for (const row of rows) if (ids.has(row.identity.id)) row.treeItemCache = undefined;
+    this.scheduleRefresh();
   }
 
   private identityNodeFor(state: TenantState, identity: Identity): IdentityNode {

@@ -20,6 +20,19 @@ export interface RoleAssignmentsState {
   generation: number;
 }
 
+/** "Needs attention" under a tenant: the identities in processing error (src/tree/needsAttention.ts). */
+export class NeedsAttentionNode {
+  readonly kind = 'needsAttention';
+  readonly id: string;
+  constructor(readonly parent: TenantNode) {
+    this.id = `${parent.tenantId}/needsAttention`;
+  }
+
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+}
+
 export class IdentityNode implements HasIdentityRef {
   readonly kind = 'identity';
   readonly id: string;
@@ -28,11 +41,16 @@ export class IdentityNode implements HasIdentityRef {
   /** The TreeItem last built for this node and what it was built from (treeItems.ts `identityItem`). */
   treeItemCache?: { identity: Identity; readOnly: boolean; item: TreeItem };
 
+  /**
+   * `group`: the row is listed under "Needs attention" rather than directly under the tenant. The same identity can be
+   * in both lists, so the group is part of the id.
+   */
   constructor(
     readonly parent: TenantNode,
     public identity: Identity,
+    readonly group?: NeedsAttentionNode,
   ) {
-    this.id = `${parent.tenantId}/identity/${identity.id}`;
+    this.id = group ? `${group.id}/identity/${identity.id}` : `${parent.tenantId}/identity/${identity.id}`;
   }
 
   get tenantId(): string {
@@ -92,7 +110,7 @@ export class PlaceholderNode {
   error: unknown;
 
   constructor(
-    readonly parent: TenantNode | IdentityNode,
+    readonly parent: TenantNode | NeedsAttentionNode | IdentityNode,
     readonly placeholder: PlaceholderKind,
   ) {
     this.id = `${parent.id}/${placeholder}`;
@@ -103,8 +121,14 @@ export class PlaceholderNode {
   }
 }
 
-export type TreeNode = TenantNode | IdentityNode | RoleAssignmentNode | PlaceholderNode;
+export type TreeNode = TenantNode | NeedsAttentionNode | IdentityNode | RoleAssignmentNode | PlaceholderNode;
 
 export function isTreeNode(value: unknown): value is TreeNode {
-  return value instanceof TenantNode || value instanceof IdentityNode || value instanceof RoleAssignmentNode || value instanceof PlaceholderNode;
+  return (
+    value instanceof TenantNode ||
+    value instanceof NeedsAttentionNode ||
+    value instanceof IdentityNode ||
+    value instanceof RoleAssignmentNode ||
+    value instanceof PlaceholderNode
+  );
 }

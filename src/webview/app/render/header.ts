@@ -53,6 +53,10 @@ function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean)
     children: [
       h('h1', { className: 'identity-name', children: [textValue(name, { limit: 300 })] }),
       status ? h('span', { className: `badge status status-${status.toLowerCase().replace(/[^a-z]/g, '')}`, text: status }) : undefined,
+      // ISC refuses to delete a protected identity: said next to the name, before anyone presses Delete.
+      identity.protected === true
+        ? h('span', { className: 'badge protected', attrs: { title: 'Protected: ISC does not delete this identity' }, children: [codicon('shield'), ' Protected'] })
+        : undefined,
       refreshing ? refreshingBadge() : undefined,
     ],
   });
@@ -69,6 +73,7 @@ function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean)
       ['Lifecycle state', optionalText(lifecycleText)],
       ['Manager', managerValue(identity, ctx)],
       ['Is manager', boolValue(identity.isManager)],
+      ...(identity.protected === true ? [['Protected', textValue('Yes — ISC does not delete it')] as [string, HTMLElement]] : []),
       ['Created', dateValue(identity.created)],
       ['Modified', dateValue(identity.modified)],
       ['Last refresh', dateValue(identity.lastRefresh)],
