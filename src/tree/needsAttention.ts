@@ -15,9 +15,9 @@ import { IdentityNode, NeedsAttentionNode } from './nodes';
 import type { TenantNode, TreeNode } from './nodes';
 import type { Placeholders } from './placeholders';
 
-export const NEEDS_ATTENTION_CONTEXT = 'needsAttention';
+const NEEDS_ATTENTION_CONTEXT = 'needsAttention';
 /** Sorted by name so that the list reads like the tenant's own; the filter is the command's (PROCESSING_ERROR_FILTER). */
-export const NEEDS_ATTENTION_SORTERS = 'name';
+const NEEDS_ATTENTION_SORTERS = 'name';
 
 interface AttentionState {
   node: NeedsAttentionNode;
