@@ -3,14 +3,15 @@
 import * as vscode from 'vscode';
 import type { ActionRuntime } from './actionRuntime';
 import type { OperationReport } from '../../model/actions/operations';
-import { reportMarkdown } from '../../model/actions/report';
+import { reportMarkdown, reportTitle } from '../../model/actions/report';
 
 const MAX_SHOWN_BYTES = 5_000_000;
 const ACTIONS_SCHEME = 'isc-identity-actions';
 const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/ISC activity (audit.jsonl).jsonl' });
 
+/** The report's document; its last path segment is the title the preview tab shows ("Preview Synchronize attributes — 10:42:07"). */
 function reportUri(report: OperationReport): vscode.Uri {
-  return vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/reports/${report.kind}-${report.operationId}.md` });
+  return vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/reports/${report.operationId}/${reportTitle(report).replace(/[/\\]/g, ' ')}` });
 }
 
 class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
@@ -61,7 +62,7 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
       if (entries.length === 0) return '// No audit line for this job yet.\n';
       return `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
     }
-    const match = /^\/reports\/[A-Za-z]+-([0-9a-f-]{36})\.md$/.exec(uri.path);
+    const match = /^\/reports\/([0-9a-f-]{36})\/[^/]+$/.exec(uri.path);
     const report = match ? this.runtime.report(match[1]) : undefined;
     return report ? reportMarkdown(report) : '# Report not available\n\nReports are kept for this session only; see “ISC: Show Activity” for the audit log.\n';
   }
@@ -76,9 +77,9 @@ export function registerActivityDocuments(runtime: ActionRuntime): { showActivit
     provider,
     runtime.audit.onDidAppend(() => provider.auditAppended()),
   );
+  // Rendered, not as markdown source: the escapes that keep data from forming links or HTML are invisible there.
   runtime.showReport = async (report) => {
-    const document = await vscode.workspace.openTextDocument(reportUri(report));
-    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreview', reportUri(report));
   };
   return {
     showJobActivity: async (jobId) => {

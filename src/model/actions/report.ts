@@ -70,9 +70,18 @@ function jobText(item: ItemReport): string {
   return item.jobStatus ? ` — job ${item.jobId} (${item.jobStatus})` : ` — job ${item.jobId}`;
 }
 
-/** Escapes text for a markdown table cell: no HTML, no links, no line breaks, no pipes. */
+/**
+ * Escapes text for a markdown table cell: no HTML, no links, no line breaks, no pipes. The rendered preview also
+ * turns bare addresses into links ("linkify": `evil.com`, `a@b.com`, `http://x`); an escaped `.`, `@` or `:` splits
+ * the text so none forms.
+ */
 export function markdownCell(text: string): string {
-  return displayName(text, 200).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+  return displayName(text, 200).replace(/[\\`*_{}[\]()<>#+!|~&.:@]/g, (c) => `\\${c}`);
+}
+
+/** "Synchronize attributes — 10:42:07": what the report's tab says (local time of the start). */
+export function reportTitle(report: Pick<OperationReport, 'label' | 'startedAt'>): string {
+  return `${report.label} — ${new Date(report.startedAt).toLocaleTimeString()}`;
 }
 
 /** The "Show details" document: one row per identity. */
