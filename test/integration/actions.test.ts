@@ -131,6 +131,16 @@ describe('identity actions (simulator)', function () {
     assert.match(rec.confirmations[0].detail, /not registered/);
   });
 
+  it('invite of one identity: the result reads "Invitation sent to <name> (task <status>)"', async () => {
+    const [ref] = take((s) => !s.registered && !s.invited);
+    const rec = record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(ref))) as ActionOutcome;
+    const item = outcome.reports[0].items[0];
+    assert.strictEqual(item.outcome, 'done');
+    assert.strictEqual(rec.messages.at(-1)!.text, `Invitation sent to ${ref.name} (task ${item.jobStatus})`);
+    await h.actions.idle();
+  });
+
   it('send password-reset email (palette): asks via and source, remembers the source for the tenant', async () => {
     const [ref] = take((s) => !s.protected);
     const rec = record(h.actions, {

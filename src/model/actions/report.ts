@@ -52,6 +52,11 @@ export function summaryText(report: OperationReport): string {
   if (total === 1) {
     const item = report.items[0];
     const who = item.ref.identityId === '*' ? '' : ` for “${displayName(item.ref.name)}”`;
+    if (item.outcome === 'done' && report.kind === 'inviteIdentities' && item.ref.identityId !== '*') {
+      // "Invitation sent to Ulla Unregistered (task QUEUED)": what happened, in the words a person would use.
+      const task = item.jobStatus ?? item.jobId;
+      return `Invitation sent to ${displayName(item.ref.name)}${task ? ` (task ${task})` : ''}`;
+    }
     if (item.outcome === 'done') return `${report.label}${who}: done${jobText(item)}.`;
     if (item.outcome === 'failed') return `${report.label}${who} failed: ${item.error ?? 'unknown error'}`;
     if (item.outcome === 'unknown') return `${report.label}${who}: outcome unknown. ${item.error ?? ''}`.trim();
