@@ -156,7 +156,8 @@ describe('identity actions: the write guard', function () {
       assert.strictEqual(item.httpStatus, 400);
       const shown = rec.messages.at(-1)!;
       assert.strictEqual(shown.level, 'error');
-      assert.match(shown.text, /ISC refused to delete .*\(400\): Identity is protected and cannot be deleted/);
+      assert.strictEqual(shown.text, `Delete identity for “${identity.name}” failed: ISC refused (400): Identity is protected and cannot be deleted`);
+      assert.strictEqual(shown.text.split(identity.name).length - 1, 1, 'the name appears once');
       assert.ok(await simIdentity(identity.id), 'still there');
       const audit = await auditFor(h.actions, outcome.reports[0].operationId);
       assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus], ['failed', 400]);
@@ -173,7 +174,10 @@ describe('identity actions: the write guard', function () {
       assert.match(rec.confirmations[0].detail, /OWNER/);
       const item = outcome.reports[0].items[0];
       assert.strictEqual(item.outcome, 'failed');
-      assert.match(rec.messages.at(-1)!.text, /ISC refused to delete .*owner of following resources.*Still owns: /);
+      const text = rec.messages.at(-1)!.text;
+      assert.match(text, /failed: ISC refused \(400\): Identity cannot be deleted as it is owner of following resources\. Still owns: /);
+      assert.strictEqual(text.split('owner of following resources').length - 1, 1, "ISC's reason once");
+      assert.strictEqual(text.split(identity.name).length - 1, 1, 'the name appears once');
       assert.ok(await simIdentity(identity.id), 'still there');
     });
 
