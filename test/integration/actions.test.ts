@@ -202,8 +202,9 @@ describe('identity actions (simulator)', function () {
     assert.ok(audit[0].jobId);
   });
 
-  it('show activity: a read-only document with the audit lines, and no secret in the file', async () => {
-    const editor = await h.actions.showActivity();
+  it('open audit log file: a read-only document with the audit lines, and no secret in the file', async () => {
+    const editor = await h.actions.openAuditLogFile();
+    assert.match(editor.document.uri.path, /\/audit\.jsonl$/, 'titled by the file it shows');
     assert.strictEqual(editor.document.uri.scheme, 'isc-identity-actions', 'virtual (read-only) document');
     const lines = editor.document.getText().trim().split('\n');
     assert.ok(lines.length >= 8, `${lines.length} lines`);
