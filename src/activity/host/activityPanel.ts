@@ -57,7 +57,7 @@ function strings(): ActivityStrings {
 }
 
 /** Audit lines → rows, newest first. Lines that lack a field are shown with what they have. */
-export function activityRows(entries: readonly AuditEntry[], hasJob: (jobId: string) => boolean): ActivityRow[] {
+function activityRows(entries: readonly AuditEntry[], hasJob: (jobId: string) => boolean): ActivityRow[] {
   const labels = actionLabels();
   const text = (value: unknown): string => (typeof value === 'string' ? value : '');
   return entries
