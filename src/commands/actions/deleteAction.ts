@@ -49,6 +49,19 @@ async function preflight(client: IscClient, identityId: string): Promise<{ prote
   return { protectedState, ownership };
 }
 
+/**
+ * ISC's reason once: messages that repeat each other (`messages[]` and `causes[]`, or one containing the other) kept
+ * once, and a trailing ": <name>" dropped — the summary names the identity.
+ */
+function refusalReason(messages: readonly string[], name: string): string {
+  const trimmed = messages.map((m) => {
+    const text = m.trim();
+    return name && text.endsWith(name) ? text.slice(0, text.length - name.length).replace(/[\s:–—-]+$/, '') || text : text;
+  });
+  const distinct = trimmed.filter((m, i) => m && !trimmed.some((other, j) => j !== i && (other === m ? j < i : other.includes(m))));
+  return distinct.join(' — ');
+}
+
 /** The delete request, with ISC's refusal turned into a plain sentence (reason + what it still owns). */
 function deleteWithReason(ref: IdentityRef): IdentityOperation {
   const base = deleteOperation();
@@ -59,7 +72,7 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
         return await base.send(client, batch, signal);
       } catch (error) {
         if (!isIscApiError(error) || error.status !== 400) throw error;
-        const reason = error.serverMessages.join(' — ') || error.message;
+        const reason = refusalReason(error.serverMessages, ref.name) || error.message;
         const owned = (() => {
           try {
             return ownershipSummary(parseOwnershipDetails(error.body)).replace(/\n/g, '; ');
@@ -76,7 +89,8 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
           trackingId: error.trackingId,
           body: error.body,
           cause: error,
-          message: `ISC refused to delete “${displayName(ref.name)}” (${error.status}): ${reason}${owned ? `. Still owns: ${owned}` : ''}`,
+          // The summary names the identity already ("Delete identity for “X” failed: …").
+          message: `ISC refused (${error.status}): ${reason}${owned ? `. Still owns: ${owned}` : ''}`,
         });
       }
     },
