@@ -80,7 +80,7 @@ describe('delete pre-flight (simulator)', function () {
       assert.match(rec.confirmations[0].detail, /Protected: no\./);
       assert.deepStrictEqual(writes, [`DELETE /v2025/identities/${ref.identityId}`]);
       assert.strictEqual(outcome.reports[0].items[0].outcome, 'failed');
-      assert.match(rec.messages.at(-1)!.text, /ISC refused to delete .*owner of following resources.*Still owns: /);
+      assert.match(rec.messages.at(-1)!.text, /failed: ISC refused \(400\): .*owner of following resources.*Still owns: /);
       assert.ok(await simIdentity(ref.identityId), 'still there');
     } finally {
       await setFaults({});
