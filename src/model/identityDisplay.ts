@@ -2,20 +2,12 @@
 // Identity data is hostile HR data: strip bidi/control characters and cut huge values before they reach the UI.
 // No `vscode` import.
 import type { Identity, RoleAssignmentRef } from '../api/types';
+import { safeLine } from './textSafety';
 
-// Bidi embeddings/overrides/isolates and other invisible format characters that can disguise text.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_CHARS = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u061C\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
-
-/** One line of display text: unsafe characters removed, whitespace collapsed, at most `max` characters. */
+/** One line of display text: unsafe characters removed (textSafety), whitespace collapsed, at most `max` characters. */
 export function displayText(value: unknown, max = 120): string {
   if (value === null || value === undefined) return '';
-  const text = (typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) ?? '' : String(value))
-    .slice(0, max * 4)
-    .replace(UNSAFE_CHARS, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return safeLine(typeof value === 'string' ? value : typeof value === 'object' ? (JSON.stringify(value) ?? '') : String(value), max);
 }
 
 /** Markdown-escapes every ASCII punctuation character (CommonMark backslash escapes): data renders as plain text. */

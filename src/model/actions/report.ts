@@ -2,13 +2,11 @@
 import type { ItemReport, OperationReport } from './operations';
 import { OUTCOME_LABELS } from '../outcome';
 import type { OutcomeCounts } from '../outcome';
+import { safeLine, safeLines } from '../textSafety';
 
 /** Short, single-line form of an identity name for messages (names may be huge or carry control characters). */
 export function displayName(name: string, max = 60): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = name.replace(/[\u0000-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
-  const text = flat || '(no name)';
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  return safeLine(name, max) || '(no name)';
 }
 
 /**
@@ -16,8 +14,7 @@ export function displayName(name: string, max = 60): string {
  * included), so data (identity names, server messages) must never form one. Bidi overrides are dropped.
  */
 export function plainMessageText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\]\s*\(/g, '] (');
+  return safeLines(text).replace(/\]\s*\(/g, '] (');
 }
 
 /** "“Alice”, “Bob”, “Carol” and 7 more". */
