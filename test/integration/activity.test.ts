@@ -90,8 +90,11 @@ describe('activity view', function () {
     await vscode.commands.executeCommand('iscExplorer.openAuditLogFile');
     const document = vscode.window.activeTextEditor?.document;
     assert.ok(document && document.uri.scheme === 'isc-identity-actions' && document.uri.path === '/audit.jsonl', 'the raw file as a virtual document');
-    const last = JSON.parse(document.getText().trim().split('\n').at(-1)!) as { operationId: string };
-    assert.strictEqual(last.operationId, synced.reports[0].operationId, 'as on disk: oldest first');
+    // A document opened earlier in the session is brought up to date asynchronously.
+    const operationId = synced.reports[0].operationId;
+    await waitFor('the document up to date', () => document.getText().includes(operationId) || undefined);
+    const times = document.getText().trim().split('\n').map((line) => (JSON.parse(line) as { time: string }).time);
+    assert.deepStrictEqual(times, [...times].sort(), 'as on disk: oldest first');
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 });
