@@ -153,6 +153,8 @@ describe('identity actions (simulator)', function () {
     const state = await simIdentity(ref.identityId);
     assert.deepStrictEqual(state?.verifications.map((v) => [v.via, v.sourceName]), [['EMAIL_PERSONAL', 'Active Directory']]);
     assert.match(rec.confirmations[0].detail, /EMAIL_PERSONAL/);
+    assert.deepStrictEqual(rec.picks.map((p) => p.title), ['Send password-reset email (1/2): how?'], 'a step counter on each question');
+    assert.strictEqual(rec.inputs[0]?.title, 'Send password-reset email (2/2): source name');
     // The second time the recent source is offered in a quick pick (no input box).
     const [other] = take((s) => !s.protected);
     const rec2 = record(h.actions, { pickIdentity: other, pick: (labels) => (labels.includes('Active Directory') ? labels.indexOf('Active Directory') : 0) });

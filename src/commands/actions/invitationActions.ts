@@ -13,10 +13,10 @@ const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
 const MAX_RECENT_SOURCES = 8;
 
 const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: string }[] = [
-  { via: 'EMAIL_WORK', label: 'Email — work address', detail: 'EMAIL_WORK: send the reset link to the work email' },
-  { via: 'EMAIL_PERSONAL', label: 'Email — personal address', detail: 'EMAIL_PERSONAL: send the reset link to the personal email' },
-  { via: 'LINK_WORK', label: 'Link — work', detail: 'LINK_WORK' },
-  { via: 'LINK_PERSONAL', label: 'Link — personal', detail: 'LINK_PERSONAL' },
+  { via: 'EMAIL_WORK', label: 'Email — work address', detail: 'EMAIL_WORK: ISC emails the reset link to the work email address on the identity' },
+  { via: 'EMAIL_PERSONAL', label: 'Email — personal address', detail: 'EMAIL_PERSONAL: ISC emails the reset link to the personal email address on the identity' },
+  { via: 'LINK_WORK', label: 'Link — work', detail: 'LINK_WORK: ISC\'s link notification, sent to the identity\'s work contact' },
+  { via: 'LINK_PERSONAL', label: 'Link — personal', detail: 'LINK_PERSONAL: ISC\'s link notification, sent to the identity\'s personal contact' },
 ];
 
 export function inviteSpec(): ActionSpec {
@@ -137,7 +137,7 @@ async function askSourceName(runtime: ActionRuntime, tenant: TenantInfo): Promis
   const recent = recentSources(runtime, tenant.id);
   const ask = async (): Promise<string | undefined> => {
     const value = await runtime.ui().inputBox({
-      title: 'Send password-reset email: source name',
+      title: 'Send password-reset email (2/2): source name',
       prompt: 'Name of the source whose account password is reset (e.g. Active Directory)',
       placeHolder: 'Source name',
       validateInput: (text) => (text.trim() ? undefined : 'Enter the source name.'),
@@ -151,7 +151,7 @@ async function askSourceName(runtime: ActionRuntime, tenant: TenantInfo): Promis
       ...recent.map((source) => ({ label: source, description: 'recently used', source })),
       { label: '$(edit) Other source…', description: 'type a source name' },
     ],
-    { title: 'Send password-reset email: source name', placeHolder: `Source on “${displayName(tenant.label)}”` },
+    { title: 'Send password-reset email (2/2): source name', placeHolder: `Source on “${displayName(tenant.label)}”` },
   );
   if (!picked) return undefined;
   return picked.source ?? ask();
@@ -168,7 +168,7 @@ export function passwordResetSpec(runtime: ActionRuntime, chosen: { tenantId?: s
       type Choice = vscode.QuickPickItem & { via: VerificationVia };
       const via = await runtime.ui().quickPick<Choice>(
         VIA_CHOICES.map((c) => ({ label: c.label, detail: c.detail, via: c.via })),
-        { title: 'Send password-reset email: how?', placeHolder: 'Where should the reset link go?' },
+        { title: 'Send password-reset email (1/2): how?', placeHolder: 'Where should the reset link go?', matchOnDetail: true },
       );
       if (!via) return undefined;
       const sourceName = await askSourceName(runtime, tenant);

@@ -121,7 +121,7 @@ const ACTION_BUTTONS: { action: PanelAction; label: string; title: string; icon:
   { action: 'processIdentities', label: 'Process', title: 'Process (refresh) this identity', icon: 'gear' },
   { action: 'resetIdentity', label: 'Reset', title: 'Reset this identity', icon: 'discard' },
   { action: 'inviteIdentities', label: 'Invite', title: 'Invite this identity to register', icon: 'mail' },
-  { action: 'sendPasswordResetEmail', label: 'Send password reset email', title: 'Send a password reset email', icon: 'key' },
+  { action: 'sendPasswordResetEmail', label: 'Send Password-Reset Email…', title: 'Send a password-reset email (the same as ISC: Send Password-Reset Email…)', icon: 'key' },
   { action: 'deleteIdentity', label: 'Delete…', title: 'Delete this identity (asks for confirmation)', icon: 'trash', danger: true },
 ];
 
