@@ -2,6 +2,8 @@
 // Identity and role assignment rows get their tooltips on hover (IdentityTreeProvider.resolveTreeItem).
 import * as vscode from 'vscode';
 import type { Identity, RoleAssignmentRef } from '../api/types';
+import type { IdentityRow } from '../model/identityRow';
+import { shownIdentity } from '../model/identityRow';
 import type { TenantInfo } from '../model/tenant';
 import type { TenantViewState } from '../model/viewState';
 import { describeSorters, describeViewState } from '../model/viewState';
@@ -155,32 +157,43 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   return item;
 }
 
+/** Context values of identity rows, one string per combination (every row in the same state shares it). */
+const IDENTITY_CONTEXT_VALUES = new Map<string, string>();
+
+function identityContextValue(readOnly: boolean, state: IdentityVisualState, isManager: boolean): string {
+  const key = `${readOnly}|${state}|${isManager}`;
+  let value = IDENTITY_CONTEXT_VALUES.get(key);
+  if (value === undefined) {
+    const flags = [readOnly ? 'readOnly' : 'writable'];
+    if (state !== 'active') flags.push(state);
+    if (isManager) flags.push('manager');
+    value = `identity.${flags.join('.')}`;
+    IDENTITY_CONTEXT_VALUES.set(key, value);
+  }
+  return value;
+}
+
 /**
- * The row of an identity, without a tooltip (built on hover by `identityTooltip`, via resolveTreeItem). Cached on the
- * node while the identity object and the tenant's read-only state stay the same: VS Code asks for every child again
- * on every refresh of the tree, and with tens of thousands of rows building them anew each time is what costs.
+ * The row of an identity, without a tooltip (built on hover by `identityTooltip`, via resolveTreeItem). Built on every
+ * call and not kept: a TreeItem per loaded row would cost more memory than the row itself, and it is built from the
+ * few fields of the IdentityRow (VS Code asks for every child again on every refresh of the tree).
  */
 export function identityItem(node: IdentityNode, readOnly: boolean): vscode.TreeItem {
-  const identity = node.identity;
-  const cached = node.treeItemCache;
-  if (cached && cached.identity === identity && cached.readOnly === readOnly) return cached.item;
+  const identity = shownIdentity(node.row);
   const item = new vscode.TreeItem(identityLabel(identity), vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = identityDescription(identity);
   const status = identityStatusInfo(identity);
   item.iconPath = STATUS_THEME_ICONS[status.state];
-  const flags = [readOnly ? 'readOnly' : 'writable'];
-  if (status.state !== 'active') flags.push(status.state);
-  if (identity.isManager) flags.push('manager');
-  item.contextValue = `identity.${flags.join('.')}`;
+  item.contextValue = identityContextValue(readOnly, status.state, identity.isManager === true);
   item.accessibilityInformation = { label: identityAccessibilityLabel(identity) };
   item.command = { command: OPEN_IDENTITY_COMMAND, title: vscode.l10n.t('Open Identity Details'), arguments: [node.identityRef, undefined, TREE_CLICK] };
-  node.treeItemCache = { identity, readOnly, item };
   return item;
 }
 
 /** The hover of an identity row: its facts as escaped text. */
-export function identityTooltip(identity: Identity): vscode.MarkdownString {
+export function identityTooltip(row: IdentityRow): vscode.MarkdownString {
+  const identity = shownIdentity(row);
   const md = safeMarkdown();
   appendTitle(md, identityLabel(identity));
   appendFacts(md, identityFacts(identity, dateOptions()));
