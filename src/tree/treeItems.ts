@@ -1,13 +1,13 @@
 // TreeItems of the nodes: labels, descriptions, codicons, markdown tooltips (identity data escaped), context values.
 // Identity and role assignment rows get their tooltips on hover (IdentityTreeProvider.resolveTreeItem).
 import * as vscode from 'vscode';
-import type { Identity, RoleAssignmentRef } from '../api/types';
+import type { RoleAssignmentRef } from '../api/types';
 import type { IdentityRow } from '../model/identityRow';
 import { shownIdentity } from '../model/identityRow';
 import type { TenantInfo } from '../model/tenant';
 import type { TenantViewState } from '../model/viewState';
 import { describeSorters, describeViewState } from '../model/viewState';
-import type { DateOptions, IdentityVisualState } from '../model/identityDisplay';
+import type { DateOptions, IdentityStatusInfo, IdentityVisualState } from '../model/identityDisplay';
 import {
   displayText,
   escapeMarkdown,
@@ -91,17 +91,26 @@ function statusPhrase(state: Exclude<IdentityVisualState, 'processingError'>, id
   }
 }
 
-/** The accessibility label of an identity row: its label, then its state in words (both errors named apart). */
-function identityAccessibilityLabel(identity: Identity): string {
-  const status = identityStatusInfo(identity);
-  const parts = [identityLabel(identity)];
-  if (status.state === 'processingError') {
-    parts.push(vscode.l10n.t('processing state ERROR (its last processing failed)'));
-    if (status.statusState !== 'active') parts.push(statusPhrase(status.statusState, status.identityStatus));
-  } else {
-    parts.push(statusPhrase(status.statusState, status.identityStatus));
+/** The spoken state per identity visual state and status; rows in the same state share the text. */
+const STATE_PHRASES = new Map<string, string>();
+/** Identity statuses are an open enum: hostile data must not grow the map without bound. */
+const MAX_STATE_PHRASES = 200;
+
+function statePhrase(status: IdentityStatusInfo): string {
+  const key = `${status.state}|${status.statusState}|${status.identityStatus}`;
+  let phrase = STATE_PHRASES.get(key);
+  if (phrase === undefined) {
+    const parts: string[] = [];
+    if (status.state === 'processingError') {
+      parts.push(vscode.l10n.t('processing state ERROR (its last processing failed)'));
+      if (status.statusState !== 'active') parts.push(statusPhrase(status.statusState, status.identityStatus));
+    } else {
+      parts.push(statusPhrase(status.statusState, status.identityStatus));
+    }
+    phrase = parts.join(', ');
+    if (STATE_PHRASES.size < MAX_STATE_PHRASES) STATE_PHRASES.set(key, phrase);
   }
-  return parts.join(', ');
+  return phrase;
 }
 
 /** Dates in tooltips: VS Code's display language, local time. */
@@ -157,6 +166,14 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   return item;
 }
 
+let openIdentityTitleText: string | undefined;
+
+/** The click command's title, translated once (the display language changes only with a reload). */
+function openIdentityTitle(): string {
+  openIdentityTitleText ??= vscode.l10n.t('Open Identity Details');
+  return openIdentityTitleText;
+}
+
 /** Context values of identity rows, one string per combination (every row in the same state shares it). */
 const IDENTITY_CONTEXT_VALUES = new Map<string, string>();
 
@@ -180,14 +197,16 @@ function identityContextValue(readOnly: boolean, state: IdentityVisualState, isM
  */
 export function identityItem(node: IdentityNode, readOnly: boolean): vscode.TreeItem {
   const identity = shownIdentity(node.row);
-  const item = new vscode.TreeItem(identityLabel(identity), vscode.TreeItemCollapsibleState.Collapsed);
+  const label = identityLabel(identity);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = identityDescription(identity);
   const status = identityStatusInfo(identity);
   item.iconPath = STATUS_THEME_ICONS[status.state];
   item.contextValue = identityContextValue(readOnly, status.state, identity.isManager === true);
-  item.accessibilityInformation = { label: identityAccessibilityLabel(identity) };
-  item.command = { command: OPEN_IDENTITY_COMMAND, title: vscode.l10n.t('Open Identity Details'), arguments: [node.identityRef, undefined, TREE_CLICK] };
+  // What a screen reader says: the label, then the state in words (both errors named apart).
+  item.accessibilityInformation = { label: `${label}, ${statePhrase(status)}` };
+  item.command = { command: OPEN_IDENTITY_COMMAND, title: openIdentityTitle(), arguments: [node.identityRef, undefined, TREE_CLICK] };
   return item;
 }
 
