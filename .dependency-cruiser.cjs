@@ -60,10 +60,17 @@ module.exports = {
       to: { path: '^src/(?!table/app/|table/protocol\\.ts$|model/|api/types\\.ts$)' },
     },
     {
+      name: 'activity-app-is-browser-only',
+      severity: 'error',
+      comment: 'The activity page runs in the browser: its protocol, the DOM helpers of the details page and vscode-free model code only.',
+      from: { path: '^src/activity/app/' },
+      to: { path: '^src/(?!activity/app/|activity/protocol\\.ts$|webview/app/dom\\.ts$|model/|api/types\\.ts$)' },
+    },
+    {
       name: 'rooms-below-commands',
       severity: 'error',
       comment: 'Commands use the tree, panels and tenants; those never reach back into commands.',
-      from: { path: '^src/(tree|webview|compare|table|jobs|ui|auth|config)/' },
+      from: { path: '^src/(tree|webview|compare|table|activity|jobs|ui|auth|config)/' },
       to: { path: '^src/commands/', pathNot: '^src/commands/(commandWrapper|commandIds)\\.ts$' },
     },
     {
@@ -71,7 +78,7 @@ module.exports = {
       severity: 'error',
       comment: 'Settings and tenants are read by the views, never the other way round.',
       from: { path: '^src/(auth|config)/' },
-      to: { path: '^src/(tree|webview|compare|table|jobs)/' },
+      to: { path: '^src/(tree|webview|compare|table|activity|jobs)/' },
     },
     {
       name: 'nothing-imports-the-entry-point',

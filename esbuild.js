@@ -1,4 +1,4 @@
-// Bundles the extension (Node, CommonJS, `vscode` external), the details-panel, compare and table apps (browser, IIFE).
+// Bundles the extension (Node, CommonJS, `vscode` external), the details-panel, compare, table and activity apps (browser, IIFE).
 const esbuild = require('esbuild');
 const fs = require('fs');
 
@@ -72,6 +72,22 @@ if (fs.existsSync('src/table/app/main.ts')) {
     format: 'iife',
     target: 'es2022',
     outdir: 'dist/table',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    loader: { '.ttf': 'file' },
+    logLevel: 'warning',
+  });
+}
+
+if (fs.existsSync('src/activity/app/main.ts')) {
+  builds.push({
+    entryPoints: { main: 'src/activity/app/main.ts', styles: 'media/activity.css' },
+    bundle: true,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    outdir: 'dist/activity',
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

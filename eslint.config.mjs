@@ -21,7 +21,7 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/api and src/model must not depend on vscode.' }] }] },
   },
   {
-    files: ['src/webview/app/**/*.ts', 'src/compare/app/**/*.ts', 'src/table/app/**/*.ts'],
+    files: ['src/webview/app/**/*.ts', 'src/compare/app/**/*.ts', 'src/table/app/**/*.ts', 'src/activity/app/**/*.ts'],
     rules: { 'no-restricted-imports': ['error', { paths: ['vscode'], patterns: ['node:*', 'fs', 'path', 'http', 'https'] }] },
   },
 );

@@ -17,6 +17,11 @@ function authoritativeSourceId(seed: number): string {
 
 /** Builds the attributes map from the record's current state plus seed-derived extras. */
 function buildAttributes(seed: number, record: IdentityRecord): Record<string, unknown> {
+  const built = generatedAttributes(seed, record);
+  return record.attributeOverrides ? { ...built, ...record.attributeOverrides } : built;
+}
+
+function generatedAttributes(seed: number, record: IdentityRecord): Record<string, unknown> {
   if (record.fixedAttributes) {
     return {
       ...record.fixedAttributes,
@@ -55,6 +60,17 @@ function buildAttributes(seed: number, record: IdentityRecord): Record<string, u
   if (rng.chance(0.1)) attributes.startDate = iso(record.created).slice(0, 10);
   if (rng.chance(0.05)) attributes.notes = `Prefers "${record.firstname}" & writes in ${place.city}`;
   return attributes;
+}
+
+/**
+ * Every fourth generated identity carries a change its next processing applies, as a transform or rule would: the
+ * job title gains "Senior" and a `reviewGroup` attribute appears. Fixtures never change.
+ */
+export function applyPendingChange(seed: number, record: IdentityRecord): boolean {
+  if (record.fixedAttributes || record.index % 4 !== 3 || record.attributeOverrides) return false;
+  const current = generatedAttributes(seed, record);
+  record.attributeOverrides = { jobTitle: `Senior ${String(current.jobTitle)}`, reviewGroup: `${String(current.department)} reviewers` };
+  return true;
 }
 
 /** The IdentityDto wire object for a record. */

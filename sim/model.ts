@@ -45,6 +45,8 @@ export interface IdentityRecord {
   fixedAttributes?: Record<string, unknown>;
   fixedOwnership?: OwnedEntity[];
   /** Mutable simulation bookkeeping. */
+  /** Attribute values processing set (a transform's or rule's result), over the generated ones. */
+  attributeOverrides?: Record<string, unknown>;
   lastSync?: number;
   syncCount?: number;
   processCount?: number;

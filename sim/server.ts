@@ -239,8 +239,7 @@ export async function startSimulator(o: SimulatorOptions = {}): Promise<Simulato
       else res.destroy();
     });
   };
-  // An https.Server is an http.Server for everything used here (listen, close, closeAllConnections, keepAliveTimeout).
-  const server: Server = o.tls ? (createTlsServer({ key: o.tls.key, cert: o.tls.cert }, listener) as unknown as Server) : createServer(listener);
+  const server: Server = o.tls ? createTlsServer({ key: o.tls.key, cert: o.tls.cert }, listener) : createServer(listener);
   server.keepAliveTimeout = 5000;
   const outage = new OutageControl(server, () => faults.forget('outageSeconds'));
   await new Promise<void>((resolve, reject) => {

@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const actions = registerIdentityActions(services, jobs, (tenantId) => services.viewStates.get(tenantId).filters);
   const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
   const compare = registerCompareCommands(services);
-  const tools = registerLanguageModelTools(services, actions.runtime);
+  const tools = registerLanguageModelTools(services, actions.runtime, jobs);
   const table = registerTableCommands(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);

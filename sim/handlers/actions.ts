@@ -6,6 +6,7 @@ import type { SimContext } from '../context';
 import { badRequest, isPlainObject, json, notFound, parseJsonBody, tooManyRequests, trackingId } from '../http';
 import type { SimRequest, SimResponse } from '../http';
 import { taskStatusAt } from '../tasks';
+import { applyPendingChange } from '../attributes';
 
 const PROCESS_MAX_IDS = 250;
 const INVITE_MAX_UNINVITED = 1000;
@@ -62,6 +63,7 @@ export function processIdentities(ctx: SimContext, req: SimRequest): SimResponse
     record.lastRefresh = now;
     record.modified = now;
     record.processCount = (record.processCount ?? 0) + 1;
+    applyPendingChange(ctx.store.seed, record);
     ctx.store.changed(record);
   }
   const task = ctx.tasks.create('process', randomUUID(), req.clientId ?? 'support', known, ctx.faults.current.taskOutcome ?? 'SUCCESS', now);

@@ -65,7 +65,7 @@ const NOT_SENT_CODES = new Set([
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
   'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_UNTRUSTED', 'CERT_REVOKED', 'ERR_SSL_WRONG_VERSION_NUMBER',
   // A CONNECT tunnel that was not opened (proxyAgent.ts): nothing reached the server.
-  'ERR_PROXY_AUTH', 'ERR_PROXY_REFUSED', 'ERR_PROXY_UNREACHABLE', 'ERR_PROXY_TIMEOUT', 'ERR_PROXY_PROTOCOL',
+  'ERR_PROXY_AUTH', 'ERR_PROXY_REFUSED', 'ERR_PROXY_UNREACHABLE', 'ERR_PROXY_TIMEOUT', 'ERR_PROXY_PROTOCOL', 'ERR_PROXY_CONFIG',
 ]);
 
 function failedBeforeSending(code: string | undefined): boolean {
@@ -151,6 +151,7 @@ const NETWORK_DETAILS: Record<string, string> = {
   ERR_PROXY_UNREACHABLE: 'the proxy could not be reached',
   ERR_PROXY_TIMEOUT: 'the proxy did not answer',
   ERR_PROXY_PROTOCOL: 'the proxy failed',
+  ERR_PROXY_CONFIG: 'the proxy setting cannot be used',
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate is not trusted',
   UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the server\'s certificate is not trusted',
   UNABLE_TO_GET_ISSUER_CERT: 'the server\'s certificate is not trusted',

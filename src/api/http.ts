@@ -3,7 +3,7 @@
 // total budget, one deadline per attempt (see attempt.ts), abort, logging.
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
-import * as https from 'node:https';
+import type * as https from 'node:https';
 import type { AxiosInstance, AxiosRequestConfig, AxiosStatic } from 'axios';
 import { AbortedWait, anySignal, linkAbort, sleep } from './abort';
 import { describeNetworkFailure, isPermanentFailure, runAttempt } from './attempt';
@@ -25,8 +25,8 @@ import type { Permit, SlidingWindowLimiter } from './rateLimiter';
 import { DEFAULT_RETRY_POLICY, RetryBudget, backoffDelay, parseRetryAfter } from './retry';
 import type { RetryPolicy } from './retry';
 import type { RateLimitWait } from './types';
-import { ProxyTunnelAgent } from './proxyAgent';
-import { proxyForUrl } from './proxyConfig';
+import { httpsAgentFor } from './proxyAgent';
+import { tlsTrustOf } from './proxyConfig';
 import type { NetworkOptions, ProxyEndpoint, TlsTrust } from './proxyConfig';
 import { redactText } from '../util/redact';
 import type { Logger } from '../util/redact';
@@ -142,13 +142,10 @@ export class HttpTransport {
     // Every call without its own signal waits on this one: many concurrent listeners are expected.
     setMaxListeners(0, this.disposed.signal);
     const network = options.network ?? {};
-    this.tlsOptions = {
-      ...(network.ca ? { ca: network.ca } : {}),
-      ...(network.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
-    };
-    this.proxy = proxyForUrl(new URL(options.baseUrl), network);
-    const agentOptions: https.AgentOptions = { keepAlive: true, maxSockets: 100, ...this.tlsOptions };
-    this.httpsAgent = this.proxy ? new ProxyTunnelAgent(this.proxy, agentOptions) : new https.Agent(agentOptions);
+    this.tlsOptions = tlsTrustOf(network);
+    const route = httpsAgentFor(options.baseUrl, network, { keepAlive: true, maxSockets: 100, ...this.tlsOptions }, options.logger);
+    this.httpsAgent = route.agent;
+    this.proxy = route.proxy;
     this.axios = loadAxios().create({
       baseURL: options.baseUrl,
       // No axios `timeout`: it ends when the response starts. Each attempt has its own deadline (attempt.ts).

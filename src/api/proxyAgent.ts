@@ -5,7 +5,9 @@ import * as https from 'node:https';
 import * as net from 'node:net';
 import type { Duplex } from 'node:stream';
 import * as tls from 'node:tls';
-import type { ProxyEndpoint } from './proxyConfig';
+import { ProxyConfigError, proxyForUrl } from './proxyConfig';
+import type { NetworkOptions, ProxyEndpoint } from './proxyConfig';
+import type { Logger } from '../util/redact';
 
 export type ProxyFailureCode =
   /** 407: the proxy wants (other) credentials. */
@@ -99,7 +101,7 @@ export function openTunnel(proxy: ProxyEndpoint, host: string, port: number, tim
   });
 }
 
-export interface ProxyTunnelAgentOptions extends https.AgentOptions {
+interface ProxyTunnelAgentOptions extends https.AgentOptions {
   /** How long the proxy may take to answer a CONNECT (default 30 s). */
   tunnelTimeoutMs?: number;
 }
@@ -108,7 +110,7 @@ export interface ProxyTunnelAgentOptions extends https.AgentOptions {
  * An https.Agent that reaches every host through `proxy`: it pools the TLS connections inside the tunnels like any
  * keep-alive agent, so a tunnel carries many requests.
  */
-export class ProxyTunnelAgent extends https.Agent {
+class ProxyTunnelAgent extends https.Agent {
   private readonly tunnelTimeoutMs: number;
 
   constructor(
@@ -130,5 +132,36 @@ export class ProxyTunnelAgent extends https.Agent {
       (error: Error) => done?.(error),
     );
     return undefined;
+  }
+}
+
+/**
+ * Fails every request with `error` (a proxy setting this agent cannot use, e.g. socks://). In VS Code's default
+ * `http.proxySupport: override` the extension host replaces the agent with its own, which can: the setting then works.
+ */
+class UnusableProxyAgent extends https.Agent {
+  constructor(private readonly error: Error) {
+    super();
+  }
+
+  override createConnection(_options: https.RequestOptions, callback?: (error: Error | null, stream: Duplex) => void): Duplex | null | undefined {
+    const done = callback as ((error: Error | null, stream?: Duplex) => void) | undefined;
+    process.nextTick(() => done?.(this.error));
+    return undefined;
+  }
+}
+
+/**
+ * The keep-alive agent of the tenant at `baseUrl`: direct, through the proxy `network` names for it, or failing with
+ * the reason its proxy setting cannot be used (logged once here).
+ */
+export function httpsAgentFor(baseUrl: string, network: NetworkOptions, agentOptions: https.AgentOptions, logger: Logger): { agent: https.Agent; proxy?: ProxyEndpoint } {
+  try {
+    const proxy = proxyForUrl(new URL(baseUrl), network);
+    return proxy ? { agent: new ProxyTunnelAgent(proxy, agentOptions), proxy } : { agent: new https.Agent(agentOptions) };
+  } catch (error) {
+    if (!(error instanceof ProxyConfigError)) throw error;
+    logger.warn(`The proxy setting cannot be used by the ISC client: ${error.message}`);
+    return { agent: new UnusableProxyAgent(error) };
   }
 }

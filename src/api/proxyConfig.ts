@@ -20,6 +20,14 @@ export interface NetworkOptions {
 /** The TLS options of NetworkOptions, as they go on an agent and a request. */
 export type TlsTrust = Pick<NetworkOptions, 'ca' | 'rejectUnauthorized'>;
 
+/** The TLS options of `network`, only those set (an explicit `undefined` would still change an agent's pool key). */
+export function tlsTrustOf(network: NetworkOptions): TlsTrust {
+  return {
+    ...(network.ca ? { ca: network.ca } : {}),
+    ...(network.rejectUnauthorized === false ? { rejectUnauthorized: false } : {}),
+  };
+}
+
 /** A proxy to open CONNECT tunnels through. */
 export interface ProxyEndpoint {
   host: string;

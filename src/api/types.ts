@@ -33,6 +33,8 @@ export interface Identity {
   lastRefresh?: string;
   attributes?: Record<string, unknown>;
   lifecycleState?: IdentityLifecycleState | null;
+  /** Not in v2025's IdentityDto (it is a list filter, `protected eq true`); shown when an answer carries it. */
+  protected?: boolean;
 }
 
 interface ErrorMessage {

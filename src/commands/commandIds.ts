@@ -27,6 +27,7 @@ export const COMMAND_IDS = {
   sendPasswordResetEmail: 'iscExplorer.sendPasswordResetEmail',
   deleteIdentity: 'iscExplorer.deleteIdentity',
   showActivity: 'iscExplorer.showActivity',
+  openAuditLogFile: 'iscExplorer.openAuditLogFile',
   cancelJob: 'iscExplorer.cancelJob',
   pauseJob: 'iscExplorer.pauseJob',
   resumeJob: 'iscExplorer.resumeJob',

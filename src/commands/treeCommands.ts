@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { isIdentityRef } from '../model/identityRef';
 import type { CoreServices } from '../services';
 import type { TreeController } from '../tree/treeController';
-import { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode, isTreeNode } from '../tree/nodes';
+import { IdentityNode, NeedsAttentionNode, PlaceholderNode, RoleAssignmentNode, TenantNode, isTreeNode } from '../tree/nodes';
 import type { TreeNode } from '../tree/nodes';
 import { UserCancelledError } from '../util/cancellation';
 import { registerCommand } from './commandWrapper';
@@ -50,6 +50,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   });
 
   registerCommand(context, logger, COMMAND_IDS.loadMore, async (arg?: unknown) => {
+    if (arg instanceof PlaceholderNode && arg.parent instanceof NeedsAttentionNode) return provider.attention.loadMore(arg.tenantId);
     const tenantId = tenantIdOf(arg);
     if (!tenantId) throw new Error('Load more needs a tenant.');
     await provider.loadMore(tenantId);

@@ -4,6 +4,8 @@ import * as vscode from 'vscode';
 import type { ActionRuntime } from '../commands/actions/actionRuntime';
 import type { CoreServices } from '../services';
 import { runIdentityActionTool } from './actionTool';
+import { jobStatusTool } from './jobTool';
+import type { JobsController } from '../jobs/jobsController';
 import { findIdentitiesTool, getIdentityTool, getRoleAssignmentTool, listTenantsTool, needsAttentionTool } from './readTools';
 import type { IscTool } from './readTools';
 import { TOOL_NAMES, TOOLS_CONTEXT_KEY } from './toolNames';
@@ -16,7 +18,7 @@ export interface LanguageModelToolsApi {
   readonly tools: Readonly<Record<ToolName, IscTool>>;
 }
 
-export function registerLanguageModelTools(services: CoreServices, runtime: ActionRuntime): LanguageModelToolsApi {
+export function registerLanguageModelTools(services: CoreServices, runtime: ActionRuntime, jobs: JobsController): LanguageModelToolsApi {
   const tools: Record<ToolName, IscTool> = {
     [TOOL_NAMES.listTenants]: listTenantsTool(services),
     [TOOL_NAMES.findIdentities]: findIdentitiesTool(services),
@@ -24,6 +26,7 @@ export function registerLanguageModelTools(services: CoreServices, runtime: Acti
     [TOOL_NAMES.getRoleAssignment]: getRoleAssignmentTool(services),
     [TOOL_NAMES.needsAttention]: needsAttentionTool(services),
     [TOOL_NAMES.runIdentityAction]: runIdentityActionTool({ name: TOOL_NAMES.runIdentityAction, runtime }),
+    [TOOL_NAMES.jobStatus]: jobStatusTool(jobs),
   };
   for (const [name, tool] of Object.entries(tools)) services.context.subscriptions.push(vscode.lm.registerTool(name, tool));
 

@@ -7,6 +7,7 @@ export const TOOL_NAMES = {
   getRoleAssignment: 'iscExplorer_getRoleAssignment',
   needsAttention: 'iscExplorer_listNeedsAttention',
   runIdentityAction: 'iscExplorer_runIdentityAction',
+  jobStatus: 'iscExplorer_getJobStatus',
 } as const;
 
 export type ToolName = (typeof TOOL_NAMES)[keyof typeof TOOL_NAMES];
@@ -18,6 +19,7 @@ export const TOOL_REFERENCE_NAMES: Readonly<Record<ToolName, string>> = {
   [TOOL_NAMES.getRoleAssignment]: 'iscRoleAssignment',
   [TOOL_NAMES.needsAttention]: 'iscNeedsAttention',
   [TOOL_NAMES.runIdentityAction]: 'iscIdentityAction',
+  [TOOL_NAMES.jobStatus]: 'iscJob',
 };
 
 /** Context key the tools' `when` clauses read: true while at least one tenant is configured. */

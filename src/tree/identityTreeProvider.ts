@@ -6,9 +6,11 @@ import { isAbortError } from '../api/errors';
 import type { PagerSnapshot } from '../model/identityPager';
 import type { IdentityRow } from '../model/identityRow';
 import type { CoreServices } from '../services';
-import { IdentityNode, RoleAssignmentNode, TenantNode } from './nodes';
+import { NeedsAttentionRows } from './needsAttention';
+import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, TenantNode } from './nodes';
 import type { PlaceholderNode, TreeNode } from './nodes';
 import { Placeholders } from './placeholders';
+import { ProtectedIdentities } from './protectedIdentities';
 import { roleAssignmentChildren } from './roleAssignments';
 import { TenantPagers } from './tenantPagers';
 import { TreeRefresh } from './treeRefresh';
@@ -23,10 +25,27 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly onDidChangeTreeData: vscode.Event<TreeNode | undefined>;
   private readonly placeholders = new Placeholders();
   private hasTenants: boolean | undefined;
+  /** The "Needs attention" row of each tenant and its list. */
+  readonly attention: NeedsAttentionRows;
+  /** Which identities are protected (for their tooltips). */
+  readonly protectedIds: ProtectedIdentities;
 
   constructor(private readonly services: CoreServices) {
-    this.pagers = new TenantPagers(services);
-    this.refresher = new TreeRefresh(services, this.pagers);
+    // Both redraw through the refresher, which exists by the time anything loads.
+    this.attention = new NeedsAttentionRows(services, this.placeholders, () => this.refresher.redraw());
+    // Identity items are built on each draw without a tooltip, so a redraw is what makes hovered rows say "protected".
+    this.protectedIds = new ProtectedIdentities(services.tenants, () => this.refresher.redraw());
+    this.pagers = new TenantPagers(services, {
+      reset: (tenantId) => {
+        this.attention.reset(tenantId);
+        this.protectedIds.reset(tenantId);
+      },
+      forget: (tenantId) => {
+        this.attention.forget(tenantId);
+        this.protectedIds.reset(tenantId);
+      },
+    });
+    this.refresher = new TreeRefresh(services, this.pagers, this.attention);
     this.onDidChangeTreeData = this.refresher.onDidChangeTreeData;
   }
 
@@ -47,6 +66,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       });
     }
     if (node instanceof IdentityNode) return identityItem(node, this.pagers.readOnly(node.tenantId));
+    if (node instanceof NeedsAttentionNode) return this.attention.item(node);
     if (node instanceof RoleAssignmentNode) return roleAssignmentItem(node);
     return placeholderItem(node, Placeholders.command(node));
   }
@@ -57,7 +77,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
    */
   resolveTreeItem(item: vscode.TreeItem, node: TreeNode, _token?: vscode.CancellationToken): vscode.TreeItem {
     if (item.tooltip !== undefined) return item;
-    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.row);
+    if (node instanceof IdentityNode) item.tooltip = identityTooltip(node.row, this.protectedIds.isProtected(node.tenantId, node.identityId));
     else if (node instanceof RoleAssignmentNode) item.tooltip = roleAssignmentTooltip(node.ref);
     return item;
   }
@@ -65,12 +85,14 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.roots();
     if (node instanceof TenantNode) return this.tenantChildren(node);
+    if (node instanceof NeedsAttentionNode) return this.attention.children(node);
     if (node instanceof IdentityNode) return roleAssignmentChildren(node, this.services.tenants, this.placeholders);
     return [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
     if (node instanceof TenantNode) return undefined;
+    if (node instanceof IdentityNode) return node.group ?? node.parent;
     return node.parent;
   }
 
@@ -109,6 +131,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     this.refresher.dispose();
+    this.attention.dispose();
     this.pagers.dispose();
   }
 
@@ -131,15 +154,21 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     let snap = state.pager.snapshot();
     if (snap.error !== undefined && isAbortError(snap.error) && !snap.firstPageLoaded) state.pager.reset();
     snap = state.pager.snapshot();
-    if (!snap.firstPageLoaded && snap.error === undefined) {
-      await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => state.pager.ensureFirstPage());
+    const firstPage = !snap.firstPageLoaded && snap.error === undefined ? state.pager.ensureFirstPage() : undefined;
+    // Counted alongside the first page (asked after it): the row shows first, only when someone is in processing error.
+    const attention = this.attention.load(node).catch(() => undefined);
+    if (firstPage) {
+      await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => firstPage);
       snap = state.pager.snapshot();
       // The tenant row's description shows the count ("3 identities") that the first page brought.
       if (snap.firstPageLoaded) this.refresher.redraw();
     }
     this.pagers.reportLoad(node.tenantId, snap.error);
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];
+    await attention;
+    const attentionNode = this.attention.nodeFor(node);
     const children: TreeNode[] = snap.items.map((row) => this.pagers.nodeFor(state, row));
+    if (attentionNode && children.length > 0) children.unshift(attentionNode);
     if (children.length === 0) {
       const filtered = this.services.viewStates.get(node.tenantId);
       const p = this.placeholders.get(node, 'empty', filtered.filters || filtered.defaultFilter === 'CORRELATED_ONLY' ? 'No identities match the filter' : 'No identities');

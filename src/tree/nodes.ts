@@ -21,6 +21,19 @@ export interface RoleAssignmentsState {
   generation: number;
 }
 
+/** "Needs attention" under a tenant: the identities in processing error (src/tree/needsAttention.ts). */
+export class NeedsAttentionNode {
+  readonly kind = 'needsAttention';
+  readonly id: string;
+  constructor(readonly parent: TenantNode) {
+    this.id = `${parent.tenantId}/needsAttention`;
+  }
+
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+}
+
 /** The role assignments state every identity row starts with (shared: rows that are never expanded cost nothing). */
 const NOT_LOADED: RoleAssignmentsState = Object.freeze({ generation: 0 });
 
@@ -34,11 +47,16 @@ export class IdentityNode implements HasIdentityRef {
   roles: RoleAssignmentsState = NOT_LOADED;
   roleNodes: Map<string, RoleAssignmentNode> | undefined;
 
+  /**
+   * `group`: the row is listed under "Needs attention" rather than directly under the tenant. The same identity can be
+   * in both lists, so the group is part of the id.
+   */
   constructor(
     readonly parent: TenantNode,
     public row: IdentityRow,
+    readonly group?: NeedsAttentionNode,
   ) {
-    this.id = `${parent.tenantId}/identity/${row.id}`;
+    this.id = group ? `${group.id}/identity/${row.id}` : `${parent.tenantId}/identity/${row.id}`;
   }
 
   get tenantId(): string {
@@ -102,7 +120,7 @@ export class PlaceholderNode {
   error: unknown;
 
   constructor(
-    readonly parent: TenantNode | IdentityNode,
+    readonly parent: TenantNode | NeedsAttentionNode | IdentityNode,
     readonly placeholder: PlaceholderKind,
   ) {
     this.id = `${parent.id}/${placeholder}`;
@@ -113,8 +131,14 @@ export class PlaceholderNode {
   }
 }
 
-export type TreeNode = TenantNode | IdentityNode | RoleAssignmentNode | PlaceholderNode;
+export type TreeNode = TenantNode | NeedsAttentionNode | IdentityNode | RoleAssignmentNode | PlaceholderNode;
 
 export function isTreeNode(value: unknown): value is TreeNode {
-  return value instanceof TenantNode || value instanceof IdentityNode || value instanceof RoleAssignmentNode || value instanceof PlaceholderNode;
+  return (
+    value instanceof TenantNode ||
+    value instanceof NeedsAttentionNode ||
+    value instanceof IdentityNode ||
+    value instanceof RoleAssignmentNode ||
+    value instanceof PlaceholderNode
+  );
 }

@@ -4,7 +4,9 @@ import { isIscApiError } from '../api/errors';
 import { errorText } from '../model/connectionErrors';
 import { ENV_TENANT_ID } from '../auth/environmentTenant';
 import { PlaceholderNode } from './nodes';
-import type { IdentityNode, PlaceholderKind, TenantNode } from './nodes';
+import type { IdentityNode, NeedsAttentionNode, PlaceholderKind, TenantNode } from './nodes';
+
+type PlaceholderParent = TenantNode | NeedsAttentionNode | IdentityNode;
 
 /** Errors that a sign-in fixes: missing or rejected credentials. */
 export function isSignInError(error: unknown): boolean {
@@ -12,10 +14,10 @@ export function isSignInError(error: unknown): boolean {
 }
 
 export class Placeholders {
-  private readonly byParent = new WeakMap<TenantNode | IdentityNode, Map<PlaceholderKind, PlaceholderNode>>();
+  private readonly byParent = new WeakMap<PlaceholderParent, Map<PlaceholderKind, PlaceholderNode>>();
 
   /** The placeholder of `kind` under `parent` (the same object every time), with its texts cleared. */
-  get(parent: TenantNode | IdentityNode, kind: PlaceholderKind, label = ''): PlaceholderNode {
+  get(parent: PlaceholderParent, kind: PlaceholderKind, label = ''): PlaceholderNode {
     let map = this.byParent.get(parent);
     if (!map) {
       map = new Map();
@@ -34,7 +36,7 @@ export class Placeholders {
   }
 
   /** A sign-in row for credential failures, else an error row with ISC's message and a retry click. */
-  error(parent: TenantNode | IdentityNode, error: unknown, what: string): PlaceholderNode {
+  error(parent: PlaceholderParent, error: unknown, what: string): PlaceholderNode {
     const env = parent.tenantId === ENV_TENANT_ID;
     if (isSignInError(error)) {
       const node = this.get(parent, 'signIn', env ? 'Sign-in failed' : 'Sign in…');

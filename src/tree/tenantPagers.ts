@@ -39,13 +39,22 @@ export function rowPageFetcher(tenants: TenantDirectory, tenantId: string): Fetc
   };
 }
 
+/** What else the tree keeps per tenant (the "Needs attention" list, protected ids): started over and dropped with it. */
+export interface TenantCompanions {
+  reset(tenantId: string): void;
+  forget(tenantId: string): void;
+}
+
 export class TenantPagers implements vscode.Disposable {
   private readonly states = new Map<string, TenantState>();
   private readonly subscriptions = new DisposableStore();
   /** Read-only state per tenant, for the current synchronous run of getTreeItem calls only (see `readOnly`). */
   private readonly readOnlyMemo = new Map<string, boolean>();
 
-  constructor(private readonly services: CoreServices) {
+  constructor(
+    private readonly services: CoreServices,
+    private readonly companions: TenantCompanions,
+  ) {
     const clearMemo = (): void => this.readOnlyMemo.clear();
     this.subscriptions.add(services.tenants.onDidChange(clearMemo));
     this.subscriptions.add(services.settings.onDidChange(clearMemo));
@@ -65,6 +74,7 @@ export class TenantPagers implements vscode.Disposable {
     for (const [id, state] of this.states) {
       if (!ids.has(id)) {
         state.pager.dispose();
+        this.companions.forget(id);
         this.states.delete(id);
       }
     }
@@ -75,9 +85,10 @@ export class TenantPagers implements vscode.Disposable {
     }
   }
 
-  /** Starts a tenant's list over (with its current filter and sort); loaded role assignments are forgotten. */
+  /** Starts a tenant's list over (with its current filter and sort) and its companions; loaded role assignments are forgotten. */
   reset(state: TenantState): void {
     state.pager.reset(toIdentityQuery(this.services.viewStates.get(state.node.tenantId)));
+    this.companions.reset(state.node.tenantId);
     for (const node of state.identities.values()) resetRoleAssignments(node);
   }
 

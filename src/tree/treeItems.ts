@@ -210,12 +210,14 @@ export function identityItem(node: IdentityNode, readOnly: boolean): vscode.Tree
   return item;
 }
 
-/** The hover of an identity row: its facts as escaped text. */
-export function identityTooltip(row: IdentityRow): vscode.MarkdownString {
+/** The hover of an identity row: its facts as escaped text; `isProtected` when known (list `protected eq true`). */
+export function identityTooltip(row: IdentityRow, isProtected?: boolean): vscode.MarkdownString {
   const identity = shownIdentity(row);
   const md = safeMarkdown();
   appendTitle(md, identityLabel(identity));
-  appendFacts(md, identityFacts(identity, dateOptions()));
+  const facts = identityFacts(identity, dateOptions());
+  if (isProtected) facts.push([vscode.l10n.t('Protected'), vscode.l10n.t('yes (ISC does not delete it)')]);
+  appendFacts(md, facts);
   return md;
 }
 

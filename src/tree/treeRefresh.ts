@@ -7,7 +7,8 @@ import type { IdentityChange } from '../model/identityEvents';
 import { toIdentityRow } from '../model/identityRow';
 import type { CoreServices } from '../services';
 import { DisposableStore } from '../util/disposables';
-import { IdentityNode, RoleAssignmentNode, TenantNode } from './nodes';
+import type { NeedsAttentionRows } from './needsAttention';
+import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, TenantNode } from './nodes';
 import type { PlaceholderNode, TreeNode } from './nodes';
 import { resetRoleAssignments } from './roleAssignments';
 import type { TenantPagers } from './tenantPagers';
@@ -25,6 +26,7 @@ export class TreeRefresh implements vscode.Disposable {
   constructor(
     private readonly services: CoreServices,
     private readonly pagers: TenantPagers,
+    private readonly attention: NeedsAttentionRows,
   ) {
     const { tenants, viewStates, changes } = services;
     [
@@ -64,13 +66,18 @@ export class TreeRefresh implements vscode.Disposable {
     this.redraw();
   }
 
-  /** Refresh of a tenant resets its paging; of an identity re-fetches it and its role assignments. */
+  /** Refresh of a tenant resets its paging (and its "Needs attention" count); of an identity re-fetches it and its role assignments. */
   async refresh(node: TreeNode): Promise<void> {
     if (node instanceof TenantNode) {
       const state = this.pagers.get(node.tenantId);
       if (state) this.pagers.reset(state);
       this.redraw();
+    } else if (node instanceof NeedsAttentionNode) {
+      this.attention.reset(node.tenantId);
+      this.redraw();
     } else if (node instanceof IdentityNode) {
+      // A row under "Needs attention" may have left processing error: that list is read again too.
+      if (node.group) this.attention.reset(node.tenantId);
       await this.refreshIdentities(node.tenantId, [node.identityId]);
     } else if (node instanceof RoleAssignmentNode) {
       resetRoleAssignments(node.parent);
@@ -97,6 +104,7 @@ export class TreeRefresh implements vscode.Disposable {
       this.redraw();
       return;
     }
+    if (node.parent instanceof NeedsAttentionNode) return this.attention.retry(node.tenantId);
     const state = this.pagers.get(node.parent.tenantId);
     if (!state) return;
     if (state.pager.snapshot().firstPageLoaded) {

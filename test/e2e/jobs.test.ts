@@ -108,7 +108,7 @@ describe('jobs (browser)', function () {
     await runCommand(page, 'ISC: Run Action on Filtered Identities…');
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reset identity' }).first().click();
     const input = page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill('name sw "M"');
+    await input.fill('name sw "M" or name sw "A" or name sw "S"');
     await page.keyboard.press('Enter');
     await confirmModal(page, /^Reset/);
     // Let part of the run go through, then kill the extension host as a crash would.

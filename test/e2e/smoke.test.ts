@@ -11,9 +11,12 @@ interface Manifest {
   contributes?: { viewsContainers?: { activitybar?: { id: string; title: string }[] } };
 }
 
+/** The container's title as VS Code shows it: the manifest's %key% looked up in package.nls.json. */
 function activityBarTitle(): string | undefined {
   const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
-  return manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'iscExplorer')?.title;
+  const nls = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const title = manifest.contributes?.viewsContainers?.activitybar?.find((c) => c.id === 'iscExplorer')?.title;
+  return title?.replace(/^%(.+)%$/, (_, key: string) => nls[key] ?? title);
 }
 
 describe('harness smoke (browser)', () => {

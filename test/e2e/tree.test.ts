@@ -102,8 +102,10 @@ describe('tree (browser)', function () {
 
     it('expands the environment tenant: identities with codicons and descriptions (tree.png)', async () => {
       await openView(page());
+      // Two views (Identities, Jobs): the container's title heads the side bar, each view its own pane.
       const header = page().locator('.part.sidebar .composite.title .title-label').first();
-      assert.match(await header.innerText(), /^SailPoint ISC: Identities$/i, 'the header names container and view once each');
+      assert.match(await header.innerText(), /^SailPoint ISC$/i, 'the header names the container once');
+      await page().locator('.part.sidebar .pane-header', { hasText: /^\s*Identities/i }).first().waitFor({ state: 'visible', timeout: 10_000 });
       const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
       await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
       assert.match(await tenantRow.innerText(), /read-only/);
@@ -188,7 +190,9 @@ describe('tree (browser)', function () {
       for (let i = 0; i < 2; i++) {
         await page().keyboard.press('Enter');
         if (i === 1) await page().keyboard.press('Enter');
-        await page().locator('.part.sidebar .title-actions [aria-label^="Refresh All Tenants"]').first().click();
+        // Two views in the container: the Identities pane's own header holds its actions, shown on hover.
+        await page().locator('.part.sidebar .pane-header', { hasText: /Identities/i }).first().hover();
+        await page().locator('.part.sidebar .pane-header [aria-label^="Refresh All Tenants"]').first().click();
         await focusTenantRow(page());
         await endUntil(page(), /Load more… \(250\/\d+\)/);
       }

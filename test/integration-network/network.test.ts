@@ -118,10 +118,11 @@ describe('corporate network: HTTPS tenant behind an authenticating CONNECT proxy
   }
 
   it('without the CA trusted, the tree and Add Tenant say the certificate is not trusted and what to do; no retry', async () => {
+    // Add Tenant first: it adds nothing, so the tree's tenant of the same URL and client ID is not a duplicate.
+    const shown = await addTenantError(UNTRUSTED_SIM_URL);
     const before = await proxyStats();
     const rowText = await treeError(UNTRUSTED_SIM_URL, 'untrusted CA');
     const tunnels = (await proxyStats()).tunnels - before.tunnels;
-    const shown = await addTenantError(UNTRUSTED_SIM_URL);
     for (const text of [rowText, shown ?? '(no error shown)']) {
       assert.match(text, /certificate (of \S+ )?is not trusted/, text);
       assert.match(text, /UNABLE_TO_VERIFY_LEAF_SIGNATURE/, text);
@@ -145,8 +146,8 @@ describe('corporate network: HTTPS tenant behind an authenticating CONNECT proxy
     it(`with wrong proxy credentials, the tree and Add Tenant say the proxy refused the credentials (407; http.proxySupport "${proxySupport}")`, async () => {
       await withHttpSettings({ proxySupport, proxy: wrongCredentialsProxy() }, async () => {
         const before = await proxyStats();
-        const rowText = await treeError(SIM_URL, `wrong proxy password (${proxySupport})`);
         const shown = await addTenantError(SIM_URL);
+        const rowText = await treeError(SIM_URL, `wrong proxy password (${proxySupport})`);
         const after = await proxyStats();
         for (const text of [rowText, shown ?? '(no error shown)']) {
           assert.match(text, /proxy refused the credentials/, text);

@@ -5,7 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { TenantInfo } from '../../src/model/tenant';
-import { children, coreApi, identities, isPlaceholder, labelOf, lastSeq, placeholders, simRequests, simUrl, tenantRoot, waitFor } from '../integration/coreSupport';
+import { children, coreApi, identities, isNeedsAttentionRequest, isPlaceholder, labelOf, lastSeq, placeholders, simRequests, simUrl, tenantRoot, waitFor } from '../integration/coreSupport';
 
 const SECRET = process.env.ISC_SIM_CLIENT_SECRET ?? '';
 const CLIENT_ID = process.env.ISC_SIM_CLIENT_ID ?? '';
@@ -68,7 +68,8 @@ describe('tenants without the environment tenant (extension host, simulator)', f
     const kids = await children(api, node);
     const firstPageMs = Date.now() - started;
     assert.strictEqual(identities(kids).length, 250);
-    const requests = await simRequests(seq2);
+    // The "Needs attention" row's count is a second list request of its own, asked after the tenant's first page.
+    const requests = (await simRequests(seq2)).filter((r) => !isNeedsAttentionRequest(r));
     const summary = requests.map((r) => `${r.method} ${r.path}${r.query.offset !== undefined ? `?offset=${r.query.offset}&limit=${r.query.limit}&count=${r.query.count}` : ''} ${r.status}`);
     console.log(`    [measure] cold tenant: first page of 250 in ${firstPageMs} ms with ${requests.length} HTTP request(s): ${summary.join(' | ')}`);
     const metricsDir = path.resolve(__dirname, '..', '..', '..', 'test-results');
@@ -86,7 +87,7 @@ describe('tenants without the environment tenant (extension host, simulator)', f
     const coldStarted = Date.now();
     assert.strictEqual(identities(await children(api, tenantRoot(api, cold.id))).length, 250);
     const coldMs = Date.now() - coldStarted;
-    const coldRequests = (await simRequests(seq3)).map((r) => `${r.method} ${r.path} ${r.status}`);
+    const coldRequests = (await simRequests(seq3)).filter((r) => !isNeedsAttentionRequest(r)).map((r) => `${r.method} ${r.path} ${r.status}`);
     console.log(`    [measure] cold tenant without a token: first page of 250 in ${coldMs} ms with ${coldRequests.length} HTTP request(s): ${coldRequests.join(' | ')}`);
     assert.deepStrictEqual(coldRequests, ['POST /oauth/token 200', 'GET /v2025/identities 200']);
     fs.writeFileSync(
@@ -151,7 +152,7 @@ describe('tenants without the environment tenant (extension host, simulator)', f
     assert.strictEqual(ok, true);
     assert.strictEqual(services.tenants.get(wrong.id)?.clientId, CLIENT_ID);
     const kids = await children(api, tenantRoot(api, wrong.id));
-    assert.strictEqual(kids[0]?.kind, 'identity', 'identities after the update');
+    assert.strictEqual(kids.find((kid) => kid.kind !== 'needsAttention')?.kind, 'identity', 'identities after the update');
     assert.strictEqual(services.tenants.credentialStatus(wrong.id).state, 'ok');
   });
 

@@ -131,6 +131,16 @@ describe('identity actions (simulator)', function () {
     assert.match(rec.confirmations[0].detail, /not registered/);
   });
 
+  it('invite of one identity: the result reads "Invitation sent to <name> (task <status>)"', async () => {
+    const [ref] = take((s) => !s.registered && !s.invited);
+    const rec = record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(ref))) as ActionOutcome;
+    const item = outcome.reports[0].items[0];
+    assert.strictEqual(item.outcome, 'done');
+    assert.strictEqual(rec.messages.at(-1)!.text, `Invitation sent to ${ref.name} (task ${item.jobStatus})`);
+    await h.actions.idle();
+  });
+
   it('send password-reset email (palette): asks via and source, remembers the source for the tenant', async () => {
     const [ref] = take((s) => !s.protected);
     const rec = record(h.actions, {
@@ -192,8 +202,9 @@ describe('identity actions (simulator)', function () {
     assert.ok(audit[0].jobId);
   });
 
-  it('show activity: a read-only document with the audit lines, and no secret in the file', async () => {
-    const editor = await h.actions.showActivity();
+  it('open audit log file: a read-only document with the audit lines, and no secret in the file', async () => {
+    const editor = await h.actions.openAuditLogFile();
+    assert.match(editor.document.uri.path, /\/audit\.jsonl$/, 'titled by the file it shows');
     assert.strictEqual(editor.document.uri.scheme, 'isc-identity-actions', 'virtual (read-only) document');
     const lines = editor.document.getText().trim().split('\n');
     assert.ok(lines.length >= 8, `${lines.length} lines`);

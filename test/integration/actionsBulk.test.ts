@@ -7,6 +7,7 @@ import type { ActionOutcome, OperationReport } from '../../src/commands/actions'
 import type { IdentityRef } from '../../src/model/identityRef';
 import { ENV_TENANT, apiRequestsSince, auditFor, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults, sleep } from './actionsSupport';
 import type { Handles, Recorder, SimRequest } from './actionsSupport';
+import { waitFor } from './coreSupport';
 
 /** Identity ids a request was about: a process body's identityIds, or the id in a per-identity path. */
 function idsOf(request: SimRequest): string[] {
@@ -88,13 +89,20 @@ describe('identity actions: bulk', function () {
     assert.ok(report.counts.unknown >= 250, 'the chunk that got a 500 is outcome unknown as a whole');
     assert.ok(report.items.filter((i) => i.outcome === 'failed').every((i) => /\(5\d\d\)/.test(i.error ?? '')));
     await assertSummaryMatchesAudit(h, rec, report);
-    // "Show Details" opened the per-identity report.
+    // "Show Details" opened the per-identity report as a rendered preview titled by action and time, not as source.
     await h.actions.idle();
-    const document = vscode.window.activeTextEditor?.document;
-    assert.ok(document && document.uri.scheme === 'isc-identity-actions' && document.uri.path.endsWith('.md'), 'report document open');
+    const allTabs = (): vscode.Tab[] => vscode.window.tabGroups.all.flatMap((group) => group.tabs);
+    const previewTab = await waitFor('a markdown preview tab', () =>
+      allTabs().find((tab) => tab.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(tab.input.viewType)),
+    );
+    const tabs = allTabs();
+    assert.match(previewTab.label, /^Preview Process identities — \d{1,2}[:.]\d{2}[:.]\d{2}/);
+    assert.ok(!tabs.some((tab) => tab.input instanceof vscode.TabInputText && tab.input.uri.scheme === 'isc-identity-actions'), 'no markdown source editor');
+    const title = previewTab.label.replace(/^Preview /, '');
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'isc-identity-actions', path: `/reports/${report.operationId}/${title}` }));
     const rows = document.getText().split('\n').filter((line) => /^\| \d+ \|/.test(line));
     assert.strictEqual(rows.length, 500);
-    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    await vscode.window.tabGroups.close(previewTab);
   });
 
   it('synchronizes 200 identities under injected 429/5xx, then "Retry Failed" re-sends only the certain failures, never an unknown outcome', async () => {

@@ -1,11 +1,10 @@
 // The write guard: a read-only tenant blocks every action from every entry point; cancelling the modal sends nothing;
-// the modal names action, tenant and identities; ISC's refusal of a delete is shown with its reason.
+// the modal names action, tenant and identities. (Delete's refusals, up front and by ISC: preflight.test.ts.)
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { FIXTURE_IDS } from '../../sim/fixtures';
-import { ENV_TENANT, apiRequestsSince, auditFor, handles, nodeArg, pickRefs, record, requestMark, requestsAbout, restore, simIdentity } from './actionsSupport';
+import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, requestsAbout, restore, simIdentity } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 
 const IDENTITY_COMMANDS = [
@@ -143,38 +142,6 @@ describe('identity actions: the write guard', function () {
       assert.strictEqual(request.confirmButton, 'Synchronize 3 Identities');
       assert.strictEqual(request.tenantId, ENV_TENANT);
       assert.deepStrictEqual(request.identities.map((r) => r.identityId), refs.map((r) => r.identityId));
-    });
-
-    it('delete of a protected identity: ISC refuses and its reason is shown and audited', async () => {
-      const client = await h.registry.getClient(ENV_TENANT);
-      const identity = await client.getIdentity(FIXTURE_IDS.protectedIdentity);
-      const ref = { tenantId: ENV_TENANT, identityId: identity.id, name: identity.name };
-      const rec = record(h.actions, { input: () => identity.name });
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', ref)) as ActionOutcome;
-      const item = outcome.reports[0].items[0];
-      assert.strictEqual(item.outcome, 'failed');
-      assert.strictEqual(item.httpStatus, 400);
-      const shown = rec.messages.at(-1)!;
-      assert.strictEqual(shown.level, 'error');
-      assert.match(shown.text, /ISC refused to delete .*\(400\): Identity is protected and cannot be deleted/);
-      assert.ok(await simIdentity(identity.id), 'still there');
-      const audit = await auditFor(h.actions, outcome.reports[0].operationId);
-      assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus], ['failed', 400]);
-      assert.match(audit[0].error ?? '', /protected/);
-    });
-
-    it('delete of an identity that owns objects: the confirmation lists them, ISC refuses with its reason', async () => {
-      const client = await h.registry.getClient(ENV_TENANT);
-      const identity = await client.getIdentity(FIXTURE_IDS.owner);
-      const ref = { tenantId: ENV_TENANT, identityId: identity.id, name: identity.name };
-      const rec = record(h.actions, { input: () => identity.name });
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref))) as ActionOutcome;
-      assert.match(rec.confirmations[0].detail, /still owns \d+ objects?/);
-      assert.match(rec.confirmations[0].detail, /OWNER/);
-      const item = outcome.reports[0].items[0];
-      assert.strictEqual(item.outcome, 'failed');
-      assert.match(rec.messages.at(-1)!.text, /ISC refused to delete .*owner of following resources.*Still owns: /);
-      assert.ok(await simIdentity(identity.id), 'still there');
     });
 
     it('synchronize twice within 10 s: the second request waits for the per-identity limit (no 429)', async () => {

@@ -242,4 +242,36 @@ describe('jobs', () => {
       await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
     }
   });
+
+  it('a process job lists exactly what processing changed, and counts the identities it did not change', async () => {
+    // Four consecutive identities: the simulator gives every fourth a pending change (job title, reviewGroup).
+    const refs = await pickRefs(h.registry, 1981, 4);
+    const client = await h.registry.getClient(ENV_TENANT);
+    const before = await Promise.all(refs.map((ref) => client.getIdentity(ref.identityId)));
+    record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const jobId = outcome.reports[0].operationId;
+    await h.api.jobs.tasksSettled();
+    const changes = await h.api.jobs.changes.get(jobId);
+    assert.ok(changes);
+    assert.strictEqual(changes.summary, '1 of 4 changed: jobTitle 1, reviewGroup 1');
+    const changed = changes.changes.filter((change) => change.changed);
+    assert.strictEqual(changed.length, 1);
+    const was = before.find((identity) => identity.id === changed[0].identityId)!;
+    const title = changed[0].attributes.find((attribute) => attribute.key === 'jobTitle');
+    assert.deepStrictEqual([title?.kind, title?.before, title?.after], ['changed', was.attributes?.jobTitle, `Senior ${String(was.attributes?.jobTitle)}`]);
+    assert.deepStrictEqual(changed[0].attributes.find((attribute) => attribute.key === 'reviewGroup')?.kind, 'added');
+  });
+
+  it('a synchronize job says no identity attribute changed (it pushes to accounts)', async () => {
+    h.actions.resetSyncCooldown();
+    const refs = await pickRefs(h.registry, 1985, 2);
+    record(h.actions);
+    const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    await h.api.jobs.tasksSettled();
+    const changes = await h.api.jobs.changes.get(outcome.reports[0].operationId);
+    assert.strictEqual(changes?.summary, '0 of 2 changed');
+    const row = h.api.jobs.provider.getTreeItem({ kind: 'item', jobId: outcome.reports[0].operationId, identityId: refs[0].identityId });
+    assert.match(String(row.description), /no change/);
+  });
 });

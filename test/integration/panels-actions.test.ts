@@ -41,7 +41,7 @@ describe('details panels: actions, visibility, ownership shapes (extension host)
       return undefined; // cancel
     });
     await openAndPaint(t.panels, FIXTURE_IDS.protectedIdentity);
-    t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.protectedIdentity, { type: 'runAction', action: 'deleteIdentity' });
+    t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.protectedIdentity, { type: 'runAction', action: 'resetIdentity' });
     await waitUntil(() => asked.length > 0, 10_000, 'the guard\'s confirmation');
     assert.strictEqual(asked[0].identities.length, 1);
     assert.strictEqual(asked[0].identities[0].identityId, FIXTURE_IDS.protectedIdentity);

@@ -1,16 +1,22 @@
-// "Show Activity" (the audit log, read-only) and the "Show Details" report of one run, both as virtual documents:
-// VS Code shows virtual documents read-only, and nothing here can write the audit file.
+// "Show Activity" (the audit log as a table: src/activity), "Open Audit Log File" (the raw JSONL) and the "Show
+// Details" report of one run; the documents are virtual: VS Code shows them read-only, and nothing here can write
+// the audit file.
 import * as vscode from 'vscode';
+import { ActivityViews } from '../../activity/host/activityPanel';
+import type { ActivityPanel } from '../../activity/host/activityPanel';
+import { registerCommand } from '../commandWrapper';
+import { COMMAND_IDS } from '../commandIds';
 import type { ActionRuntime } from './actionRuntime';
 import type { OperationReport } from '../../model/actions/operations';
-import { reportMarkdown } from '../../model/actions/report';
+import { reportMarkdown, reportTitle } from '../../model/actions/report';
 
 const MAX_SHOWN_BYTES = 5_000_000;
 const ACTIONS_SCHEME = 'isc-identity-actions';
-const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/ISC activity (audit.jsonl).jsonl' });
+const AUDIT_DOCUMENT_URI = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: '/audit.jsonl' });
 
+/** The report's document; its last path segment is the title the preview tab shows ("Preview Synchronize attributes — 10:42:07"). */
 function reportUri(report: OperationReport): vscode.Uri {
-  return vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/reports/${report.kind}-${report.operationId}.md` });
+  return vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/reports/${report.operationId}/${reportTitle(report).replace(/[/\\]/g, ' ')}` });
 }
 
 class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
@@ -61,26 +67,36 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
       if (entries.length === 0) return '// No audit line for this job yet.\n';
       return `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
     }
-    const match = /^\/reports\/[A-Za-z]+-([0-9a-f-]{36})\.md$/.exec(uri.path);
+    const match = /^\/reports\/([0-9a-f-]{36})\/[^/]+$/.exec(uri.path);
     const report = match ? this.runtime.report(match[1]) : undefined;
     return report ? reportMarkdown(report) : '# Report not available\n\nReports are kept for this session only; see “ISC: Show Activity” for the audit log.\n';
   }
 }
 
-/** Registers the document provider and wires `runtime.showReport`; returns the "show activity" function. */
-export function registerActivityDocuments(runtime: ActionRuntime): { showActivity(): Promise<vscode.TextEditor>; showJobActivity(jobId: string): Promise<vscode.TextEditor> } {
+export interface ActivityDocuments {
+  /** The activity table (one panel per window). */
+  showActivity(): Promise<ActivityPanel>;
+  /** The raw audit file, read-only, as it is on disk (oldest first). */
+  openAuditLogFile(): Promise<vscode.TextEditor>;
+  showJobActivity(jobId: string): Promise<vscode.TextEditor>;
+}
+
+/** Registers the document provider, the activity view and "Open Audit Log File", and wires `runtime.showReport`. */
+export function registerActivityDocuments(runtime: ActionRuntime): ActivityDocuments {
   const provider = new ActionsDocumentProvider(runtime);
-  const { context } = runtime.services;
+  const { context, logger } = runtime.services;
+  const views = new ActivityViews({ audit: runtime.audit, extensionUri: context.extensionUri, hasJob: (jobId) => runtime.jobs.store.get(jobId) !== undefined });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(ACTIONS_SCHEME, provider),
     provider,
+    views,
     runtime.audit.onDidAppend(() => provider.auditAppended()),
   );
+  // Rendered, not as markdown source: the escapes that keep data from forming links or HTML are invisible there.
   runtime.showReport = async (report) => {
-    const document = await vscode.workspace.openTextDocument(reportUri(report));
-    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('markdown.showPreview', reportUri(report));
   };
-  return {
+  const documents: ActivityDocuments = {
     showJobActivity: async (jobId) => {
       const uri = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/jobs/${jobId}.jsonl` });
       provider.refresh(uri);
@@ -88,6 +104,10 @@ export function registerActivityDocuments(runtime: ActionRuntime): { showActivit
       return vscode.window.showTextDocument(document, { preview: true });
     },
     showActivity: async () => {
+      await runtime.jobs.ready; // job links need the jobs of earlier sessions
+      return views.show();
+    },
+    openAuditLogFile: async () => {
       const same = (document: vscode.TextDocument): boolean => document.uri.toString() === AUDIT_DOCUMENT_URI.toString();
       if (vscode.workspace.textDocuments.some(same)) provider.refreshAudit(); // already loaded: bring it up to date
       const document = await vscode.workspace.openTextDocument(AUDIT_DOCUMENT_URI);
@@ -97,4 +117,8 @@ export function registerActivityDocuments(runtime: ActionRuntime): { showActivit
       return editor;
     },
   };
+  registerCommand(context, logger, COMMAND_IDS.openAuditLogFile, async () => {
+    await documents.openAuditLogFile();
+  });
+  return documents;
 }

@@ -1,7 +1,10 @@
-// Delete identity: one identity at a time; shows what it owns first; needs its exact name typed; shows ISC's reason
-// when it refuses (protected, still owns things).
+// Delete identity: one identity at a time. Before any prompt it asks ISC what it can already know: a protected
+// identity, or one that still owns objects, is refused up front with ISC's reason (ISC would refuse the DELETE).
+// Otherwise it shows what the identity owns, needs its exact name typed, and shows ISC's reason when it refuses.
 import { COMMAND_IDS } from '../commandIds';
 import { IscApiError, isIscApiError } from '../../api/errors';
+import { and, eq } from '../../api/filters';
+import type { IscClient } from '../../api/iscClient';
 import { parseOwnershipDetails } from '../../api/ownership';
 import type { OwnershipDetails } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
@@ -26,6 +29,39 @@ function ownedCount(details: OwnershipDetails): number {
   return details.groups.reduce((sum, group) => sum + group.entities.length, 0);
 }
 
+/** ISC's reasons for refusing a DELETE, in its words (the spec's 400 and what ISC answers). */
+const PROTECTED_REASON = 'the identity is marked as protected and cannot be deleted';
+const OWNER_REASON = 'the identity is the owner of resources and cannot be deleted until they are reassigned';
+
+/** Whether ISC marks the identity protected (list-identities `protected eq true`; IdentityDto does not carry it). */
+async function isProtected(client: IscClient, identityId: string): Promise<boolean> {
+  const page = await client.listIdentities({ filters: and(eq('id', identityId), eq('protected', true)), limit: 1, defaultFilter: 'NONE' });
+  return page.items.some((identity) => identity.id === identityId);
+}
+
+/** What ISC already tells before the DELETE: protected or not, and what it owns (each an error when it could not be read). */
+async function preflight(client: IscClient, identityId: string): Promise<{ protectedState: boolean | Error; ownership: OwnershipDetails | Error }> {
+  const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+  const [protectedState, ownership] = await Promise.all([
+    isProtected(client, identityId).catch(asError),
+    client.getOwnershipDetails(identityId).catch(asError),
+  ]);
+  return { protectedState, ownership };
+}
+
+/**
+ * ISC's reason once: messages that repeat each other (`messages[]` and `causes[]`, or one containing the other) kept
+ * once, and a trailing ": <name>" dropped — the summary names the identity.
+ */
+function refusalReason(messages: readonly string[], name: string): string {
+  const trimmed = messages.map((m) => {
+    const text = m.trim();
+    return name && text.endsWith(name) ? text.slice(0, text.length - name.length).replace(/[\s:–—-]+$/, '') || text : text;
+  });
+  const distinct = trimmed.filter((m, i) => m && !trimmed.some((other, j) => j !== i && (other === m ? j < i : other.includes(m))));
+  return distinct.join(' — ');
+}
+
 /** The delete request, with ISC's refusal turned into a plain sentence (reason + what it still owns). */
 function deleteWithReason(ref: IdentityRef): IdentityOperation {
   const base = deleteOperation();
@@ -36,7 +72,7 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
         return await base.send(client, batch, signal);
       } catch (error) {
         if (!isIscApiError(error) || error.status !== 400) throw error;
-        const reason = error.serverMessages.join(' — ') || error.message;
+        const reason = refusalReason(error.serverMessages, ref.name) || error.message;
         const owned = (() => {
           try {
             return ownershipSummary(parseOwnershipDetails(error.body)).replace(/\n/g, '; ');
@@ -53,7 +89,8 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
           trackingId: error.trackingId,
           body: error.body,
           cause: error,
-          message: `ISC refused to delete “${displayName(ref.name)}” (${error.status}): ${reason}${owned ? `. Still owns: ${owned}` : ''}`,
+          // The summary names the identity already ("Delete identity for “X” failed: …").
+          message: `ISC refused (${error.status}): ${reason}${owned ? `. Still owns: ${owned}` : ''}`,
         });
       }
     },
@@ -68,23 +105,33 @@ export function deleteSpec(runtime: ActionRuntime): ActionSpec {
     pickTitle: 'Delete identity',
     allowMany: false,
     prepare: async (tenant, [ref]) => {
-      let ownershipText: string;
-      try {
-        const client = await runtime.services.tenants.getClient(tenant.id);
-        const details = await client.getOwnershipDetails(ref.identityId);
-        const count = ownedCount(details);
-        ownershipText =
-          count === 0
-            ? 'Ownership: it owns nothing that blocks deletion.'
-            : `Ownership: it still owns ${plural(count, 'object')} — ISC refuses to delete it until they are reassigned:\n${ownershipSummary(details)}`;
-      } catch (error) {
-        ownershipText = `Ownership: could not be read (${error instanceof Error ? error.message : String(error)}).`;
+      const client = await runtime.services.tenants.getClient(tenant.id);
+      const { protectedState, ownership } = await preflight(client, ref.identityId);
+      const name = displayName(ref.name);
+      // Refused before any prompt: ISC would refuse the DELETE for these reasons, so nothing is asked or sent.
+      if (protectedState === true) {
+        void runtime.ui().message('error', `“${name}” cannot be deleted: ISC refuses it — ${PROTECTED_REASON}. Nothing was sent.`);
+        return undefined;
       }
+      const count = ownership instanceof Error ? 0 : ownedCount(ownership);
+      if (!(ownership instanceof Error) && count > 0) {
+        void runtime.ui().message(
+          'error',
+          `“${name}” cannot be deleted: ISC refuses it — ${OWNER_REASON}. It owns ${plural(count, 'object')}: ${ownershipSummary(ownership).replace(/\n/g, '; ')}. Nothing was sent.`,
+        );
+        return undefined;
+      }
+      const ownershipText =
+        ownership instanceof Error ? `Ownership: could not be read (${ownership.message}).` : 'Ownership: it owns nothing that blocks deletion.';
+      const protectedText =
+        protectedState instanceof Error
+          ? `Protected: could not be checked (${protectedState.message}); ISC refuses to delete protected identities.`
+          : 'Protected: no.';
       return {
         operation: deleteWithReason(ref),
         strong: true,
         confirmButton: 'Delete…',
-        detail: `${ownershipText}\nDeleting an identity cannot be undone. Protected identities cannot be deleted. You will be asked to type the name.`,
+        detail: `${ownershipText}\n${protectedText}\nDeleting an identity cannot be undone. You will be asked to type the name.`,
         finalCheck: async () => {
           // A name nobody can type (huge, control or bidi characters) may be confirmed with the identity's id instead.
           const untypable = ref.name.length > 200 || displayName(ref.name, 201) !== ref.name;

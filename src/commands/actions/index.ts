@@ -9,6 +9,7 @@ import type { ConfirmationHandler } from '../../model/writeGuard';
 import { ActionRuntime } from './actionRuntime';
 import type { ActionOutcome, ActionSpec } from './actionRuntime';
 import { registerActivityDocuments } from './activityActions';
+import type { ActivityPanel } from '../../activity/host/activityPanel';
 import { deleteSpec } from './deleteAction';
 import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite, runInviteAll } from './invitationActions';
 import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
@@ -56,7 +57,8 @@ export interface IdentityActionsApi {
   /** Resolves when button follow-ups (retry, details) and audit appends have finished. */
   idle(): Promise<void>;
   readAudit(): Promise<AuditEntry[]>;
-  showActivity(): Promise<vscode.TextEditor>;
+  showActivity(): Promise<ActivityPanel>;
+  openAuditLogFile(): Promise<vscode.TextEditor>;
   /** Forgets the in-memory once-per-10-s sync times (tests). */
   resetSyncCooldown(): void;
 }
@@ -129,6 +131,7 @@ export function registerIdentityActions(
     idle: () => runtime.idle(),
     readAudit: () => runtime.audit.readEntries(),
     showActivity: () => activity.showActivity(),
+    openAuditLogFile: () => activity.openAuditLogFile(),
     resetSyncCooldown: () => runtime.cooldown.clear(),
   };
   return { api, runtime, showJobActivity: (jobId) => activity.showJobActivity(jobId) };

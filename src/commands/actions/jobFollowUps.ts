@@ -50,6 +50,11 @@ export async function resumeJob(runtime: ActionRuntime, jobId: string): Promise<
   const targets = runtime.jobs.store.resumable(jobId);
   if (targets.length === 0) {
     await runtime.jobs.store.setState(jobId, 'finished');
+    const { unknown } = runtime.jobs.store.counts(jobId);
+    void runtime.ui().message(
+      'info',
+      `${job.label}: nothing is left to send — every identity was sent before.${unknown ? ` ${unknown} have an unknown outcome: use Check Unknown Outcomes for them.` : ''}`,
+    );
     return undefined;
   }
   const counts = runtime.jobs.store.counts(jobId);

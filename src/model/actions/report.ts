@@ -52,6 +52,11 @@ export function summaryText(report: OperationReport): string {
   if (total === 1) {
     const item = report.items[0];
     const who = item.ref.identityId === '*' ? '' : ` for “${displayName(item.ref.name)}”`;
+    if (item.outcome === 'done' && report.kind === 'inviteIdentities' && item.ref.identityId !== '*') {
+      // "Invitation sent to Ulla Unregistered (task QUEUED)": what happened, in the words a person would use.
+      const task = item.jobStatus ?? item.jobId;
+      return `Invitation sent to ${displayName(item.ref.name)}${task ? ` (task ${task})` : ''}`;
+    }
     if (item.outcome === 'done') return `${report.label}${who}: done${jobText(item)}.`;
     if (item.outcome === 'failed') return `${report.label}${who} failed: ${item.error ?? 'unknown error'}`;
     if (item.outcome === 'unknown') return `${report.label}${who}: outcome unknown. ${item.error ?? ''}`.trim();
@@ -70,9 +75,18 @@ function jobText(item: ItemReport): string {
   return item.jobStatus ? ` — job ${item.jobId} (${item.jobStatus})` : ` — job ${item.jobId}`;
 }
 
-/** Escapes text for a markdown table cell: no HTML, no links, no line breaks, no pipes. */
+/**
+ * Escapes text for a markdown table cell: no HTML, no links, no line breaks, no pipes. The rendered preview also
+ * turns bare addresses into links ("linkify": `evil.com`, `a@b.com`, `http://x`); an escaped `.`, `@` or `:` splits
+ * the text so none forms.
+ */
 export function markdownCell(text: string): string {
-  return displayName(text, 200).replace(/[\\`*_{}[\]()<>#+!|~&]/g, (c) => `\\${c}`);
+  return displayName(text, 200).replace(/[\\`*_{}[\]()<>#+!|~&.:@]/g, (c) => `\\${c}`);
+}
+
+/** "Synchronize attributes — 10:42:07": what the report's tab says (local time of the start). */
+export function reportTitle(report: Pick<OperationReport, 'label' | 'startedAt'>): string {
+  return `${report.label} — ${new Date(report.startedAt).toLocaleTimeString()}`;
 }
 
 /** The "Show details" document: one row per identity. */

@@ -110,6 +110,15 @@ export function forgetExpandedValues(): void {
   expandedKeys.clear();
 }
 
+/** Characters of a name shown as a link (manager, assigner): a link cannot fold like a long value can. */
+const LINK_LABEL_MAX = 200;
+
+/** A name for a link or a title: control characters made visible and the length capped, like every value. */
+export function linkLabel(raw: string): string {
+  const text = visibleText(raw);
+  return text.length > LINK_LABEL_MAX ? `${text.slice(0, LINK_LABEL_MAX - 1)}…` : text;
+}
+
 export function textValue(raw: string, options: { limit?: number; className?: string; block?: boolean; key?: string } = {}): HTMLElement {
   const limit = options.limit ?? TRUNCATE_AT;
   const text = visibleText(raw);

@@ -6,9 +6,11 @@ import * as os from 'os';
 import * as path from 'path';
 import * as tls from 'tls';
 import { HttpTransport } from '../../../src/api/http';
+import { IscClient } from '../../../src/api/iscClient';
 import { SlidingWindowLimiter } from '../../../src/api/rateLimiter';
 import { ProxyConfigError, bypassesProxy, extraCaTrust, parseProxyUrl, proxyForUrl, proxyFromEnvironment, splitNoProxy } from '../../../src/api/proxyConfig';
 import { silentLogger } from '../../../src/util/redact';
+import { expectApiError } from './helpers';
 
 const PROXY = 'http://alice:s3cr%40t@proxy.corp.example:3128';
 
@@ -106,6 +108,19 @@ describe('proxy selection (proxyConfig)', () => {
         local.dispose();
       }
     });
+  });
+
+  it('an unusable proxy setting fails each request with the reason, never sent and not retried, instead of the client', async () => {
+    const client = new IscClient({ baseUrl: 'https://acme.api.identitynow.com', clientId: 'id', clientSecret: 'unusable-proxy-secret', network: { proxyUrl: 'socks5://proxy:1080' } });
+    try {
+      const started = Date.now();
+      const error = await expectApiError(client.verifyCredentials(), 'network');
+      assert.match(error.message, /the proxy setting cannot be used \(ERR_PROXY_CONFIG\): Proxies of type socks5:\/\/ are not supported/);
+      assert.strictEqual(error.requestSent, false);
+      assert.ok(Date.now() - started < 1000, 'not retried');
+    } finally {
+      client.dispose();
+    }
   });
 
   describe('NODE_EXTRA_CA_CERTS', () => {

@@ -91,7 +91,8 @@ describe('identity action operations', () => {
   it('texts: names are flattened, markdown cells escaped, links in messages defused', () => {
     assert.strictEqual(displayName('a\u202Eb\nc   d'), 'a b c d');
     assert.strictEqual(displayName('x'.repeat(100)).length, 60);
-    assert.strictEqual(markdownCell('<img src=x onerror=alert(1)> | [a](command:x)'), '\\<img src=x onerror=alert\\(1\\)\\> \\| \\[a\\]\\(command:x\\)');
+    assert.strictEqual(markdownCell('<img src=x onerror=alert(1)> | [a](command:x)'), '\\<img src=x onerror=alert\\(1\\)\\> \\| \\[a\\]\\(command\\:x\\)');
+    assert.strictEqual(markdownCell('evil.com a@b.com http://x'), 'evil\\.com a\\@b\\.com http\\://x', 'no bare address the preview would linkify');
     assert.strictEqual(plainMessageText('Delete [me](command:workbench.action.terminal.new)'), 'Delete [me] (command:workbench.action.terminal.new)');
   });
 

@@ -1,7 +1,7 @@
 // Details of the selected role assignment (get-role-assignment): assigner, source, comments,
 // dimensions, account targets, assignment context and dates.
 import type { BaseReference, ContextAttribute, RoleAssignment } from '../../../api/types';
-import { anyValue, cell, dateValue, facts, h, linkButton, str, table, textValue } from '../dom';
+import { anyValue, cell, dateValue, facts, h, linkButton, linkLabel, str, table, textValue } from '../dom';
 import type { AppContext } from '../model';
 import { errorState, loadingState, notFoundState } from './states';
 
@@ -77,7 +77,7 @@ function assignerValue(assignment: RoleAssignment, ctx: AppContext): HTMLElement
   const assigner = assignment.assigner;
   if (!assigner || typeof assigner !== 'object') return h('span', { className: 'value muted', text: '—' });
   const id = str(assigner.id);
-  const label = str(assigner.name) || id || 'Unknown';
+  const label = linkLabel(str(assigner.name) || id || 'Unknown');
   const type = str(assigner.type);
   if (id && (type === undefined || type === 'IDENTITY')) {
     // An identity: its name links to its panel; "IDENTITY" would only repeat what the link says.

@@ -1,7 +1,7 @@
 // Header (who the identity is), banners (deleted, read-only) and the actions row.
 import type { Identity } from '../../../api/types';
 import type { PanelAction } from '../../protocol';
-import { boolValue, button, codicon, dateValue, facts, h, linkButton, str, textValue } from '../dom';
+import { boolValue, button, codicon, dateValue, facts, h, linkButton, linkLabel, str, textValue } from '../dom';
 import type { AppContext } from '../model';
 import { errorState, loadingState, notFoundState, refreshingBadge } from './states';
 
@@ -53,6 +53,10 @@ function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean)
     children: [
       h('h1', { className: 'identity-name', children: [textValue(name, { limit: 300 })] }),
       status ? h('span', { className: `badge status status-${status.toLowerCase().replace(/[^a-z]/g, '')}`, text: status }) : undefined,
+      // ISC refuses to delete a protected identity: said next to the name, before anyone presses Delete.
+      identity.protected === true
+        ? h('span', { className: 'badge protected', attrs: { title: 'Protected: ISC does not delete this identity' }, children: [codicon('shield'), ' Protected'] })
+        : undefined,
       refreshing ? refreshingBadge() : undefined,
     ],
   });
@@ -69,6 +73,7 @@ function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean)
       ['Lifecycle state', optionalText(lifecycleText)],
       ['Manager', managerValue(identity, ctx)],
       ['Is manager', boolValue(identity.isManager)],
+      ...(identity.protected === true ? [['Protected', textValue('Yes — ISC does not delete it')] as [string, HTMLElement]] : []),
       ['Created', dateValue(identity.created)],
       ['Modified', dateValue(identity.modified)],
       ['Last refresh', dateValue(identity.lastRefresh)],
@@ -87,7 +92,7 @@ function managerValue(identity: Identity, ctx: AppContext): HTMLElement {
   const manager = identity.managerRef;
   if (!manager || typeof manager !== 'object') return h('span', { className: 'value muted', text: 'None' });
   const id = str(manager.id);
-  const label = str(manager.name) || id || 'Unknown manager';
+  const label = linkLabel(str(manager.name) || id || 'Unknown manager');
   if (!id) return textValue(label);
   const link = linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`);
   link.classList.add('manager-link');
