@@ -1,8 +1,11 @@
 // Child process (node --expose-gc) of the vscode-free memory benchmark: loads every identity of a simulator into
-// D's IdentityPager through the IscClient, and measures the heap per loaded identity. argv[2] = JSON
+// an IdentityPager through the IscClient, each kept as the IdentityRow the tree keeps (src/tree/tenantPagers.ts), and
+// measures the heap per loaded identity. argv[2] = JSON
 // { url, clientId, clientSecret }. Prints one line `MEM_RESULT {json}`.
 import { IscClient } from '../src/api/iscClient';
 import { IdentityPager } from '../src/model/identityPager';
+import { toIdentityRow } from '../src/model/identityRow';
+import type { IdentityRow } from '../src/model/identityRow';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
@@ -17,7 +20,17 @@ async function main(): Promise<void> {
   const client = new IscClient({ baseUrl: url, clientId, clientSecret, rateLimit: { requests: 1_000_000, windowMs: 1000 } });
   await client.verifyCredentials();
   await client.listIdentities({ limit: 1 }); // warm the code paths (JIT, validators) before the baseline
-  let pager: IdentityPager | undefined = new IdentityPager((q, signal) => client.listIdentities(q, { signal }), () => 250, { defaultFilter: 'NONE' });
+  let jsonBytes = 0;
+  let pager: IdentityPager<IdentityRow> | undefined = new IdentityPager(
+    async (q, signal) => {
+      const page = await client.listIdentities(q, { signal });
+      // Size of the data itself, for scale: the JSON of every loaded identity.
+      for (const identity of page.items) jsonBytes += JSON.stringify(identity).length;
+      return { ...page, items: page.items.map(toIdentityRow) };
+    },
+    () => 250,
+    { defaultFilter: 'NONE' },
+  );
   const base = settledHeap();
   const samples: number[] = [];
   await pager.ensureFirstPage();
@@ -29,8 +42,6 @@ async function main(): Promise<void> {
   }
   const count = pager.snapshot().items.length;
   for (let i = 0; i < 3; i++) samples.push(settledHeap() - base);
-  // Size of the data itself, for scale: the JSON of every loaded identity.
-  const jsonBytes = pager.snapshot().items.reduce((sum, identity) => sum + JSON.stringify(identity).length, 0);
   pager = undefined;
   await new Promise((resolve) => setTimeout(resolve, 100)); // let the last load's promise chain go
   const released = settledHeap() - base;

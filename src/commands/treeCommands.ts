@@ -17,15 +17,16 @@ function nodesOf(primary: unknown, selection: unknown): TreeNode[] {
   return list.filter(isTreeNode);
 }
 
-function jsonOf(node: TreeNode, services: CoreServices): unknown {
-  if (node instanceof IdentityNode) return node.identity;
+/** What Copy as JSON copies: an identity as ISC returns it (read again: the tree keeps only what its rows show). */
+async function jsonOf(node: TreeNode, services: CoreServices): Promise<unknown> {
+  if (node instanceof IdentityNode) return (await services.tenants.getClient(node.tenantId)).getIdentity(node.identityId);
   if (node instanceof RoleAssignmentNode) return node.ref;
   if (node instanceof TenantNode) return services.tenants.get(node.tenantId); // TenantInfo holds no secret
   return undefined;
 }
 
 function idOf(node: TreeNode): string | undefined {
-  if (node instanceof IdentityNode) return node.identity.id;
+  if (node instanceof IdentityNode) return node.identityId;
   if (node instanceof RoleAssignmentNode) return node.ref.id;
   if (node instanceof TenantNode) return node.tenantId;
   return undefined;
@@ -73,7 +74,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   });
 
   registerCommand(context, logger, COMMAND_IDS.copyJson, async (arg?: unknown, selection?: unknown) => {
-    const values = nodesOf(arg, selection).map((node) => jsonOf(node, services)).filter((v) => v !== undefined);
+    const values = (await Promise.all(nodesOf(arg, selection).map((node) => jsonOf(node, services)))).filter((v) => v !== undefined);
     if (values.length === 0) throw new Error('Select an identity or role assignment to copy it as JSON.');
     const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
     await vscode.env.clipboard.writeText(text);

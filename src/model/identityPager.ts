@@ -10,10 +10,11 @@ export interface IdentityQuery {
   defaultFilter: 'NONE' | 'CORRELATED_ONLY';
 }
 
-export type FetchIdentityPage = (query: ListIdentitiesQuery, signal: AbortSignal) => Promise<Page<Identity>>;
+/** Fetches one page; it may return each identity as a smaller item (the tree keeps IdentityRow, identityRow.ts). */
+export type FetchIdentityPage<Item = Identity> = (query: ListIdentitiesQuery, signal: AbortSignal) => Promise<Page<Item>>;
 
-export interface PagerSnapshot {
-  readonly items: readonly Identity[];
+export interface PagerSnapshot<Item = Identity> {
+  readonly items: readonly Item[];
   /** X-Total-Count of the first page (adjusted for removals); undefined when the server did not send it. */
   readonly total: number | undefined;
   readonly firstPageLoaded: boolean;
@@ -29,8 +30,9 @@ export function clampPageSize(value: unknown): number {
   return Math.min(MAX_PAGE_SIZE, Math.max(1, n));
 }
 
-export class IdentityPager {
-  private items: Identity[] = [];
+/** Pages of identities, each kept as the `Item` the fetch function returns (the whole Identity unless it projects). */
+export class IdentityPager<Item extends { readonly id: string } = Identity> {
+  private items: Item[] = [];
   private readonly indexById = new Map<string, number>();
   private nextOffset = 0;
   private total: number | undefined;
@@ -44,7 +46,7 @@ export class IdentityPager {
   requestCount = 0;
 
   constructor(
-    private readonly fetchPage: FetchIdentityPage,
+    private readonly fetchPage: FetchIdentityPage<Item>,
     private readonly pageSize: () => number,
     private query: IdentityQuery,
   ) {}
@@ -53,7 +55,7 @@ export class IdentityPager {
     return this.query;
   }
 
-  snapshot(): PagerSnapshot {
+  snapshot(): PagerSnapshot<Item> {
     return {
       items: this.items,
       total: this.total,
@@ -64,7 +66,7 @@ export class IdentityPager {
     };
   }
 
-  get(identityId: string): Identity | undefined {
+  get(identityId: string): Item | undefined {
     const at = this.indexById.get(identityId);
     return at === undefined ? undefined : this.items[at];
   }
@@ -109,7 +111,7 @@ export class IdentityPager {
   }
 
   /** Replaces the data of a loaded identity (e.g. after a write); returns whether it was loaded. */
-  update(identity: Identity): boolean {
+  update(identity: Item): boolean {
     const at = this.indexById.get(identity.id);
     if (at === undefined) return false;
     this.items[at] = identity;
@@ -162,7 +164,7 @@ export class IdentityPager {
     return run;
   }
 
-  private applyPage(page: Page<Identity>, offset: number, limit: number, first: boolean): void {
+  private applyPage(page: Page<Item>, offset: number, limit: number, first: boolean): void {
     const received = Array.isArray(page.items) ? page.items : [];
     let fresh = 0;
     for (const identity of received) {

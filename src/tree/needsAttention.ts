@@ -4,9 +4,9 @@
 // (the change bus) and when the tenant is refreshed.
 import * as vscode from 'vscode';
 import { isAbortError } from '../api/errors';
-import type { Identity } from '../api/types';
 import { IdentityPager } from '../model/identityPager';
 import type { PagerSnapshot } from '../model/identityPager';
+import type { IdentityRow } from '../model/identityRow';
 import { errorText } from '../model/connectionErrors';
 import { PROCESSING_ERROR_FILTER } from '../model/needsAttention';
 import type { CoreServices } from '../services';
@@ -14,6 +14,8 @@ import type { DisposableLike } from '../util/disposables';
 import { IdentityNode, NeedsAttentionNode } from './nodes';
 import type { TenantNode, TreeNode } from './nodes';
 import type { Placeholders } from './placeholders';
+import { rowPageFetcher } from './tenantPagers';
+import type { TreePager } from './tenantPagers';
 
 const NEEDS_ATTENTION_CONTEXT = 'needsAttention';
 /** Sorted by name so that the list reads like the tenant's own; the filter is the command's (PROCESSING_ERROR_FILTER). */
@@ -21,8 +23,9 @@ const NEEDS_ATTENTION_SORTERS = 'name';
 
 interface AttentionState {
   node: NeedsAttentionNode;
-  pager: IdentityPager;
-  rows: Map<string, IdentityNode>;
+  pager: TreePager;
+  /** The node of each listed identity, by identity id (they hold the pager's rows, as the tenant's own nodes do). */
+  nodes: Map<string, IdentityNode>;
 }
 
 export class NeedsAttentionRows implements vscode.Disposable {
@@ -63,7 +66,7 @@ export class NeedsAttentionRows implements vscode.Disposable {
   }
 
   /** The paging state of a tenant's list (tests). */
-  snapshot(tenantId: string): PagerSnapshot | undefined {
+  snapshot(tenantId: string): PagerSnapshot<IdentityRow> | undefined {
     return this.states.get(tenantId)?.pager.snapshot();
   }
 
@@ -94,7 +97,7 @@ export class NeedsAttentionRows implements vscode.Disposable {
     await this.load(node.parent);
     const snap = state.pager.snapshot();
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, vscode.l10n.t('identities in processing error'))];
-    const children: TreeNode[] = snap.items.map((identity) => this.rowFor(state, identity));
+    const children: TreeNode[] = snap.items.map((row) => this.identityNodeFor(state, row));
     if (children.length === 0) return [this.placeholders.get(node, 'empty', vscode.l10n.t('No identity is in processing error'))];
     if (snap.loading) {
       const p = this.placeholders.get(node, 'loading', vscode.l10n.t('Loading…'));
@@ -132,11 +135,6 @@ export class NeedsAttentionRows implements vscode.Disposable {
     this.redraw();
   }
 
-  /** The identity rows under a tenant's "Needs attention". */
-  rows(tenantId: string): Iterable<IdentityNode> {
-    return this.states.get(tenantId)?.rows.values() ?? [];
-  }
-
   /** Forgets the list and its count; the next draw of the tenant counts again. */
   reset(tenantId: string): void {
     this.states.get(tenantId)?.pager.reset();
@@ -158,35 +156,35 @@ export class NeedsAttentionRows implements vscode.Disposable {
     let state = this.states.get(tenant.tenantId);
     if (!state) {
       const tenantId = tenant.tenantId;
-      const pager = new IdentityPager(
-        async (query, signal) => (await this.services.tenants.getClient(tenantId)).listIdentities(query, { signal }),
+      const pager: TreePager = new IdentityPager(
+        rowPageFetcher(this.services.tenants, tenantId),
         () => this.services.settings.pageSize,
         { filters: PROCESSING_ERROR_FILTER, sorters: NEEDS_ATTENTION_SORTERS, defaultFilter: 'NONE' },
       );
-      state = { node: new NeedsAttentionNode(tenant), pager, rows: new Map() };
+      state = { node: new NeedsAttentionNode(tenant), pager, nodes: new Map() };
       this.states.set(tenantId, state);
     }
     return state;
   }
 
-  private rowFor(state: AttentionState, identity: Identity): IdentityNode {
-    let row = state.rows.get(identity.id);
-    if (!row) {
-      row = new IdentityNode(state.node.parent, identity, state.node);
-      state.rows.set(identity.id, row);
+  private identityNodeFor(state: AttentionState, row: IdentityRow): IdentityNode {
+    let node = state.nodes.get(row.id);
+    if (!node) {
+      node = new IdentityNode(state.node.parent, row, state.node);
+      state.nodes.set(row.id, node);
     } else {
-      row.identity = identity;
+      node.row = row;
     }
-    return row;
+    return node;
   }
 }
 
-function isEmpty(snap: PagerSnapshot): boolean {
+function isEmpty(snap: PagerSnapshot<IdentityRow>): boolean {
   return snap.items.length === 0 && (snap.total === 0 || !snap.hasMore);
 }
 
 /** "78" from X-Total-Count; without a count what is loaded ("250+" while more follow). */
-function countText(snap: PagerSnapshot): string {
+function countText(snap: PagerSnapshot<IdentityRow>): string {
   if (!snap.firstPageLoaded) return '';
   const count = snap.total ?? snap.items.length;
   const text = count.toLocaleString(vscode.env.language);

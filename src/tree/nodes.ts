@@ -1,8 +1,9 @@
 // Tree node objects. The provider returns the SAME object for the same tenant/identity/assignment, and every node has
 // a stable id, so that refreshes and concurrent loads never register an element twice.
 import type { TreeItem } from 'vscode';
-import type { Identity, RoleAssignmentRef } from '../api/types';
+import type { RoleAssignmentRef } from '../api/types';
 import type { HasIdentityRef, IdentityRef } from '../model/identityRef';
+import type { IdentityRow } from '../model/identityRow';
 
 export class TenantNode {
   readonly kind = 'tenant';
@@ -33,13 +34,18 @@ export class NeedsAttentionNode {
   }
 }
 
+/** The role assignments state every identity row starts with (shared: rows that are never expanded cost nothing). */
+const NOT_LOADED: RoleAssignmentsState = Object.freeze({ generation: 0 });
+
+/**
+ * An identity row. It holds the pager's IdentityRow of the identity (the same object, not a copy): what the row and its
+ * tooltip show. The identity itself is ISC's (get-identity); role assignment state exists once the row is expanded.
+ */
 export class IdentityNode implements HasIdentityRef {
   readonly kind = 'identity';
   readonly id: string;
-  roles: RoleAssignmentsState = { generation: 0 };
-  readonly roleNodes = new Map<string, RoleAssignmentNode>();
-  /** The TreeItem last built for this node and what it was built from (treeItems.ts `identityItem`). */
-  treeItemCache?: { identity: Identity; readOnly: boolean; item: TreeItem };
+  roles: RoleAssignmentsState = NOT_LOADED;
+  roleNodes: Map<string, RoleAssignmentNode> | undefined;
 
   /**
    * `group`: the row is listed under "Needs attention" rather than directly under the tenant. The same identity can be
@@ -47,18 +53,22 @@ export class IdentityNode implements HasIdentityRef {
    */
   constructor(
     readonly parent: TenantNode,
-    public identity: Identity,
+    public row: IdentityRow,
     readonly group?: NeedsAttentionNode,
   ) {
-    this.id = group ? `${group.id}/identity/${identity.id}` : `${parent.tenantId}/identity/${identity.id}`;
+    this.id = group ? `${group.id}/identity/${row.id}` : `${parent.tenantId}/identity/${row.id}`;
   }
 
   get tenantId(): string {
     return this.parent.tenantId;
   }
 
+  get identityId(): string {
+    return this.row.id;
+  }
+
   get identityRef(): IdentityRef {
-    return { tenantId: this.parent.tenantId, identityId: this.identity.id, name: this.identity.name ?? this.identity.id };
+    return { tenantId: this.parent.tenantId, identityId: this.row.id, name: this.row.name ?? this.row.id };
   }
 }
 
@@ -91,7 +101,7 @@ export class RoleAssignmentNode {
   get args(): RoleAssignmentArgs {
     return {
       tenantId: this.parent.tenantId,
-      identityId: this.parent.identity.id,
+      identityId: this.parent.identityId,
       assignmentId: this.ref.id ?? this.assignmentKey,
       roleName: this.ref.role?.name ?? '',
     };

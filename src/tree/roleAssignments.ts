@@ -11,19 +11,21 @@ function loadRoleAssignments(node: IdentityNode, tenants: TenantDirectory): Prom
   const load = (async () => {
     try {
       const client = await tenants.getClient(node.tenantId);
-      const refs = await client.getRoleAssignmentRefs(node.identity.id);
+      const refs = await client.getRoleAssignmentRefs(node.identityId);
       if (node.roles.generation === generation) node.roles = { generation, refs };
     } catch (error) {
       if (node.roles.generation === generation) node.roles = { generation, error };
     }
   })();
-  node.roles.loading = load;
+  node.roles = { generation, loading: load };
   return load;
 }
 
 /** Forgets loaded role assignments (the next expand loads them again). */
 export function resetRoleAssignments(node: IdentityNode): void {
-  node.roles = { generation: node.roles.generation + 1 };
+  const { refs, error, loading, generation } = node.roles;
+  if (refs === undefined && error === undefined && loading === undefined) return; // nothing to forget, nothing in flight
+  node.roles = { generation: generation + 1 };
 }
 
 export async function roleAssignmentChildren(node: IdentityNode, tenants: TenantDirectory, placeholders: Placeholders): Promise<TreeNode[]> {
@@ -37,6 +39,7 @@ export async function roleAssignmentChildren(node: IdentityNode, tenants: Tenant
     const key = ref.id || `${ref.role?.id ?? 'role'}-${index}`;
     if (seen.has(key)) return;
     seen.add(key);
+    node.roleNodes ??= new Map();
     let child = node.roleNodes.get(key);
     if (child) child.ref = ref;
     else {

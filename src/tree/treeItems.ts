@@ -1,11 +1,13 @@
 // TreeItems of the nodes: labels, descriptions, codicons, markdown tooltips (identity data escaped), context values.
 // Identity and role assignment rows get their tooltips on hover (IdentityTreeProvider.resolveTreeItem).
 import * as vscode from 'vscode';
-import type { Identity, RoleAssignmentRef } from '../api/types';
+import type { RoleAssignmentRef } from '../api/types';
+import type { IdentityRow } from '../model/identityRow';
+import { shownIdentity } from '../model/identityRow';
 import type { TenantInfo } from '../model/tenant';
 import type { TenantViewState } from '../model/viewState';
 import { describeSorters, describeViewState } from '../model/viewState';
-import type { DateOptions, IdentityVisualState } from '../model/identityDisplay';
+import type { DateOptions, IdentityStatusInfo, IdentityVisualState } from '../model/identityDisplay';
 import {
   displayText,
   escapeMarkdown,
@@ -89,17 +91,26 @@ function statusPhrase(state: Exclude<IdentityVisualState, 'processingError'>, id
   }
 }
 
-/** The accessibility label of an identity row: its label, then its state in words (both errors named apart). */
-function identityAccessibilityLabel(identity: Identity): string {
-  const status = identityStatusInfo(identity);
-  const parts = [identityLabel(identity)];
-  if (status.state === 'processingError') {
-    parts.push(vscode.l10n.t('processing state ERROR (its last processing failed)'));
-    if (status.statusState !== 'active') parts.push(statusPhrase(status.statusState, status.identityStatus));
-  } else {
-    parts.push(statusPhrase(status.statusState, status.identityStatus));
+/** The spoken state per identity visual state and status; rows in the same state share the text. */
+const STATE_PHRASES = new Map<string, string>();
+/** Identity statuses are an open enum: hostile data must not grow the map without bound. */
+const MAX_STATE_PHRASES = 200;
+
+function statePhrase(status: IdentityStatusInfo): string {
+  const key = `${status.state}|${status.statusState}|${status.identityStatus}`;
+  let phrase = STATE_PHRASES.get(key);
+  if (phrase === undefined) {
+    const parts: string[] = [];
+    if (status.state === 'processingError') {
+      parts.push(vscode.l10n.t('processing state ERROR (its last processing failed)'));
+      if (status.statusState !== 'active') parts.push(statusPhrase(status.statusState, status.identityStatus));
+    } else {
+      parts.push(statusPhrase(status.statusState, status.identityStatus));
+    }
+    phrase = parts.join(', ');
+    if (STATE_PHRASES.size < MAX_STATE_PHRASES) STATE_PHRASES.set(key, phrase);
   }
-  return parts.join(', ');
+  return phrase;
 }
 
 /** Dates in tooltips: VS Code's display language, local time. */
@@ -155,32 +166,53 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   return item;
 }
 
+let openIdentityTitleText: string | undefined;
+
+/** The click command's title, translated once (the display language changes only with a reload). */
+function openIdentityTitle(): string {
+  openIdentityTitleText ??= vscode.l10n.t('Open Identity Details');
+  return openIdentityTitleText;
+}
+
+/** Context values of identity rows, one string per combination (every row in the same state shares it). */
+const IDENTITY_CONTEXT_VALUES = new Map<string, string>();
+
+function identityContextValue(readOnly: boolean, state: IdentityVisualState, isManager: boolean): string {
+  const key = `${readOnly}|${state}|${isManager}`;
+  let value = IDENTITY_CONTEXT_VALUES.get(key);
+  if (value === undefined) {
+    const flags = [readOnly ? 'readOnly' : 'writable'];
+    if (state !== 'active') flags.push(state);
+    if (isManager) flags.push('manager');
+    value = `identity.${flags.join('.')}`;
+    IDENTITY_CONTEXT_VALUES.set(key, value);
+  }
+  return value;
+}
+
 /**
- * The row of an identity, without a tooltip (built on hover by `identityTooltip`, via resolveTreeItem). Cached on the
- * node while the identity object and the tenant's read-only state stay the same: VS Code asks for every child again
- * on every refresh of the tree, and with tens of thousands of rows building them anew each time is what costs.
+ * The row of an identity, without a tooltip (built on hover by `identityTooltip`, via resolveTreeItem). Built on every
+ * call and not kept: a TreeItem per loaded row would cost more memory than the row itself, and it is built from the
+ * few fields of the IdentityRow (VS Code asks for every child again on every refresh of the tree).
  */
 export function identityItem(node: IdentityNode, readOnly: boolean): vscode.TreeItem {
-  const identity = node.identity;
-  const cached = node.treeItemCache;
-  if (cached && cached.identity === identity && cached.readOnly === readOnly) return cached.item;
-  const item = new vscode.TreeItem(identityLabel(identity), vscode.TreeItemCollapsibleState.Collapsed);
+  const identity = shownIdentity(node.row);
+  const label = identityLabel(identity);
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.id;
   item.description = identityDescription(identity);
   const status = identityStatusInfo(identity);
   item.iconPath = STATUS_THEME_ICONS[status.state];
-  const flags = [readOnly ? 'readOnly' : 'writable'];
-  if (status.state !== 'active') flags.push(status.state);
-  if (identity.isManager) flags.push('manager');
-  item.contextValue = `identity.${flags.join('.')}`;
-  item.accessibilityInformation = { label: identityAccessibilityLabel(identity) };
-  item.command = { command: OPEN_IDENTITY_COMMAND, title: vscode.l10n.t('Open Identity Details'), arguments: [node.identityRef, undefined, TREE_CLICK] };
-  node.treeItemCache = { identity, readOnly, item };
+  item.contextValue = identityContextValue(readOnly, status.state, identity.isManager === true);
+  // What a screen reader says: the label, then the state in words (both errors named apart).
+  item.accessibilityInformation = { label: `${label}, ${statePhrase(status)}` };
+  item.command = { command: OPEN_IDENTITY_COMMAND, title: openIdentityTitle(), arguments: [node.identityRef, undefined, TREE_CLICK] };
   return item;
 }
 
 /** The hover of an identity row: its facts as escaped text; `isProtected` when known (list `protected eq true`). */
-export function identityTooltip(identity: Identity, isProtected?: boolean): vscode.MarkdownString {
+export function identityTooltip(row: IdentityRow, isProtected?: boolean): vscode.MarkdownString {
+  const identity = shownIdentity(row);
   const md = safeMarkdown();
   appendTitle(md, identityLabel(identity));
   const facts = identityFacts(identity, dateOptions());

@@ -26,7 +26,7 @@ function readyDiff(api: ExtensionTestHandle): IdentityDiff {
 async function treeNodes(api: ExtensionTestHandle, ids: string[]): Promise<IdentityNode[]> {
   const nodes = identities(await children(api, tenantRoot(api, ENV)));
   return ids.map((id) => {
-    const node = nodes.find((n) => n.identity.id === id);
+    const node = nodes.find((n) => n.identityId === id);
     assert.ok(node, `tree row for ${id}`);
     return node;
   });

@@ -40,7 +40,7 @@ describe('needs attention (tree, simulator)', function () {
     for (;;) {
       const kids = await children(h.api, node);
       const last = kids[kids.length - 1];
-      if (last?.kind !== 'placeholder' || last.placeholder !== 'loadMore') return identities(kids).map((row) => row.identity.id);
+      if (last?.kind !== 'placeholder' || last.placeholder !== 'loadMore') return identities(kids).map((row) => row.identityId);
       await vscode.commands.executeCommand('iscExplorer.loadMore', last);
     }
   }
@@ -82,7 +82,7 @@ describe('needs attention (tree, simulator)', function () {
     const [row] = identities(await children(h.api, node));
     const item = await h.api.tree.getTreeItem(row);
     assert.match(item.contextValue ?? '', /^identity\.writable\.processingError/, 'the same row (and menus) as under the tenant');
-    assert.strictEqual(item.id, `${ENV_TENANT}/needsAttention/identity/${row.identity.id}`, 'an id apart from the tenant list\'s row');
+    assert.strictEqual(item.id, `${ENV_TENANT}/needsAttention/identity/${row.identityId}`, 'an id apart from the tenant list\'s row');
     assert.strictEqual(h.api.tree.getParent(row), node);
   });
 

@@ -100,7 +100,7 @@ describe('delete pre-flight (simulator)', function () {
     // The first hover starts reading the protected ids; the rows' tooltips are built again once they are known.
     rows.forEach((_, i) => tooltipOf(i));
     await h.api.tree.protectedIds.load(ENV_TENANT);
-    const byId = new Map(rows.map((row, i) => [row.identity.id, tooltipOf(i)]));
+    const byId = new Map(rows.map((row, i) => [row.identityId, tooltipOf(i)]));
     assert.match(byId.get(FIXTURE_IDS.protectedIdentity) ?? '', /\*\*Protected:\*\* yes .*ISC does not delete it/);
     assert.doesNotMatch(byId.get(FIXTURE_IDS.obrien) ?? '', /Protected/);
   });

@@ -87,7 +87,7 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     kids = await children(api, env);
     const rows = identities(kids);
     assert.strictEqual(rows.length, 1000);
-    assert.strictEqual(new Set(rows.map((n) => n.identity.id)).size, 1000, 'no duplicate identity');
+    assert.strictEqual(new Set(rows.map((n) => n.identityId)).size, 1000, 'no duplicate identity');
     assert.strictEqual(new Set(rows.map((n) => n.id)).size, 1000, 'no duplicate node id');
     const last = kids[kids.length - 1];
     assert.ok(isPlaceholder(last, 'loadMore'));
@@ -125,7 +125,7 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(labelOf(item)), 'no bidi override in the label');
     assert.ok(labelOf(item).length <= 120);
     assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover (resolveTreeItem), not in getTreeItem');
-    assert.strictEqual(api.tree.getTreeItem(hostile), item, 'the item is cached while the identity is unchanged');
+    assert.deepStrictEqual(api.tree.getTreeItem(hostile), item, 'the same row builds the same item');
     const tooltip = api.tree.resolveTreeItem(item, hostile, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.ok(tooltip.value.includes(FIXTURE_IDS.hostile), 'the tooltip lists the identity\'s facts');
@@ -135,11 +135,11 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.ok(!/(^|[^\\])\[/.test(tooltip.value.replace(/\*\*[^*]+:\*\*/g, '')), 'no live link syntax');
     assert.deepStrictEqual(item.command?.command, 'iscExplorer.openIdentityDetails');
     assert.deepStrictEqual(item.command?.arguments?.[0], hostile.identityRef);
-    const original = hostile.identity;
-    hostile.identity = { ...original, identityStatus: 'LOCKED' };
+    const original = hostile.row;
+    hostile.row = { ...original, identityStatus: 'LOCKED' };
     const changed = api.tree.getTreeItem(hostile);
-    hostile.identity = original;
-    assert.notStrictEqual(changed, item, 'new identity data builds a new item');
+    hostile.row = original;
+    assert.notDeepStrictEqual(changed, item, 'new identity data builds a different item');
     assert.match(changed.contextValue ?? '', /\.locked/);
 
     await setFilter(eq('id', FIXTURE_IDS.unregistered));
@@ -152,13 +152,13 @@ describe('tree: environment tenant (extension host, simulator)', function () {
 
   it('names both errors apart: identity status ERROR and processing state ERROR differ in codicon, colour and label', async () => {
     await setFilter(eq('id', FIXTURE_IDS.obrien));
-    const [row] = identities(await children(api, env));
-    const original = row.identity;
+    const [node] = identities(await children(api, env));
+    const original = node.row;
     try {
-      row.identity = { ...original, identityStatus: 'ERROR', processingState: null };
-      const statusError = api.tree.getTreeItem(row);
-      row.identity = { ...original, identityStatus: 'ACTIVE', processingState: 'ERROR' };
-      const processingError = api.tree.getTreeItem(row);
+      node.row = { ...original, identityStatus: 'ERROR', processingState: null };
+      const statusError = api.tree.getTreeItem(node);
+      node.row = { ...original, identityStatus: 'ACTIVE', processingState: 'ERROR' };
+      const processingError = api.tree.getTreeItem(node);
       const [a, b] = [statusError.iconPath, processingError.iconPath] as vscode.ThemeIcon[];
       assert.notStrictEqual(a.id, b.id, 'different codicons');
       assert.notStrictEqual(a.color?.id, b.color?.id, 'different colours');
@@ -167,19 +167,19 @@ describe('tree: environment tenant (extension host, simulator)', function () {
       assert.match(processingError.accessibilityInformation?.label ?? '', /processing state ERROR/);
       assert.doesNotMatch(processingError.accessibilityInformation?.label ?? '', /identity status ERROR/);
     } finally {
-      row.identity = original;
+      node.row = original;
     }
     await setFilter(undefined);
   });
 
   it('writes tooltip facts as VS Code does: "Status: ERROR", local dates without milliseconds, how long ago', async () => {
     await setFilter(eq('id', FIXTURE_IDS.obrien));
-    const [row] = identities(await children(api, env));
-    const original = row.identity;
+    const [node] = identities(await children(api, env));
+    const original = node.row;
     try {
-      row.identity = { ...original, identityStatus: 'ERROR', lastRefresh: new Date(Date.now() - 2 * 86_400_000).toISOString() };
-      const item = api.tree.getTreeItem(row);
-      const tooltip = api.tree.resolveTreeItem(item, row, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
+      node.row = { ...original, identityStatus: 'ERROR', lastRefresh: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+      const item = api.tree.getTreeItem(node);
+      const tooltip = api.tree.resolveTreeItem(item, node, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
       const text = tooltip.value.replace(/\\(.)/g, '$1');
       assert.match(text, /\*\*Status:\*\* ERROR {2}\n/);
       assert.doesNotMatch(text, /Status ERROR/);
@@ -190,7 +190,7 @@ describe('tree: environment tenant (extension host, simulator)', function () {
       const expected = new Date(Date.parse(original.modified ?? '')).toLocaleDateString('en-US', { month: 'short', day: 'numeric', year: 'numeric' });
       assert.ok(modified.startsWith(expected), `${modified} is the local day ${expected}`);
     } finally {
-      row.identity = original;
+      node.row = original;
     }
     await setFilter(undefined);
   });
@@ -214,14 +214,14 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await setFilter('name sw "Ma"');
     let rows = identities(await children(api, env));
     assert.ok(rows.length > 0);
-    assert.ok(rows.every((n) => n.identity.name.toLowerCase().startsWith('ma')), 'every row starts with "Ma"');
+    assert.ok(rows.every((n) => n.row.name.toLowerCase().startsWith('ma')), 'every row starts with "Ma"');
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "Ma"'), 'filter sent to the server');
     assert.match(descriptionOf(await api.tree.getTreeItem(env)), /filter: name sw "Ma"/);
 
     seq = await lastSeq();
     await vscode.commands.executeCommand('iscExplorer.sort', ENV, '-name');
     rows = identities(await children(api, env));
-    const names = rows.map((n) => n.identity.name.toLowerCase());
+    const names = rows.map((n) => n.row.name.toLowerCase());
     assert.deepStrictEqual(names, [...names].sort().reverse(), 'descending by name');
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.sorters === '-name' && r.query.filters === 'name sw "Ma"'));
     assert.match(descriptionOf(await api.tree.getTreeItem(env)), /sort: name ↓/);
@@ -247,8 +247,8 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     let seq = await lastSeq();
     await setFilter(eq('name', name));
     const rows = identities(await children(api, env));
-    assert.deepStrictEqual(rows.map((n) => n.identity.id), [FIXTURE_IDS.obrien]);
-    assert.strictEqual(rows[0].identity.name, name);
+    assert.deepStrictEqual(rows.map((n) => n.identityId), [FIXTURE_IDS.obrien]);
+    assert.strictEqual(rows[0].row.name, name);
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name eq "O\\"Brien \\\\ #1 & co"'));
     await setFilter(undefined);
 
@@ -312,9 +312,13 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.strictEqual(api.activeTenant.tenantId, ENV);
     assert.match(api.activeTenant.statusText, /\(environment\)/);
     await vscode.commands.executeCommand('iscExplorer.copyId', first);
-    assert.strictEqual(await vscode.env.clipboard.readText(), first.identity.id);
+    assert.strictEqual(await vscode.env.clipboard.readText(), first.identityId);
     await vscode.commands.executeCommand('iscExplorer.copyJson', first);
-    assert.deepStrictEqual(JSON.parse(await vscode.env.clipboard.readText()), first.identity);
+    const client = await services.tenants.getClient(ENV);
+    const [listed] = (await client.listIdentities({ filters: eq('id', first.identityId), limit: 1, defaultFilter: 'NONE' })).items;
+    const copied = JSON.parse(await vscode.env.clipboard.readText()) as { attributes?: unknown };
+    assert.deepStrictEqual(copied, listed, 'the identity as ISC returns it');
+    assert.ok(copied.attributes && typeof copied.attributes === 'object', 'with its attributes, which the tree does not keep');
   });
 
   it('reveals and selects a newly added tenant, even below a long expanded tenant', async () => {
