@@ -55,13 +55,22 @@ describe('identity actions (browser)', function () {
     const label = ((await row.getAttribute('aria-label')) ?? (await row.innerText())).split(/[,\n]/)[0].trim();
     const mark = await lastSeq();
 
-    await row.click({ button: 'right' });
+    // The tree redraws once the first page's count arrives: a context menu opened on a row being replaced closes
+    // again, so open it until it stays; then give a busy extension host time to show the modal.
     const item = page.locator('.monaco-menu .action-item', { hasText: 'Synchronize Attributes' }).first();
-    await item.waitFor({ state: 'visible', timeout: 15_000 });
+    for (let attempt = 1; ; attempt++) {
+      await row.click({ button: 'right' });
+      try {
+        await item.waitFor({ state: 'visible', timeout: 5_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await page.keyboard.press('Escape');
+      }
+    }
     await item.click();
-
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ state: 'visible', timeout: 15_000 });
+    await dialog.waitFor({ state: 'visible', timeout: 45_000 });
     const dialogText = await dialog.innerText();
     assert.match(dialogText, /Synchronize attributes/);
     assert.match(dialogText, /on tenant/);

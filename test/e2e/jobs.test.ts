@@ -130,8 +130,9 @@ describe('jobs (browser)', function () {
     const row = jobsRows(page).filter({ hasText: 'Reset identity' }).first();
     await row.waitFor({ state: 'visible', timeout: 60_000 });
     assert.match(await row.innerText(), /interrupted/);
-    await row.click({ button: 'right' });
-    await page.locator('.monaco-menu .action-item', { hasText: 'Resume Job' }).first().click();
+    // Resume from the palette: it offers the paused and interrupted jobs.
+    await runCommand(page, 'ISC: Resume Job…');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Reset identity' }).first().click();
     const detail = await confirmModal(page, /^Resume/);
     assert.match(detail, /never sent are sent now/);
     await jobsRows(page).filter({ hasText: 'Reset identity' }).filter({ hasText: 'finished' }).first().waitFor({ state: 'visible', timeout: 120_000 });

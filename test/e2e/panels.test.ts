@@ -75,7 +75,7 @@ describe('details panels (browser)', function () {
     const firstRow = frame.locator('#section-assignments tbody tr').first();
     await firstRow.focus();
     await page().keyboard.press('Enter');
-    await frame.locator('#section-assignment dl.facts').waitFor({ state: 'visible', timeout: 20_000 });
+    await frame.locator('#section-assignment dl.facts').first().waitFor({ state: 'visible', timeout: 20_000 });
     assert.strictEqual(await firstRow.getAttribute('aria-selected'), 'true');
     assert.match(await frame.locator('#section-assignment').innerText(), /Assignment source/);
     await page().keyboard.press('ArrowDown');
@@ -167,7 +167,7 @@ describe('details panels (browser)', function () {
         const frame = panelFrame(themed.page);
         await frame.locator(`body.${bodyClass}`).waitFor({ state: 'attached', timeout: 10_000 });
         await frame.locator('#section-assignments tbody tr').first().click();
-        await frame.locator('#section-assignment dl.facts').waitFor({ state: 'visible', timeout: 20_000 });
+        await frame.locator('#section-assignment dl.facts').first().waitFor({ state: 'visible', timeout: 20_000 });
         await (await panelDocument(themed.page)).evaluate('window.scrollTo(0, 0)');
         await themed.page.waitForTimeout(300);
         await screenshot(themed.page, name);

@@ -132,7 +132,7 @@ describe('tree (browser)', function () {
       const roleRows = sidebarRows(page()).filter({ hasText: /added \d{4}-\d{2}-\d{2}/ });
       await roleRows.last().click();
       const frame = panelFrame(page());
-      await frame.locator('#section-assignment dl.facts').waitFor({ state: 'visible', timeout: 30_000 });
+      await frame.locator('#section-assignment dl.facts').first().waitFor({ state: 'visible', timeout: 30_000 });
       // Focus stays in the tree (a preview), but inside the panel the details heading holds the focus for later.
       const state = (await (await panelDocument(page())).evaluate(`(() => {
         const e = document.querySelector('#section-assignment h3');
