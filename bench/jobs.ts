@@ -37,14 +37,24 @@ export const jobsBench: Benchmark = {
       // Every identity but the few uncorrelated ones; the filter is what the server pages through.
       const filter = 'correlated eq true';
       await client.listIdentities({ limit: 1 });
+      // Paging is one request after the other: its ideal is the pages times one page's service time (a serial
+      // median measured here), or the rate-limit bound, whichever is longer.
+      const serial: number[] = [];
+      for (let i = 0; i < 3; i++) {
+        const t0 = now();
+        await client.listIdentities({ filters: filter, limit: 250, offset: 250 * i });
+        serial.push(now() - t0);
+      }
+      const pageMs = serial.sort((a, b) => a - b)[1];
+      await new Promise((resolve) => setTimeout(resolve, LIMIT.windowMs + 100));
       await sim.clearRequests();
       const started = now();
       const refs = (await enumerateFilterTargets(filter, { tenantId: 'bench', iterate: identityPagesFor(client), signal: ctx.signal })).slice(0, SET);
       const enumerateMs = now() - started;
       const pages = (await sim.requests()).filter((r) => r.path === '/v2025/identities').length;
-      const enumerateIdeal = idealMs(pages, LIMIT, 5);
-      detail(`${refs.length} identities in ${pages} pages (the last, empty page ends it) in ${enumerateMs.toFixed(0)} ms`);
-      results.push(emit({ name: 'jobs-filter-enumerate-10k', figure: enumerateMs / 1000, unit: 's', ideal: enumerateIdeal / 1000, note: target(enumerateMs / enumerateIdeal <= 1.1, 'target <= 1.10 × ideal') }, enumerateMs / enumerateIdeal <= 1.1));
+      const enumerateIdeal = Math.max(idealMs(pages, LIMIT, pageMs), pages * pageMs);
+      detail(`${refs.length} identities in ${pages} pages (the last, empty page ends it) in ${enumerateMs.toFixed(0)} ms; one page ${pageMs.toFixed(1)} ms serial`);
+      results.push(emit({ name: 'jobs-filter-enumerate-10k', figure: enumerateMs / 1000, unit: 's', ideal: enumerateIdeal / 1000, note: target(enumerateMs / enumerateIdeal <= 1.1, '<= 1.10 × ideal (two pages in flight can beat the serial ideal)') }, enumerateMs / enumerateIdeal <= 1.1));
 
       await sim.clearRequests();
       const processJob = await store.create({ kind: 'processIdentities', label: 'Process identities', tenantId: 'bench', tenantLabel: 'Bench', clientId: sim.clientId, source: { type: 'filter', filter }, parameters: {}, refs });
@@ -62,7 +72,7 @@ export const jobsBench: Benchmark = {
       const counts = store.counts(syncJob.id);
       const fraction = idealMs(SYNC, LIMIT, 2) / syncMs;
       detail(`${counts.done} done, ${counts.failed} failed, ${counts.unknown} unknown in ${syncMs.toFixed(0)} ms (journal fsync before every send)`);
-      results.push(emit({ name: 'jobs-sync-2000', figure: syncMs / 1000, unit: 's', ideal: idealMs(SYNC, LIMIT, 2) / 1000, ratio: fraction, note: target(fraction >= 0.95, 'target >= 0.95 of the rate limit') }, fraction >= 0.95));
+      results.push(emit({ name: 'jobs-sync-2000', figure: syncMs / 1000, unit: 's', ideal: idealMs(SYNC, LIMIT, 2) / 1000, ratio: fraction, note: target(fraction >= 0.95, '>= 0.95 of the rate limit') }, fraction >= 0.95));
       const perIdentity = (journal.bytesWritten - before) / SYNC;
       results.push(emit({ name: 'jobs-journal-bytes-per-identity', figure: perIdentity, unit: 'B', ideal: 100, note: '(one request per identity; batched actions write less)' }));
     } finally {
