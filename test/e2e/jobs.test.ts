@@ -55,8 +55,9 @@ function jobsRows(page: Page): ReturnType<Page['locator']> {
 /** The extension is up once the tenant row shows in the Identities view. */
 async function waitForTenantRow(page: Page): Promise<void> {
   const tenantRow = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
-  // A click on the active container's icon would hide the side bar: click only when the view is not showing.
-  if (!(await tenantRow.isVisible())) await page.locator('.activitybar [aria-label^="SailPoint ISC"]').first().click();
+  // "Focus on Identities View" shows the view whatever the side bar shows (a click on the active container's icon
+  // would hide it instead, e.g. while the restarted extension host has not drawn the tree yet).
+  if (!(await tenantRow.isVisible())) await runCommand(page, 'Focus on Identities View', 30_000);
   await tenantRow.waitFor({ state: 'visible', timeout: 60_000 });
 }
 
