@@ -55,10 +55,15 @@ function jobsRows(page: Page): ReturnType<Page['locator']> {
 /** The extension is up once the tenant row shows in the Identities view. */
 async function waitForTenantRow(page: Page): Promise<void> {
   const tenantRow = page.locator('.part.sidebar .monaco-list-row[aria-level="1"]').first();
-  // "Focus on Identities View" shows the view whatever the side bar shows (a click on the active container's icon
-  // would hide it instead, e.g. while the restarted extension host has not drawn the tree yet).
-  if (!(await tenantRow.isVisible())) await runCommand(page, 'Focus on Identities View', 30_000);
-  await tenantRow.waitFor({ state: 'visible', timeout: 60_000 });
+  const icon = page.locator('.activitybar .action-item', { has: page.locator('[aria-label^="SailPoint ISC"]') }).first();
+  const deadline = Date.now() + 90_000;
+  // Click the container's icon only while it is not the active one: a click on the active icon hides the side bar
+  // (e.g. while a restarted extension host has not drawn the tree yet).
+  while (!(await tenantRow.isVisible())) {
+    if (Date.now() > deadline) throw new Error('the tenant row did not show in the SailPoint ISC view');
+    if (!/\bchecked\b/.test((await icon.getAttribute('class')) ?? '')) await icon.click();
+    await page.waitForTimeout(500);
+  }
 }
 
 async function confirmModal(page: Page, button: RegExp): Promise<string> {
