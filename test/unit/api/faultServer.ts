@@ -114,3 +114,19 @@ export async function startFaultServer(): Promise<FaultServer> {
       }),
   };
 }
+
+/** A fresh fault server for each test of the enclosing `describe`, closed after it; call the result to get it. */
+export function useFaultServer(): () => FaultServer {
+  let server: FaultServer | undefined;
+  beforeEach(async () => {
+    server = await startFaultServer();
+  });
+  afterEach(async () => {
+    await server?.close();
+    server = undefined;
+  });
+  return () => {
+    if (!server) throw new Error('the fault server runs only inside a test');
+    return server;
+  };
+}

@@ -5,7 +5,7 @@ import { writeMayHaveActed } from '../../../src/api/errors';
 import { SlidingWindowLimiter } from '../../../src/api/rateLimiter';
 import type { RateLimitWait } from '../../../src/api/types';
 import { expectApiError, timed } from './helpers';
-import { sendJson, startFaultServer } from './faultServer';
+import { sendJson, useFaultServer } from './faultServer';
 import type { FaultServer } from './faultServer';
 
 const IDENTITY = { id: 'a1', name: 'Anna' };
@@ -53,22 +53,18 @@ describe('rate-limit waits', function () {
   });
 
   describe('over HTTP', () => {
-    let server: FaultServer;
+    const server = useFaultServer();
     let waits: RateLimitWait[];
 
-    beforeEach(async () => {
-      server = await startFaultServer();
+    beforeEach(() => {
       waits = [];
     });
-    afterEach(async () => {
-      await server.close();
-    });
 
-    const apiCalls = (): number => server.received.filter((r) => r.path.startsWith('/v2025')).length;
+    const apiCalls = (): number => server().received.filter((r) => r.path.startsWith('/v2025')).length;
 
     it('announces a 429 wait longer than 2 s to the caller and to others the pause holds back', async () => {
-      limitedThen(server, 1, '2.5', IDENTITY);
-      const client = server.client({ onWait: (wait) => waits.push(wait) });
+      limitedThen(server(), 1, '2.5', IDENTITY);
+      const client = server().client({ onWait: (wait) => waits.push(wait) });
       const before = Date.now();
       const first = timed(() => client.getIdentity(IDENTITY.id));
       await new Promise((resolve) => setTimeout(resolve, 200));
@@ -83,14 +79,14 @@ describe('rate-limit waits', function () {
     });
 
     it('stays quiet about a short wait', async () => {
-      limitedThen(server, 1, '0.5', IDENTITY);
-      await server.client({ onWait: (wait) => waits.push(wait) }).getIdentity(IDENTITY.id);
+      limitedThen(server(), 1, '0.5', IDENTITY);
+      await server().client({ onWait: (wait) => waits.push(wait) }).getIdentity(IDENTITY.id);
       assert.deepStrictEqual(waits, []);
     });
 
     it('announces the wait of a per-identity 429 (synchronize-attributes) too', async () => {
-      limitedThen(server, 1, '2.2', SYNC_JOB);
-      await server.client({ onWait: (wait) => waits.push(wait) }).synchronizeAttributes('a1');
+      limitedThen(server(), 1, '2.2', SYNC_JOB);
+      await server().client({ onWait: (wait) => waits.push(wait) }).synchronizeAttributes('a1');
       assert.deepStrictEqual(waits.map((w) => w.operation), ['synchronize-attributes-for-identity']);
     });
 
@@ -99,8 +95,8 @@ describe('rate-limit waits', function () {
       ['the own wait of a per-identity 429', 'sync'],
     ] as const) {
       it(`ends ${name} at once when the caller cancels, as not sent`, async () => {
-        limitedThen(server, 1, '30', call === 'get' ? IDENTITY : SYNC_JOB);
-        const client = server.client({ onWait: (wait) => waits.push(wait) });
+        limitedThen(server(), 1, '30', call === 'get' ? IDENTITY : SYNC_JOB);
+        const client = server().client({ onWait: (wait) => waits.push(wait) });
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 200);
         const promise = call === 'get' ? client.getIdentity('a1', { signal: controller.signal }) : client.synchronizeAttributes('a1', { signal: controller.signal });
@@ -113,8 +109,8 @@ describe('rate-limit waits', function () {
     }
 
     it('fails at once when ISC asks to wait longer than maxRetryAfterMs, and says how long', async () => {
-      limitedThen(server, 5, '300', IDENTITY);
-      const client = server.client({ onWait: (wait) => waits.push(wait) });
+      limitedThen(server(), 5, '300', IDENTITY);
+      const client = server().client({ onWait: (wait) => waits.push(wait) });
       const { value: error, ms } = await timed(() => expectApiError(client.getIdentity('a1'), 'rateLimited'));
       assert.ok(ms < 1000, `failed after ${ms} ms`);
       assert.strictEqual(error.message, 'Get identity failed (429): Rate Limit Exceeded — ISC asked to wait 5 min (rate limit).');
@@ -124,8 +120,8 @@ describe('rate-limit waits', function () {
     });
 
     it('then holds the client id back: later calls fail at once without being sent', async () => {
-      limitedThen(server, 5, '1200', IDENTITY);
-      const client = server.client();
+      limitedThen(server(), 5, '1200', IDENTITY);
+      const client = server().client();
       await expectApiError(client.getIdentity('a1'), 'rateLimited');
       const sent = apiCalls();
       const error = await expectApiError(client.resetIdentity('a1'), 'rateLimited');
@@ -136,8 +132,8 @@ describe('rate-limit waits', function () {
     });
 
     it('a caller already waiting for a slot fails at once when a long pause begins', async () => {
-      server.onApi((_req, res) => void setTimeout(() => sendJson(res, 429, { message: 'Rate Limit Exceeded' }, { 'Retry-After': '600' }), 200));
-      const client = server.client({ rateLimit: { requests: 1, windowMs: 5000 } });
+      server().onApi((_req, res) => void setTimeout(() => sendJson(res, 429, { message: 'Rate Limit Exceeded' }, { 'Retry-After': '600' }), 200));
+      const client = server().client({ rateLimit: { requests: 1, windowMs: 5000 } });
       const first = expectApiError(client.getIdentity('a1'), 'rateLimited');
       await new Promise((resolve) => setTimeout(resolve, 50));
       const { value: queued, ms } = await timed(() => expectApiError(client.getIdentity('a2'), 'rateLimited'));
@@ -149,8 +145,8 @@ describe('rate-limit waits', function () {
     });
 
     it('waits for a Retry-After up to maxRetryAfterMs', async () => {
-      limitedThen(server, 2, '0.4', IDENTITY);
-      const client = server.client({ retry: { maxRetryAfterMs: 500 } });
+      limitedThen(server(), 2, '0.4', IDENTITY);
+      const client = server().client({ retry: { maxRetryAfterMs: 500 } });
       assert.strictEqual((await client.getIdentity('a1')).id, IDENTITY.id);
       assert.strictEqual(apiCalls(), 3);
     });

@@ -6,7 +6,7 @@ import { IscClient } from '../../../src/api/iscClient';
 import { writeMayHaveActed } from '../../../src/api/errors';
 import type { IscApiError, IscErrorKind } from '../../../src/api/errors';
 import { expectApiError } from './helpers';
-import { sendJson, startFaultServer } from './faultServer';
+import { sendJson, useFaultServer } from './faultServer';
 import type { FaultServer } from './faultServer';
 
 async function closedPort(): Promise<number> {
@@ -24,14 +24,7 @@ function assertOutcome(error: IscApiError, requestSent: boolean, mayHaveActed: b
 
 describe('requestSent and writeMayHaveActed', function () {
   this.timeout(20_000);
-  let server: FaultServer;
-
-  beforeEach(async () => {
-    server = await startFaultServer();
-  });
-  afterEach(async () => {
-    await server.close();
-  });
+  const server = useFaultServer();
 
   describe('never sent', () => {
     it('a refused connection', async () => {
@@ -56,21 +49,21 @@ describe('requestSent and writeMayHaveActed', function () {
     });
 
     it('a write cancelled before sending', async () => {
-      const client = server.client();
+      const client = server().client();
       assertOutcome(await expectApiError(client.resetIdentity('a1', { signal: AbortSignal.abort() }), 'aborted'), false, false);
     });
 
     it('a write cancelled while waiting for its token', async () => {
-      server.onToken(() => undefined); // the token request never answers
-      const client = server.client();
+      server().onToken(() => undefined); // the token request never answers
+      const client = server().client();
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
       assertOutcome(await expectApiError(client.deleteIdentity('a1', { signal: controller.signal }), 'aborted'), false, false);
     });
 
     it('a write cancelled while waiting for a rate-limit slot', async () => {
-      server.onApi((_req, res) => sendJson(res, 202, {}));
-      const client = server.client({ rateLimit: { requests: 1, windowMs: 60_000 } });
+      server().onApi((_req, res) => sendJson(res, 202, {}));
+      const client = server().client({ rateLimit: { requests: 1, windowMs: 60_000 } });
       await client.resetIdentity('a1'); // takes the only slot of the minute
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 100);
@@ -78,12 +71,12 @@ describe('requestSent and writeMayHaveActed', function () {
     });
 
     it('a write whose token request failed with 5xx', async () => {
-      server.onToken((_req, res) => sendJson(res, 503, { message: 'down' }));
-      const client = server.client({ maxRetries: 0 });
+      server().onToken((_req, res) => sendJson(res, 503, { message: 'down' }));
+      const client = server().client({ maxRetries: 0 });
       const error = await expectApiError(client.resetIdentity('a1'), 'server');
       assert.strictEqual(error.operation, 'oauth-token');
       assertOutcome(error, false, false);
-      assert.strictEqual(server.received.filter((r) => r.path.startsWith('/v2025')).length, 0);
+      assert.strictEqual(server().received.filter((r) => r.path.startsWith('/v2025')).length, 0);
     });
   });
 
@@ -117,28 +110,28 @@ describe('requestSent and writeMayHaveActed', function () {
 
     for (const [name, arrange, kind, mayHaveActed] of cases) {
       it(`${name}: requestSent, ${mayHaveActed ? 'may have acted' : 'did not act'}`, async () => {
-        arrange(server);
-        const client = server.client({ timeoutMs: 300, retry: { max429Retries: 0 } });
+        arrange(server());
+        const client = server().client({ timeoutMs: 300, retry: { max429Retries: 0 } });
         const error = await expectApiError(client.inviteIdentities({ ids: ['a1'] }), kind);
         assertOutcome(error, true, mayHaveActed);
         if (kind === 'badResponse') assert.ok(error.status !== undefined && error.status >= 200 && error.status < 300, `status ${error.status}`);
-        assert.strictEqual(server.received.filter((r) => r.path === '/v2025/identities/invite').length, 1, 'the write was sent once');
+        assert.strictEqual(server().received.filter((r) => r.path === '/v2025/identities/invite').length, 1, 'the write was sent once');
       });
     }
 
     it('keeps the status of a 2xx whose body could not be read', async () => {
-      server.onApi((_req, res) => {
+      server().onApi((_req, res) => {
         res.writeHead(200, { 'Content-Type': 'application/json' });
         res.end('not json');
       });
-      const error = await expectApiError(server.client().deleteIdentity('a1'), 'badResponse');
+      const error = await expectApiError(server().client().deleteIdentity('a1'), 'badResponse');
       assert.strictEqual(error.status, 200);
       assertOutcome(error, true, true);
     });
 
     it('a write cancelled after it was sent', async () => {
-      server.onApi(() => undefined);
-      const client = server.client();
+      server().onApi(() => undefined);
+      const client = server().client();
       const controller = new AbortController();
       setTimeout(() => controller.abort(), 150);
       assertOutcome(await expectApiError(client.resetIdentity('a1', { signal: controller.signal }), 'aborted'), true, true);

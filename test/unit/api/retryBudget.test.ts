@@ -4,8 +4,7 @@ import * as net from 'node:net';
 import { IscClient } from '../../../src/api/iscClient';
 import { DEFAULT_RETRY_POLICY, RetryBudget } from '../../../src/api/retry';
 import { expectApiError, timed } from './helpers';
-import { sendJson, startFaultServer } from './faultServer';
-import type { FaultServer } from './faultServer';
+import { sendJson, useFaultServer } from './faultServer';
 
 async function closedPort(): Promise<number> {
   const probe = net.createServer();
@@ -42,20 +41,13 @@ describe('retry budget', function () {
   });
 
   describe('over HTTP', () => {
-    let server: FaultServer;
+    const server = useFaultServer();
 
-    beforeEach(async () => {
-      server = await startFaultServer();
-    });
-    afterEach(async () => {
-      await server.close();
-    });
-
-    const apiCalls = (): number => server.received.filter((r) => r.path.startsWith('/v2025')).length;
+    const apiCalls = (): number => server().received.filter((r) => r.path.startsWith('/v2025')).length;
 
     it('a GET that never answers ends within the budget, and the error says how many attempts in how long', async () => {
-      server.onApi(() => undefined); // never answered
-      const client = server.client({ timeoutMs: 200, retry: { retryBudgetMs: 500 } });
+      server().onApi(() => undefined); // never answered
+      const client = server().client({ timeoutMs: 200, retry: { retryBudgetMs: 500 } });
       const { value: error, ms } = await timed(() => expectApiError(client.getIdentity('x'), 'network'));
       assert.ok(ms < 800, `gave up after ${ms} ms`);
       assert.match(error.message, /^Get identity failed: no answer within 0\.2 s; gave up after [23] attempts in 0\.[45]\d? s\.$/);
@@ -64,8 +56,8 @@ describe('retry budget', function () {
     });
 
     it('stops retrying slow 5xx answers at the budget as well', async () => {
-      server.onApi((_req, res) => void setTimeout(() => sendJson(res, 503, { message: 'busy' }), 150));
-      const client = server.client({ timeoutMs: 1000, retry: { retryBudgetMs: 450 } });
+      server().onApi((_req, res) => void setTimeout(() => sendJson(res, 503, { message: 'busy' }), 150));
+      const client = server().client({ timeoutMs: 1000, retry: { retryBudgetMs: 450 } });
       const { value: error, ms } = await timed(() => expectApiError(client.getIdentity('x'), 'server'));
       assert.strictEqual(error.status, 503);
       assert.strictEqual(apiCalls(), 2, 'the third attempt would not fit');
@@ -73,8 +65,8 @@ describe('retry budget', function () {
     });
 
     it('keeps maxRetries as the bound when the budget is generous', async () => {
-      server.onApi((_req, res) => sendJson(res, 500, { message: 'boom' }));
-      const client = server.client({ maxRetries: 2, retry: { retryBudgetMs: 60_000 } });
+      server().onApi((_req, res) => sendJson(res, 500, { message: 'boom' }));
+      const client = server().client({ maxRetries: 2, retry: { retryBudgetMs: 60_000 } });
       await expectApiError(client.getIdentity('x'), 'server');
       assert.strictEqual(apiCalls(), 3);
     });
