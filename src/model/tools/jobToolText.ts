@@ -32,8 +32,10 @@ export function jobListText(jobs: readonly { job: JobView; counts: JobCounts }[]
   return [`${jobs.length} job(s), newest first. Ask again with a job id for its results.`, quotedData(table)].join('\n');
 }
 
-/** One job: header facts outside the quote (ours), identities inside it (ISC's data). */
-/** `changes`: the before/after summary, or why the job recorded none (over the bound). */
+/**
+ * One job: header facts outside the quote (ours), identities inside it (ISC's data). `changes`: the before/after
+ * summary, or why the job recorded none (over the bound).
+ */
 export function jobDetailText(job: JobView, counts: JobCounts, changes: string | ChangesNotRecorded | null, cap = 20): string {
   const items = [...job.items].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
   const attention = items.filter((item) => item.state !== 'done');
