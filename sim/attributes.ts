@@ -62,14 +62,25 @@ function generatedAttributes(seed: number, record: IdentityRecord): Record<strin
   return attributes;
 }
 
+/** Where a pending lifecycle move goes (a transform on HR dates would compute it); terminated identities stay. */
+const LIFECYCLE_MOVES: Readonly<Record<string, string>> = { prehire: 'active', active: 'inactive', inactive: 'active', leave: 'active' };
+
+/** The lifecycle state a pending change moves `state` to, or the state itself when it does not move. */
+export function pendingLifecycleMove(state: string | null): string | null {
+  return state === null ? null : (LIFECYCLE_MOVES[state] ?? state);
+}
+
 /**
- * Every fourth generated identity carries a change its next processing applies, as a transform or rule would: the
- * job title gains "Senior" and a `reviewGroup` attribute appears. Fixtures never change.
+ * Every fourth generated identity carries a change its next processing applies, as transforms and rules would: the
+ * job title gains "Senior", a `reviewGroup` attribute appears, a role is assigned by a rule (sim/roles.ts
+ * `ruleAssignmentFor`) and the lifecycle state moves (`pendingLifecycleMove`). Fixtures never change.
  */
-export function applyPendingChange(seed: number, record: IdentityRecord): boolean {
+export function applyPendingChange(seed: number, record: IdentityRecord, now = Date.now()): boolean {
   if (record.fixedAttributes || record.index % 4 !== 3 || record.attributeOverrides) return false;
   const current = generatedAttributes(seed, record);
   record.attributeOverrides = { jobTitle: `Senior ${String(current.jobTitle)}`, reviewGroup: `${String(current.department)} reviewers` };
+  record.ruleRoleAddedAt = now;
+  record.lifecycleState = pendingLifecycleMove(record.lifecycleState);
   return true;
 }
 

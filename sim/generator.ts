@@ -66,6 +66,7 @@ function newRecord(index: number, created: number, rng: Rng): IdentityRecord {
     owner: false,
     fixedAttributes: undefined,
     fixedOwnership: undefined,
+    ruleRoleAddedAt: undefined,
     lastSync: undefined,
     syncCount: undefined,
     processCount: undefined,

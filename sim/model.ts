@@ -47,6 +47,8 @@ export interface IdentityRecord {
   /** Mutable simulation bookkeeping. */
   /** Attribute values processing set (a transform's or rule's result), over the generated ones. */
   attributeOverrides?: Record<string, unknown>;
+  /** When processing assigned the role of the pending change's rule (sim/roles.ts `ruleAssignmentFor`). */
+  ruleRoleAddedAt?: number;
   lastSync?: number;
   syncCount?: number;
   processCount?: number;

@@ -71,8 +71,44 @@ function assignmentContext(rng: Rng, source: string, role: CatalogEntry, added: 
   return null;
 }
 
-/** All role assignments (full RoleAssignmentDto objects) of an identity, in a stable order. */
+/** All role assignments (full RoleAssignmentDto objects) of an identity, in a stable order; the rule's one last. */
 export function roleAssignmentsFor(seed: number, catalog: Catalog, record: IdentityRecord): RoleAssignment[] {
+  const generated = generatedAssignments(seed, catalog, record);
+  const fromRule = ruleAssignmentFor(seed, catalog, record, generated);
+  return fromRule ? [...generated, fromRule] : generated;
+}
+
+/**
+ * The role a rule assigned when processing applied the identity's pending change (sim/attributes.ts): a catalog role
+ * the identity did not hold (the catalog has more roles than an identity gets), matched on the new job title.
+ */
+function ruleAssignmentFor(seed: number, catalog: Catalog, record: IdentityRecord, held: readonly RoleAssignment[]): RoleAssignment | undefined {
+  if (record.ruleRoleAddedAt === undefined) return undefined;
+  const heldIds = new Set(held.map((assignment) => assignment.role?.id));
+  const free = catalog.roles.filter((role) => !heldIds.has(role.id));
+  if (free.length === 0) return undefined;
+  const rng = new Rng(mixSeed(seed, record.index, 0x5e1e));
+  const role = rng.pick(free);
+  return {
+    id: rng.hexId(),
+    role: ref('ROLE', role),
+    comments: null,
+    assignmentSource: 'ROLE_MEMBERSHIP',
+    assigner: { type: 'UNKNOWN', id: 'SYSTEM', name: null },
+    assignedDimensions: [],
+    assignmentContext: {
+      requested: { contextAttributes: [] },
+      matched: [{ roleRef: ref('ROLE', role), matchedAttributes: [{ attribute: 'jobTitle', value: String(record.attributeOverrides?.jobTitle ?? ''), derived: false }] }],
+      computedDate: computedDate(record.ruleRoleAddedAt),
+    },
+    accountTargets: [],
+    startDate: null,
+    removeDate: null,
+    addedDate: iso(record.ruleRoleAddedAt),
+  };
+}
+
+function generatedAssignments(seed: number, catalog: Catalog, record: IdentityRecord): RoleAssignment[] {
   if (record.roleCount <= 0) return [];
   const rng = new Rng(mixSeed(seed, record.index, 0x201e));
   const roles = rng.sample(catalog.roles, record.roleCount);

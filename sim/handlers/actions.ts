@@ -63,7 +63,7 @@ export function processIdentities(ctx: SimContext, req: SimRequest): SimResponse
     record.lastRefresh = now;
     record.modified = now;
     record.processCount = (record.processCount ?? 0) + 1;
-    applyPendingChange(ctx.store.seed, record);
+    applyPendingChange(ctx.store.seed, record, now);
     ctx.store.changed(record);
   }
   const task = ctx.tasks.create('process', randomUUID(), req.clientId ?? 'support', known, ctx.faults.current.taskOutcome ?? 'SUCCESS', now);

@@ -121,7 +121,7 @@ export function registerJobCommands(
   register(COMMAND_IDS.exportJobChanges, async (arg) => {
     const job = await pickJob(arg);
     const record = job ? await jobs.changes.get(job.id) : undefined;
-    if (!job || !record) return undefined;
+    if (!job || !record || record.notRecorded) return undefined;
     const target =
       api.exportTo ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export what changed'), defaultUri: vscode.Uri.file(`${job.kind}-changes.csv`), filters: { CSV: ['csv'] } }));
     if (!target) return undefined;

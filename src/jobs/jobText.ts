@@ -29,7 +29,8 @@ export function jobDescription(job: JobView, counts: JobCounts): string {
   return parts.join(' · ');
 }
 
-export function jobTooltip(job: JobView, counts: JobCounts): vscode.MarkdownString {
+/** `changesNote`: what the job says of its before/after (e.g. that it recorded none, over the bound). */
+export function jobTooltip(job: JobView, counts: JobCounts, changesNote?: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString(undefined, false);
   md.isTrusted = false;
   md.supportHtml = false;
@@ -54,6 +55,7 @@ export function jobTooltip(job: JobView, counts: JobCounts): vscode.MarkdownStri
       counts.pending,
     ),
     ...job.tasks.map((task) => vscode.l10n.t('ISC task {0}: {1}', task.taskId, task.untrackable ?? task.status ?? (task.percentComplete !== null ? `${task.percentComplete}%` : 'queued'))),
+    ...(changesNote ? [changesNote] : []),
   ];
   // appendText escapes markdown: job data (names, filters) is shown as text.
   for (const line of lines) {

@@ -2,7 +2,7 @@
 // tasks of finished runs, and shows everything in the Jobs view.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { JobChanges, snapshotCostText, takesSnapshots } from '../model/jobs/jobChanges';
+import { JobChanges, snapshotCostText, snapshotsSkipped, takesSnapshots } from '../model/jobs/jobChanges';
 import { JobJournal } from '../model/jobs/jobJournal';
 import { JobRunner } from '../model/jobs/jobRunner';
 import { JobStore } from '../model/jobs/jobStore';
@@ -45,6 +45,8 @@ export class JobsController implements vscode.Disposable {
       .then((records) => {
         this.store.adopt(records);
         for (const job of this.store.list()) if (this.hasOpenTasks(job)) this.followTasks(job.id);
+        // The view reads changes synchronously: load the earlier windows' ones (a small file per job, if any).
+        return Promise.all(this.store.list().map((job) => this.changes.get(job.id))).then(() => this.provider.refresh());
       })
       .catch((error: unknown) => services.logger.error(`Could not read the jobs of earlier windows: ${error instanceof Error ? error.message : String(error)}`));
   }
@@ -71,7 +73,16 @@ export class JobsController implements vscode.Disposable {
     return vscode.workspace.getConfiguration('iscExplorer').get<number>('jobs.snapshotChangesUpTo', 200);
   }
 
+  /** The confirmation's word on before/after: its cost, or that a job over the bound records no changes. */
   snapshotNote(kind: JobView['kind'], count: number): string | undefined {
+    const skipped = snapshotsSkipped(kind, count, this.snapshotLimit());
+    if (skipped) {
+      return vscode.l10n.t(
+        'Changes not recorded: {0} identities is over the bound of {1} (iscExplorer.jobs.snapshotChangesUpTo). A higher bound reads each identity before and after, to show what changed.',
+        skipped.identities,
+        skipped.bound,
+      );
+    }
     if (!takesSnapshots(kind, count, this.snapshotLimit())) return undefined;
     return vscode.l10n.t(
       'Each identity is read before and after, to show what changed: {0}. The setting iscExplorer.jobs.snapshotChangesUpTo turns it off (0) or changes the bound.',
@@ -80,6 +91,13 @@ export class JobsController implements vscode.Disposable {
   }
 
   async captureBefore(job: JobView, progress: (text: string) => void, signal: AbortSignal): Promise<void> {
+    const skipped = snapshotsSkipped(job.kind, job.items.length, this.snapshotLimit());
+    if (skipped) {
+      // Kept beside the journal, so the job says why it shows no changes after a reload too.
+      await this.changes.noteNotRecorded(job.id, skipped);
+      this.provider.refresh();
+      return;
+    }
     if (!takesSnapshots(job.kind, job.items.length, this.snapshotLimit())) return;
     const client = await this.services.tenants.getClient(job.tenantId);
     await this.changes.capture(job.id, 'before', client, job.items.map((item) => item.ref), {
@@ -91,7 +109,8 @@ export class JobsController implements vscode.Disposable {
   /** Reads the job's identities again once ISC is done, and works out what changed. */
   private async captureAfter(jobId: string): Promise<void> {
     const job = this.store.get(jobId);
-    if (!job || !(await this.changes.get(jobId))) return;
+    const record = await this.changes.get(jobId);
+    if (!job || !record || record.notRecorded) return;
     const work = (async () => {
       const client = await this.services.tenants.getClient(job.tenantId);
       const refs = job.items.filter((item) => item.state === 'done').map((item) => item.ref);

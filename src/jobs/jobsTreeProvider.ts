@@ -7,7 +7,7 @@ import type { JobItem, JobTask } from '../model/jobs/jobTypes';
 import { taskStatusTone } from '../model/jobs/taskTracker';
 import { displayName } from '../model/actions/report';
 import { jobDescription, jobTooltip, itemDescription } from './jobText';
-import type { JobChanges } from '../model/jobs/jobChanges';
+import type { ChangesNotRecorded, JobChanges } from '../model/jobs/jobChanges';
 import { describeChange } from '../model/compare/changeSummary';
 import type { IdentityChange } from '../model/compare/changeSummary';
 
@@ -109,7 +109,8 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
     const job = this.store.get(node.jobId);
     if (!job) return [];
     const tasks: JobsTreeNode[] = job.tasks.map((task) => ({ kind: 'task', jobId: job.id, taskId: task.taskId }));
-    if (this.changes.peek(job.id)?.summary) tasks.unshift({ kind: 'changes', jobId: job.id });
+    const record = this.changes.peek(job.id);
+    if (record?.summary || record?.notRecorded) tasks.unshift({ kind: 'changes', jobId: job.id });
     const items = sortedItems(job);
     const shown: JobsTreeNode[] = items.slice(0, MAX_ITEM_ROWS).map((item) => ({ kind: 'item', jobId: job.id, identityId: item.ref.identityId }));
     const more: JobsTreeNode[] = items.length > MAX_ITEM_ROWS ? [{ kind: 'more', jobId: job.id, hidden: items.length - MAX_ITEM_ROWS }] : [];
@@ -132,6 +133,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
         return identityItem(job, job.items.find((item) => item.ref.identityId === node.identityId), this.changeOf(job.id, node.identityId));
       case 'changes': {
         const record = this.changes.peek(job.id);
+        if (record?.notRecorded) return notRecordedItem(record.notRecorded);
         const item = new vscode.TreeItem(vscode.l10n.t('What changed: {0}', record?.summary ?? ''));
         item.iconPath = new vscode.ThemeIcon('diff');
         item.tooltip = record?.missing.length ? vscode.l10n.t('{0} identities could not be read before or after.', record.missing.length) : undefined;
@@ -152,7 +154,8 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
     const item = new vscode.TreeItem(`${job.label} — ${displayName(job.tenantLabel, 40)}`, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = `job:${job.id}`;
     item.description = jobDescription(job, counts);
-    item.tooltip = jobTooltip(job, counts);
+    const notRecorded = this.changes.peek(job.id)?.notRecorded;
+    item.tooltip = jobTooltip(job, counts, notRecorded ? notRecordedLabel(notRecorded) : undefined);
     item.iconPath = jobIcon(job, counts);
     item.contextValue = jobContext(job, counts);
     item.accessibilityInformation = { label: `${item.label as string}, ${item.description}` };
@@ -164,6 +167,18 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
     this.subscription.dispose();
     this.emitter.dispose();
   }
+}
+
+function notRecordedLabel(skipped: ChangesNotRecorded): string {
+  return vscode.l10n.t('Changes not recorded: {0} identities is over the bound of {1} (iscExplorer.jobs.snapshotChangesUpTo)', skipped.identities, skipped.bound);
+}
+
+function notRecordedItem(skipped: ChangesNotRecorded): vscode.TreeItem {
+  const item = new vscode.TreeItem(notRecordedLabel(skipped));
+  item.iconPath = new vscode.ThemeIcon('info');
+  item.tooltip = vscode.l10n.t('The job did not read its identities before and after. A bound of at least {0} in the setting iscExplorer.jobs.snapshotChangesUpTo makes such a job show what changed.', skipped.identities);
+  item.contextValue = 'jobChangesNotRecorded';
+  return item;
 }
 
 function taskItem(task: JobTask | undefined): vscode.TreeItem {

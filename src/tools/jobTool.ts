@@ -18,7 +18,7 @@ export function jobStatusTool(jobs: JobsController): IscTool {
         const job = jobs.store.get(jobId);
         if (!job) throw new ToolInputError(`There is no job ${JSON.stringify(jobId.slice(0, 80))}: call this tool without a job id for the list.`);
         const changes = await jobs.changes.get(job.id);
-        return jobDetailText(job, jobs.store.counts(job.id), changes?.summary ?? null);
+        return jobDetailText(job, jobs.store.counts(job.id), changes?.notRecorded ?? changes?.summary ?? null);
       }),
   };
 }

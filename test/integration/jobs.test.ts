@@ -7,8 +7,14 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { JobView } from '../../src/model/jobs/jobStore';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults, sleep } from './actionsSupport';
-import type { Handles } from './actionsSupport';
+import type { Identity, RoleAssignmentRef } from '../../src/api/types';
+import { describeChange } from '../../src/model/compare/changeSummary';
+import type { IdentityChange } from '../../src/model/compare/changeSummary';
+import type { IdentityRef } from '../../src/model/identityRef';
+import type { JobChangeRecord } from '../../src/model/jobs/jobChanges';
+import { pendingLifecycleMove } from '../../sim/attributes';
+import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, requestsAbout, restore, setFaults, simJson, sleep } from './actionsSupport';
+import type { Handles, Recorder, SimRequest } from './actionsSupport';
 
 async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -227,40 +233,126 @@ describe('jobs', () => {
     await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
   });
 
-  it('a job over the snapshot bound reads nothing before or after and says nothing of it', async () => {
-    await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 1, vscode.ConfigurationTarget.Global);
-    try {
-      const refs = await pickRefs(h.registry, 1979, 2);
-      const rec = record(h.actions);
-      const mark = await requestMark();
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+  describe('a job over the snapshot bound', () => {
+    // Reset of two identities with the bound at 1.
+    let refs: IdentityRef[];
+    let rec: Recorder;
+    let mark: number;
+    let jobId: string;
+
+    before(async () => {
+      await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 1, vscode.ConfigurationTarget.Global);
+      try {
+        refs = await pickRefs(h.registry, 1979, 2);
+        rec = record(h.actions);
+        mark = await requestMark();
+        const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+        jobId = outcome.reports[0].operationId;
+        await h.api.jobs.tasksSettled();
+      } finally {
+        await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
+      }
+    });
+
+    it('reads none of its identities before or after', async () => {
+      const reads = (await requestsAbout(mark, refs)).filter((r) => r.method === 'GET');
+      assert.deepStrictEqual(reads.map((r) => r.path), [], 'no snapshot read');
       assert.doesNotMatch(rec.confirmations[0].detail, /read before and after/);
-      assert.strictEqual(await h.api.jobs.changes.get(outcome.reports[0].operationId), undefined);
-      const gets = (await apiRequestsSince(mark)).filter((r) => r.method === 'GET' && /\/identities\/[^/]+$/.test(r.path));
-      assert.strictEqual(gets.length, 0, 'no snapshot read');
-    } finally {
-      await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
-    }
+    });
+
+    it('says in the confirmation that it records no changes, with the count and the bound', () => {
+      assert.match(rec.confirmations[0].detail, /Changes not recorded: 2 identities is over the bound of 1 \(iscExplorer\.jobs\.snapshotChangesUpTo\)/);
+    });
+
+    it('says on the job that it recorded no changes, and keeps it beside the journal', async () => {
+      const changes = await h.api.jobs.changes.get(jobId);
+      assert.deepStrictEqual(changes?.notRecorded, { identities: 2, bound: 1 });
+      assert.deepStrictEqual([changes.changes, changes.summary], [[], null]);
+      const note = /Changes not recorded: 2 identities is over the bound of 1 \(iscExplorer\.jobs\.snapshotChangesUpTo\)/;
+      const children = h.api.jobs.provider.getChildren({ kind: 'job', jobId });
+      assert.strictEqual(children[0].kind, 'changes');
+      assert.match(String(h.api.jobs.provider.getTreeItem(children[0]).label), note);
+      const tooltip = h.api.jobs.provider.getTreeItem({ kind: 'job', jobId }).tooltip as vscode.MarkdownString;
+      // The tooltip is Markdown with the job's text escaped.
+      assert.match(tooltip.value.replace(/&nbsp;/g, ' ').replace(/\\/g, ''), note);
+    });
   });
 
-  it('a process job lists exactly what processing changed, and counts the identities it did not change', async () => {
-    // Four consecutive identities: the simulator gives every fourth a pending change (job title, reviewGroup).
-    const refs = await pickRefs(h.registry, 1981, 4);
-    const client = await h.registry.getClient(ENV_TENANT);
-    const before = await Promise.all(refs.map((ref) => client.getIdentity(ref.identityId)));
-    record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-    const jobId = outcome.reports[0].operationId;
-    await h.api.jobs.tasksSettled();
-    const changes = await h.api.jobs.changes.get(jobId);
-    assert.ok(changes);
-    assert.strictEqual(changes.summary, '1 of 4 changed: jobTitle 1, reviewGroup 1');
-    const changed = changes.changes.filter((change) => change.changed);
-    assert.strictEqual(changed.length, 1);
-    const was = before.find((identity) => identity.id === changed[0].identityId)!;
-    const title = changed[0].attributes.find((attribute) => attribute.key === 'jobTitle');
-    assert.deepStrictEqual([title?.kind, title?.before, title?.after], ['changed', was.attributes?.jobTitle, `Senior ${String(was.attributes?.jobTitle)}`]);
-    assert.deepStrictEqual(changed[0].attributes.find((attribute) => attribute.key === 'reviewGroup')?.kind, 'added');
+  describe('a process job on identities with and without a pending change', () => {
+    // Four consecutive identities: the simulator gives every fourth (index 3 mod 4) a pending change that processing
+    // applies: job title, reviewGroup, a role from a rule, a lifecycle move.
+    let refs: IdentityRef[];
+    let pending: IdentityRef;
+    let identityBefore: Identity;
+    let rolesBefore: RoleAssignmentRef[];
+    let rec: Recorder;
+    let snapshotReads: SimRequest[];
+    let jobId: string;
+    let changes: JobChangeRecord;
+
+    before(async () => {
+      refs = await pickRefs(h.registry, 1981, 4);
+      const states = await Promise.all(refs.map((ref) => simJson<{ index: number }>(`/__sim/identities/${encodeURIComponent(ref.identityId)}`)));
+      pending = refs[states.findIndex((state) => state.index % 4 === 3)];
+      assert.ok(pending, 'one of the four has a pending change');
+      const client = await h.registry.getClient(ENV_TENANT);
+      identityBefore = await client.getIdentity(pending.identityId);
+      rolesBefore = await client.getRoleAssignmentRefs(pending.identityId);
+      rec = record(h.actions);
+      const mark = await requestMark();
+      const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+      jobId = outcome.reports[0].operationId;
+      await h.api.jobs.tasksSettled();
+      snapshotReads = (await requestsAbout(mark, refs)).filter((r) => r.method === 'GET' && /\/identities\/[^/]+(\/role-assignments)?$/.test(r.path));
+      const kept = await h.api.jobs.changes.get(jobId);
+      assert.ok(kept, 'the job kept its snapshots');
+      changes = kept;
+    });
+
+    const changeOfPending = (): IdentityChange => {
+      const change = changes.changes.find((c) => c.identityId === pending.identityId);
+      assert.ok(change, 'the pending identity has a change');
+      return change;
+    };
+
+    it('lists exactly what processing changed: attribute changed old → new, attribute added, role assignment added, lifecycle state moved', async () => {
+      const title = String(identityBefore.attributes?.jobTitle);
+      const lifecycle = String(identityBefore.attributes?.cloudLifecycleState);
+      const rolesAfter = await (await h.registry.getClient(ENV_TENANT)).getRoleAssignmentRefs(pending.identityId);
+      const added = rolesAfter.filter((after) => !rolesBefore.some((was) => was.id === after.id));
+      assert.strictEqual(added.length, 1, 'the simulator assigned one role');
+      assert.deepStrictEqual(describeChange(changeOfPending()), [
+        `Lifecycle state: ${lifecycle} → ${String(pendingLifecycleMove(lifecycle))}`,
+        `jobTitle: ${title} → Senior ${title}`,
+        `reviewGroup added: ${String(identityBefore.attributes?.department)} reviewers`,
+        `Role assignment added: ${String(added[0].role?.name)}`,
+      ]);
+      assert.notStrictEqual(pendingLifecycleMove(lifecycle), lifecycle, 'the identity has a lifecycle state that moves');
+    });
+
+    it('sums the changes up, counting the identities it did not change', () => {
+      assert.strictEqual(changes.summary, '1 of 4 changed: jobTitle 1, lifecycle state 1, reviewGroup 1; 1 role assignment added');
+    });
+
+    it('lists the identities without a pending change as unchanged, not as changes', () => {
+      const others = changes.changes.filter((c) => c.identityId !== pending.identityId);
+      assert.strictEqual(others.length, 3);
+      assert.ok(others.every((c) => !c.changed), 'no change on the others');
+      for (const ref of refs.filter((r) => r !== pending)) {
+        const row = h.api.jobs.provider.getTreeItem({ kind: 'item', jobId, identityId: ref.identityId });
+        assert.match(String(row.description), /no change/);
+        assert.doesNotMatch(String(row.contextValue), /\.changed$/);
+      }
+      const row = h.api.jobs.provider.getTreeItem({ kind: 'item', jobId, identityId: pending.identityId });
+      assert.match(String(row.contextValue), /\.changed$/);
+      assert.match(String(row.description), /jobTitle: .* → Senior /);
+    });
+
+    it('reads each identity once before and once after, as the confirmation counted, none refused by the rate limit', () => {
+      assert.match(rec.confirmations[0].detail, /\+16 requests/);
+      assert.strictEqual(snapshotReads.length, 16, snapshotReads.map((r) => `${r.path} ${r.status}`).join('\n'));
+      assert.deepStrictEqual(snapshotReads.filter((r) => r.status === 429), []);
+    });
   });
 
   it('a synchronize job says no identity attribute changed (it pushes to accounts)', async () => {
@@ -273,5 +365,8 @@ describe('jobs', () => {
     assert.strictEqual(changes?.summary, '0 of 2 changed');
     const row = h.api.jobs.provider.getTreeItem({ kind: 'item', jobId: outcome.reports[0].operationId, identityId: refs[0].identityId });
     assert.match(String(row.description), /no change/);
+    const change = changes.changes.find((c) => c.identityId === refs[0].identityId);
+    assert.ok(change, 'a change was worked out');
+    assert.deepStrictEqual(describeChange(change), ['No identity attribute changed']);
   });
 });

@@ -21,6 +21,22 @@ export function takesSnapshots(kind: ActionKind, count: number, maxIdentities: n
   return SNAPSHOT_KINDS.has(kind) && count > 0 && count <= maxIdentities;
 }
 
+/** Why a job that would read its identities before and after did not: more of them than the bound. */
+export interface ChangesNotRecorded {
+  identities: number;
+  bound: number;
+}
+
+/** Set when a snapshot kind runs on more identities than the bound; a bound of 0 turns snapshots off, unsaid. */
+export function snapshotsSkipped(kind: ActionKind, count: number, maxIdentities: number): ChangesNotRecorded | undefined {
+  return SNAPSHOT_KINDS.has(kind) && maxIdentities > 0 && count > maxIdentities ? { identities: count, bound: maxIdentities } : undefined;
+}
+
+/** "Changes not recorded: 350 identities is over the bound of 200 (iscExplorer.jobs.snapshotChangesUpTo)" (tool texts). */
+export function notRecordedText(skipped: ChangesNotRecorded): string {
+  return `Changes not recorded: ${skipped.identities} identities is over the bound of ${skipped.bound} (iscExplorer.jobs.snapshotChangesUpTo)`;
+}
+
 /** "+400 requests, about 40 s at ISC's rate limit" for before and after of `count` identities. */
 export function snapshotCostText(count: number, requestsPerWindow = 100, windowSeconds = 10): string {
   const requests = 2 * SNAPSHOT_REQUESTS_PER_IDENTITY * count;
@@ -35,6 +51,8 @@ export interface JobChangeRecord {
   /** Identities whose snapshot could not be read, with why. */
   missing: { identityId: string; reason: string }[];
   summary: string | null;
+  /** Set instead of snapshots when the job had more identities than the bound. */
+  notRecorded?: ChangesNotRecorded;
 }
 
 function emptyRecord(): JobChangeRecord {
@@ -72,6 +90,17 @@ export class JobChanges {
     await fs.rm(this.fileOf(jobId), { force: true });
   }
 
+  /** Keeps, beside the journal, that the job took no snapshots because it was over the bound. */
+  async noteNotRecorded(jobId: string, skipped: ChangesNotRecorded): Promise<void> {
+    await this.write(jobId, { ...emptyRecord(), notRecorded: skipped });
+  }
+
+  private async write(jobId: string, record: JobChangeRecord): Promise<void> {
+    this.records.set(jobId, record);
+    await fs.mkdir(this.dir, { recursive: true });
+    await fs.writeFile(this.fileOf(jobId), JSON.stringify(record));
+  }
+
   /** Reads every identity (concurrency 4, within the client's rate limit) as it is now. */
   async capture(jobId: string, phase: 'before' | 'after', client: IscClient, refs: readonly IdentityRef[], options: { signal?: AbortSignal; onProgress?: (done: number, total: number) => void } = {}): Promise<void> {
     const record = (await this.get(jobId)) ?? emptyRecord();
@@ -94,8 +123,6 @@ export class JobChanges {
       });
       record.summary = formatAggregate(aggregateChanges(record.changes, refs.length));
     }
-    this.records.set(jobId, record);
-    await fs.mkdir(this.dir, { recursive: true });
-    await fs.writeFile(this.fileOf(jobId), JSON.stringify(record));
+    await this.write(jobId, record);
   }
 }

@@ -1,6 +1,8 @@
 // What the job tool returns: the recent jobs, or one job's counts, ISC tasks, what changed and the identities that
 // need a look (failed and outcome unknown first), ids always included. Names and messages are identity data: they
 // stay inside quoted data. No `vscode` import.
+import { notRecordedText } from '../jobs/jobChanges';
+import type { ChangesNotRecorded } from '../jobs/jobChanges';
 import type { JobCounts, JobView } from '../jobs/jobStore';
 import type { JobItem } from '../jobs/jobTypes';
 import { quotedData, tableLines, toolValue } from './toolText';
@@ -30,15 +32,19 @@ export function jobListText(jobs: readonly { job: JobView; counts: JobCounts }[]
   return [`${jobs.length} job(s), newest first. Ask again with a job id for its results.`, quotedData(table)].join('\n');
 }
 
-/** One job: header facts outside the quote (ours), identities inside it (ISC's data). */
-export function jobDetailText(job: JobView, counts: JobCounts, changeSummary: string | null, cap = 20): string {
+/**
+ * One job: header facts outside the quote (ours), identities inside it (ISC's data). `changes`: the before/after
+ * summary, or why the job recorded none (over the bound).
+ */
+export function jobDetailText(job: JobView, counts: JobCounts, changes: string | ChangesNotRecorded | null, cap = 20): string {
   const items = [...job.items].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
   const attention = items.filter((item) => item.state !== 'done');
   const lines = [
     `Job ${job.id}: ${job.label} on tenant ${job.tenantId}, ${job.state}.`,
     `Results: ${countsText(counts)}.`,
     ...job.tasks.map((task) => `ISC task ${task.taskId}: ${task.untrackable ?? task.status ?? (task.percentComplete !== null ? `${task.percentComplete}% complete` : 'queued')}.`),
-    ...(changeSummary ? [`What changed (read before and after): ${changeSummary}.`] : []),
+    ...(typeof changes === 'string' && changes ? [`What changed (read before and after): ${changes}.`] : []),
+    ...(changes && typeof changes === 'object' ? [`${notRecordedText(changes)}.`] : []),
     counts.unknown ? 'Outcome unknown means ISC may have carried it out: it is checked (the Jobs view\'s Check Unknown Outcomes) before anything is sent again.' : '',
   ].filter(Boolean);
   const rows = attention.length ? attention : items;

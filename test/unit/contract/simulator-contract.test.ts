@@ -154,6 +154,19 @@ describe('simulator contract (responses validate against the OpenAPI spec)', fun
     assert.ok(v.validateResponse('/oauth/token', 'POST', { ...bad, text: '' }).length === 0, '401 is a documented status');
   });
 
+  it('an identity after processing applied its pending change, and the role its rule assigned, validate', async () => {
+    const record = h.sim.store.all().find((r) => r.index % 4 === 3 && !r.fixedAttributes && r.correlated && !r.attributeOverrides)!;
+    check('/identities/process', 'POST', await h.post('/identities/process', { identityIds: [record.id] }), 202);
+    assert.ok(record.ruleRoleAddedAt !== undefined, 'the pending change was applied');
+    check('/identities/{id}', 'GET', await h.get(byId(record.id)), 200);
+    const refs = await h.get(`${byId(record.id)}/role-assignments`);
+    check('/identities/{identityId}/role-assignments', 'GET', refs, 200);
+    const added = (refs.body as RoleAssignmentRef[]).at(-1)!;
+    const dto = await h.get(`${byId(record.id)}/role-assignments/${added.id}`);
+    check('/identities/{identityId}/role-assignments/{assignmentId}', 'GET', dto, 200);
+    for (const key of Object.keys(dto.body as object)) assert.ok(v.declaredProperties('RoleAssignmentDto').includes(key), `RoleAssignmentDto.${key} is not in the spec`);
+  });
+
   it('every generated identity, role assignment and ownership object validates; no undeclared fields', async () => {
     const store = h.sim.store;
     const identityProps = new Set(v.declaredProperties('Identity'));

@@ -112,4 +112,19 @@ describe('change summary: many identities', () => {
     const removal = summarizeChange(snapshot({}, [role('r1', 'E')]), snapshot({}, []));
     assert.strictEqual(formatAggregate(aggregateChanges([removal])), '1 of 1 changed; 1 role assignment removed');
   });
+
+  it('sums what processing and reset change: attributes, lifecycle state, identity status and role assignments', () => {
+    const processed = (id: string) =>
+      summarizeChange(
+        snapshot({ id, attributes: { jobTitle: 'Engineer', cloudLifecycleState: 'active' } }, [role('r1', 'E')]),
+        snapshot({ id, attributes: { jobTitle: 'Senior Engineer', reviewGroup: 'IT reviewers', cloudLifecycleState: 'inactive' } }, [role('r1', 'E'), role('r7', 'VPN Access')]),
+      );
+    const reset = summarizeChange(snapshot({ id: 'c3', identityStatus: 'ACTIVE' }), snapshot({ id: 'c3', identityStatus: 'UNREGISTERED' }));
+    const aggregate = aggregateChanges([processed('a1'), processed('b2'), reset, unchanged('u1')], 10);
+    assert.strictEqual(
+      formatAggregate(aggregate),
+      '3 of 10 changed: jobTitle 2, lifecycle state 2, reviewGroup 2, identity status 1; 2 role assignments added',
+    );
+    assert.strictEqual(aggregate.unchanged, 1, 'the unchanged identity is counted, not listed');
+  });
 });

@@ -29,6 +29,13 @@ describe('job tool texts', () => {
     assert.match(text, /What changed \(read before and after\): 1 of 3 changed/);
   });
 
+  it('says a job over the snapshot bound recorded no changes, with the bound and its setting', () => {
+    const { job: view, counts } = job();
+    const text = jobDetailText(view, counts, { identities: 350, bound: 200 });
+    assert.match(text, /Changes not recorded: 350 identities is over the bound of 200 \(iscExplorer\.jobs\.snapshotChangesUpTo\)\./);
+    assert.doesNotMatch(text, /What changed/);
+  });
+
   it('lists the identities not done, failed first, with their ids, and leaves the done ones out', () => {
     const { job: view, counts } = job();
     const text = jobDetailText(view, counts, null);
