@@ -6,6 +6,8 @@ import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/type
 import type { IdentityRef } from '../../model/identityRef';
 import type { ExtensionServices } from '../../services';
 import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
+import type { WebviewShellSpec } from '../../ui/webviewShell';
+import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type {
   AssignmentSelection,
   DataSection,
@@ -18,7 +20,6 @@ import type {
   RenderReport,
 } from '../protocol';
 import { parseWebviewMessage } from '../protocol';
-import { renderShellHtml, webviewOptions } from './html';
 import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
@@ -41,6 +42,7 @@ export interface RevealOptions {
   focus?: FocusSection;
 }
 
+const DETAILS_SHELL: WebviewShellSpec = { bundle: 'webview', lang: 'en', title: 'Identity details', mainClass: 'app', loadingText: 'Loading…', images: true };
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
 
@@ -77,7 +79,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.currentRef = { ...ref };
     this.tracker = new RenderTracker(() => this.label, host.services.logger);
     const webview = webviewPanel.webview;
-    webview.options = webviewOptions(host.extensionUri);
+    webview.options = webviewShellOptions(host.extensionUri, DETAILS_SHELL);
     this.disposables.push(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
@@ -88,7 +90,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.updateTitle();
     this.pendingFocus = options.focus;
     if (options.assignmentId) this.selection = { assignmentId: options.assignmentId, data: LOADING };
-    webview.html = renderShellHtml(webview, host.extensionUri);
+    webview.html = renderWebviewShell(webview, host.extensionUri, DETAILS_SHELL);
     void this.reload(reason, startedAt);
   }
 
