@@ -4,8 +4,6 @@ import type * as vscode from 'vscode';
 import type { IscClient } from '../../api/iscClient';
 import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
-import type { ExtensionServices } from '../../services';
-import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
 import type { WebviewShellSpec } from '../../ui/webviewShell';
 import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type {
@@ -21,19 +19,13 @@ import type {
 } from '../protocol';
 import { parseWebviewMessage } from '../protocol';
 import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
+import type { MessageHost } from './panelMessages';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
 
-export interface PanelHost {
-  readonly services: ExtensionServices;
+export interface PanelHost extends MessageHost<IdentityPanel> {
   readonly extensionUri: vscode.Uri;
-  /** Where "Open Raw JSON" shows its read-only document. */
-  readonly rawDocuments: ReadOnlyDocuments;
-  /** Opens (or reveals) another identity's panel, e.g. from the manager link. */
-  openIdentity(ref: IdentityRef): void;
-  /** The user worked in the panel: a preview panel is kept (no longer replaced by the next tree click). */
-  keep(panel: IdentityPanel): void;
   panelDisposed(panel: IdentityPanel): void;
 }
 
