@@ -13,6 +13,7 @@ import { registerSecret } from '../util/redact';
 import type { CredentialStore } from './credentialStore';
 import { ENV_TENANT_ID, readEnvironmentTenant, tenantLabelFor } from './environmentTenant';
 import type { EnvironmentTenant } from './environmentTenant';
+import { DisposableStore } from '../util/disposables';
 
 const TENANTS_KEY = 'iscExplorer.tenants';
 
@@ -68,7 +69,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   readonly onDidChangeCredentialStatus = this.statusChanged.event;
   private readonly clients = new Map<string, Promise<IscClient>>();
   private readonly statuses = new Map<string, CredentialStatus>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private stored: StoredTenant[];
   private environment: EnvironmentTenant | undefined;
   /** Session-only read-only toggle of the environment tenant (never persisted: the env may point elsewhere next time). */
@@ -83,7 +84,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   ) {
     this.stored = parseStored(memento.get(TENANTS_KEY));
     this.environment = this.readEnvironment();
-    this.subscriptions.push(
+    this.subscriptions.addAll(
       credentials.onDidChangeClientSecret((tenantId) => this.onSecretChangedElsewhere(tenantId)),
       settings.onDidChange((key) => {
         if (key === 'network') {
@@ -233,7 +234,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
 
   dispose(): void {
     for (const id of [...this.clients.keys()]) this.dropClient(id);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
     this.rateLimitWaits.dispose();

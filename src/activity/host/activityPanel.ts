@@ -10,6 +10,7 @@ import type { WebviewShellSpec } from '../../ui/webviewShell';
 import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { ActivityFilter, ActivityHostMessage, ActivityRenderReport, ActivityRow, ActivityStrings } from '../protocol';
 import { ACTIVITY_VIEW_TYPE, EMPTY_FILTER, parseActivityMessage } from '../protocol';
+import { DisposableStore } from '../../util/disposables';
 
 /** At most this much of the log's end is read, and at most this many rows are sent (the file has the rest). */
 const MAX_READ_BYTES = 5_000_000;
@@ -113,7 +114,7 @@ export class ActivityPanel implements vscode.Disposable {
   lastRender: ActivityRenderReport | undefined;
   readonly rejected: string[] = [];
   private readonly renderListeners = new Set<(report: ActivityRenderReport) => void>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private pendingFilter: ActivityFilter | undefined;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
@@ -127,7 +128,7 @@ export class ActivityPanel implements vscode.Disposable {
     const shell = activityShell();
     webview.options = webviewShellOptions(deps.extensionUri, shell);
     webview.html = renderWebviewShell(webview, deps.extensionUri, shell);
-    this.disposables.push(
+    this.disposables.addAll(
       webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       deps.audit.onDidAppend(() => this.scheduleRefresh()),
       webviewPanel.onDidChangeViewState(() => {
@@ -227,7 +228,7 @@ export class ActivityPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.disposables.dispose();
     this.renderListeners.clear();
     this.onDisposed();
   }

@@ -16,6 +16,7 @@ import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { CompareHostMessageBody, CompareRenderReport, CompareSideInfo, CompareState, CompareWebviewMessage, CopyFormat, CopyScope, Side, SideProblem } from '../protocol';
 import { parseCompareMessage } from '../protocol';
 import { ReportWaiters } from './reportWaiters';
+import { DisposableStore } from '../../util/disposables';
 
 export interface CompareHost {
   readonly services: ExtensionServices;
@@ -46,7 +47,7 @@ export class ComparePanel implements vscode.Disposable {
   private disposed = false;
   private loading: AbortController | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly host: CompareHost,
@@ -59,7 +60,7 @@ export class ComparePanel implements vscode.Disposable {
     this.reports = new ReportWaiters(() => `comparison ${this.key}`);
     const webview = webviewPanel.webview;
     webview.options = webviewShellOptions(host.extensionUri, COMPARE_SHELL);
-    this.disposables.push(
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -169,7 +170,7 @@ export class ComparePanel implements vscode.Disposable {
     this.loading?.abort();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reports.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }

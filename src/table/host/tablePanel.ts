@@ -13,6 +13,7 @@ import { PageLoader } from './pageLoader';
 import type { PageOutcome } from './pageLoader';
 import { tableRow } from './rows';
 import { handleTableMessage } from './tableMessages';
+import { DisposableStore } from '../../util/disposables';
 
 export interface TableHost {
   readonly services: CoreServices;
@@ -44,7 +45,7 @@ export class TablePanel implements vscode.Disposable {
   private noticeTimer: NodeJS.Timeout | undefined;
   private noticeShown = false;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   readonly loader: PageLoader;
 
   constructor(
@@ -62,7 +63,7 @@ export class TablePanel implements vscode.Disposable {
     );
     const webview = webviewPanel.webview;
     webview.options = webviewShellOptions(host.extensionUri, TABLE_SHELL);
-    this.disposables.push(
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -187,7 +188,7 @@ export class TablePanel implements vscode.Disposable {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.loader.dispose();
     this.waiters.clear();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }

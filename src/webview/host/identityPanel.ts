@@ -23,6 +23,7 @@ import type { MessageHost } from './panelMessages';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
+import { DisposableStore } from '../../util/disposables';
 
 export interface PanelHost extends MessageHost<IdentityPanel> {
   readonly extensionUri: vscode.Uri;
@@ -56,7 +57,7 @@ export class IdentityPanel implements vscode.Disposable {
   private sentTenant: PanelTenant | undefined;
   private readonly loads = new Map<DataSection, AbortController>();
   private reloadTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   /** Identities this panel showed before (retarget): their late render reports are dropped quietly. */
   readonly retiredIdentities = new Set<string>();
 
@@ -72,7 +73,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.tracker = new RenderTracker(() => this.label, host.services.logger);
     const webview = webviewPanel.webview;
     webview.options = webviewShellOptions(host.extensionUri, DETAILS_SHELL);
-    this.disposables.push(
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -292,7 +293,7 @@ export class IdentityPanel implements vscode.Disposable {
     for (const controller of this.loads.values()) controller.abort();
     this.loads.clear();
     this.tracker.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }
