@@ -6,6 +6,7 @@ import { normalizeBaseUrl } from '../api/baseUrl';
 import { IscApiError } from '../api/errors';
 import { IscClient } from '../api/iscClient';
 import type { CachedToken, TokenCache } from '../api/iscClient';
+import { errorText, isSignInError } from '../model/connectionErrors';
 import type { TenantDirectory, TenantInfo, TenantRateLimitWait } from '../model/tenant';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../util/redact';
@@ -30,6 +31,11 @@ export type CredentialStatus =
   | { state: 'ok' }
   | { state: 'missing'; message: string }
   | { state: 'rejected'; message: string };
+
+/** Credentials that a sign-in fixes: no secret stored, or ISC refused them. */
+export function credentialsFailed(status: CredentialStatus): status is Extract<CredentialStatus, { message: string }> {
+  return status.state === 'missing' || status.state === 'rejected';
+}
 
 export interface NewTenant {
   baseUrl: string;
@@ -134,8 +140,25 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     return this.statuses.get(tenantId) ?? { state: 'unknown' };
   }
 
-  /** The tree reports what a call found out: `ok` after a success, `rejected` after a 401 from the token endpoint. */
-  reportCredentialStatus(tenantId: string, status: CredentialStatus): void {
+  /** Whether the tenant's credentials need a sign-in (the tree's warning icon, the status bar, the sign-in row). */
+  credentialsFailing(tenantId: string): boolean {
+    return credentialsFailed(this.credentialStatus(tenantId));
+  }
+
+  /**
+   * What a call to ISC says about the credentials: it succeeded, so they are fine; a sign-in error, so they were
+   * refused (a missing secret stays missing, its message tells what to do); any other error says nothing about them.
+   */
+  reportCallOutcome(tenantId: string, error: unknown): void {
+    if (error === undefined) {
+      if (this.credentialStatus(tenantId).state !== 'ok') this.reportCredentialStatus(tenantId, { state: 'ok' });
+    } else if (isSignInError(error)) {
+      const before = this.credentialStatus(tenantId).state;
+      this.reportCredentialStatus(tenantId, { state: before === 'missing' ? 'missing' : 'rejected', message: errorText(error) });
+    }
+  }
+
+  private reportCredentialStatus(tenantId: string, status: CredentialStatus): void {
     const before = this.statuses.get(tenantId);
     if (before && before.state === status.state && ('message' in before ? before.message : '') === ('message' in status ? status.message : '')) return;
     this.statuses.set(tenantId, status);

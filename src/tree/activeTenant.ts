@@ -2,6 +2,7 @@
 // warning when its credentials fail.
 import * as vscode from 'vscode';
 import { displayText, escapeMarkdown } from '../model/identityDisplay';
+import { credentialsFailed } from '../auth/tenantRegistry';
 import type { CoreServices } from '../services';
 import type { TreeNode } from './nodes';
 import { TenantNode } from './nodes';
@@ -67,7 +68,7 @@ export class ActiveTenant implements vscode.Disposable {
       return;
     }
     const status = this.services.tenants.credentialStatus(tenant.id);
-    const failing = status.state === 'rejected' || status.state === 'missing';
+    const failing = credentialsFailed(status);
     const label = displayText(tenant.label, 40).replace(/\$\(/g, '\\$(');
     this.item.text = `${failing ? '$(warning)' : '$(cloud)'} ${label}${tenant.readOnly ? ' $(lock)' : ''}`;
     this.item.backgroundColor = failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;

@@ -163,7 +163,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       // The tenant row's description shows the count ("3 identities") that the first page brought.
       if (snap.firstPageLoaded) this.refresher.redraw();
     }
-    this.pagers.reportLoad(node.tenantId, snap.error);
+    this.services.tenants.reportCallOutcome(node.tenantId, snap.error);
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];
     await attention;
     const attentionNode = this.attention.nodeFor(node);
