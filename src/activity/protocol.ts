@@ -1,6 +1,8 @@
 // The message protocol between the activity view's host (extension) and its page (browser). Shared by
 // src/activity/host and src/activity/app: no `vscode`, no Node, no DOM. Types plus the runtime checks of both ends.
 
+import { describeValue, isPlainObject, textField } from '../model/messageChecks';
+
 export const ACTIVITY_VIEW_TYPE = 'iscExplorer.activity';
 
 /** One audit line as the page shows it; every text is data and is rendered as text only. */
@@ -76,8 +78,10 @@ function isRow(value: unknown): value is ActivityRow {
   );
 }
 
+const filterText = textField(500);
+
 function isFilter(value: unknown): value is ActivityFilter {
-  return isPlainObject(value) && ['tenantId', 'action', 'outcome', 'identity'].every((key) => typeof value[key] === 'string' && (value[key] as string).length <= 500);
+  return isPlainObject(value) && ['tenantId', 'action', 'outcome', 'identity'].every((key) => filterText(value[key]) === undefined);
 }
 
 /** The page's check of what it receives (it renders as text anyway). */
@@ -150,7 +154,7 @@ export function parseActivityMessage(value: unknown): { message: ActivityWebview
       return { message: { type: 'rendered', report: { total: report.total, shown: report.shown, filter: { ...report.filter }, firstNames: [...report.firstNames] } } };
     }
     default:
-      return { error: `unknown message type ${JSON.stringify(value.type).slice(0, 40)}` };
+      return { error: `unknown message type ${describeValue(value.type)}` };
   }
 }
 
@@ -164,8 +168,4 @@ export function filterRows(rows: readonly ActivityRow[], filter: ActivityFilter)
       (!filter.outcome || row.outcome === filter.outcome) &&
       (!needle || row.identityName.toLowerCase().includes(needle) || row.identityId.toLowerCase().includes(needle)),
   );
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -6,6 +6,7 @@ import { normalizeBaseUrl } from '../api/baseUrl';
 import { IscApiError } from '../api/errors';
 import { IscClient } from '../api/iscClient';
 import type { CachedToken, TokenCache } from '../api/iscClient';
+import { errorText, isSignInError } from '../model/connectionErrors';
 import type { TenantDirectory, TenantInfo, TenantRateLimitWait } from '../model/tenant';
 import type { Settings } from '../config/settings';
 import type { Logger } from '../util/redact';
@@ -13,6 +14,7 @@ import { registerSecret } from '../util/redact';
 import type { CredentialStore } from './credentialStore';
 import { ENV_TENANT_ID, readEnvironmentTenant, tenantLabelFor } from './environmentTenant';
 import type { EnvironmentTenant } from './environmentTenant';
+import { DisposableStore } from '../util/disposables';
 
 const TENANTS_KEY = 'iscExplorer.tenants';
 
@@ -29,6 +31,11 @@ export type CredentialStatus =
   | { state: 'ok' }
   | { state: 'missing'; message: string }
   | { state: 'rejected'; message: string };
+
+/** Credentials that a sign-in fixes: no secret stored, or ISC refused them. */
+export function credentialsFailed(status: CredentialStatus): status is Extract<CredentialStatus, { message: string }> {
+  return status.state === 'missing' || status.state === 'rejected';
+}
 
 export interface NewTenant {
   baseUrl: string;
@@ -68,7 +75,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   readonly onDidChangeCredentialStatus = this.statusChanged.event;
   private readonly clients = new Map<string, Promise<IscClient>>();
   private readonly statuses = new Map<string, CredentialStatus>();
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private stored: StoredTenant[];
   private environment: EnvironmentTenant | undefined;
   /** Session-only read-only toggle of the environment tenant (never persisted: the env may point elsewhere next time). */
@@ -83,7 +90,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   ) {
     this.stored = parseStored(memento.get(TENANTS_KEY));
     this.environment = this.readEnvironment();
-    this.subscriptions.push(
+    this.subscriptions.addAll(
       credentials.onDidChangeClientSecret((tenantId) => this.onSecretChangedElsewhere(tenantId)),
       settings.onDidChange((key) => {
         if (key === 'network') {
@@ -133,8 +140,25 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     return this.statuses.get(tenantId) ?? { state: 'unknown' };
   }
 
-  /** The tree reports what a call found out: `ok` after a success, `rejected` after a 401 from the token endpoint. */
-  reportCredentialStatus(tenantId: string, status: CredentialStatus): void {
+  /** Whether the tenant's credentials need a sign-in (the tree's warning icon, the status bar, the sign-in row). */
+  credentialsFailing(tenantId: string): boolean {
+    return credentialsFailed(this.credentialStatus(tenantId));
+  }
+
+  /**
+   * What a call to ISC says about the credentials: it succeeded, so they are fine; a sign-in error, so they were
+   * refused (a missing secret stays missing, its message tells what to do); any other error says nothing about them.
+   */
+  reportCallOutcome(tenantId: string, error: unknown): void {
+    if (error === undefined) {
+      if (this.credentialStatus(tenantId).state !== 'ok') this.reportCredentialStatus(tenantId, { state: 'ok' });
+    } else if (isSignInError(error)) {
+      const before = this.credentialStatus(tenantId).state;
+      this.reportCredentialStatus(tenantId, { state: before === 'missing' ? 'missing' : 'rejected', message: errorText(error) });
+    }
+  }
+
+  private reportCredentialStatus(tenantId: string, status: CredentialStatus): void {
     const before = this.statuses.get(tenantId);
     if (before && before.state === status.state && ('message' in before ? before.message : '') === ('message' in status ? status.message : '')) return;
     this.statuses.set(tenantId, status);
@@ -233,7 +257,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
 
   dispose(): void {
     for (const id of [...this.clients.keys()]) this.dropClient(id);
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
     this.changed.dispose();
     this.statusChanged.dispose();
     this.rateLimitWaits.dispose();

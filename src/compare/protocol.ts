@@ -1,6 +1,8 @@
 // The message protocol between the compare panel's host (extension) and its page (browser). Shared by
 // src/compare/host and src/compare/app: no `vscode`, no Node, no DOM. Types plus the runtime checks of both ends.
 import type { IdentityDiff } from '../model/compare/identityDiff';
+import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
+import { booleanField, countField, enumField, idField, isOneOf, isPlainObject, objectField, parseTypedMessage, textField } from '../model/messageChecks';
 
 export const COMPARE_VIEW_TYPE = 'iscExplorer.compareIdentities';
 
@@ -90,13 +92,11 @@ export type CompareWebviewMessage =
 
 const REPORT_TEXT_MAX = 262_144;
 
-type FieldCheck = (value: unknown) => string | undefined;
-
-const count: FieldCheck = (v) => (v === undefined || (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e9) ? undefined : 'not a count');
-const requiredCount: FieldCheck = (v) => (v === undefined ? 'missing' : count(v));
-const text: FieldCheck = (v) => (v === undefined ? undefined : typeof v !== 'string' ? 'not a string' : v.length > REPORT_TEXT_MAX ? 'too long' : undefined);
-const bool: FieldCheck = (v) => (typeof v === 'boolean' ? undefined : 'not a boolean');
-const oneOf = (values: readonly string[]): FieldCheck => (v) => (isOneOf(v, values) ? undefined : 'not an allowed value');
+const count = countField();
+const requiredCount = countField(false);
+const text = textField(REPORT_TEXT_MAX, true);
+const bool = booleanField();
+const oneOf = enumField;
 
 const REPORT_FIELDS: Record<keyof CompareRenderReport, FieldCheck> = {
   seq: requiredCount,
@@ -117,7 +117,7 @@ const REPORT_FIELDS: Record<keyof CompareRenderReport, FieldCheck> = {
   errorMessage: text,
 };
 
-const report: FieldCheck = (v) => (isPlainObject(v) ? checkFields(v, REPORT_FIELDS, ['seq', 'rev', 'state', 'hideEqual']) : 'not an object');
+const report = objectField(REPORT_FIELDS, ['seq', 'rev', 'state', 'hideEqual']);
 
 /** Allowed fields per message type: each listed field is required, no other field is allowed. */
 const MESSAGE_FIELDS: Record<CompareWebviewMessage['type'], Record<string, FieldCheck>> = {
@@ -129,27 +129,11 @@ const MESSAGE_FIELDS: Record<CompareWebviewMessage['type'], Record<string, Field
   rendered: { report },
 };
 
-export type CompareParseResult = { ok: true; message: CompareWebviewMessage } | { ok: false; reason: string };
+export type CompareParseResult = TypedParseResult<CompareWebviewMessage>;
 
 /** Validates a message from the page; anything unexpected is rejected with a reason (logged, then ignored). */
 export function parseCompareMessage(value: unknown): CompareParseResult {
-  if (!isPlainObject(value)) return { ok: false, reason: 'message is not an object' };
-  const type = value.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type)) return { ok: false, reason: `unknown message type ${describe(type)}` };
-  const fields = MESSAGE_FIELDS[type as CompareWebviewMessage['type']];
-  const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
-  if (problem) return { ok: false, reason: `${type}: ${problem}` };
-  return { ok: true, message: value as unknown as CompareWebviewMessage };
-}
-
-function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {
-  for (const key of Object.keys(value)) if (!Object.prototype.hasOwnProperty.call(fields, key)) return `unexpected field ${describe(key)}`;
-  for (const key of required) if (value[key] === undefined) return `missing field ${key}`;
-  for (const [key, check] of Object.entries(fields)) {
-    const problem = key in value ? check(value[key]) : undefined;
-    if (problem) return `field ${key}: ${problem}`;
-  }
-  return undefined;
+  return parseTypedMessage<CompareWebviewMessage>(value, MESSAGE_FIELDS);
 }
 
 // ---------------------------------------------------------------- persisted page state
@@ -161,33 +145,16 @@ export interface ComparePersistedState {
   hideEqual: boolean;
 }
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
+const identityIdField = idField(128);
 
 export function parseComparePersistedState(value: unknown): ComparePersistedState | undefined {
   if (!isPlainObject(value)) return undefined;
   const side = (raw: unknown): ComparePersistedState['a'] | undefined => {
     if (!isPlainObject(raw) || typeof raw.tenantId !== 'string' || !raw.tenantId || raw.tenantId.length > 256) return undefined;
-    if (typeof raw.identityId !== 'string' || !ID_PATTERN.test(raw.identityId)) return undefined;
+    if (typeof raw.identityId !== 'string' || identityIdField(raw.identityId) !== undefined) return undefined;
     return { tenantId: raw.tenantId, identityId: raw.identityId, name: typeof raw.name === 'string' ? raw.name.slice(0, 1024) : raw.identityId };
   };
   const a = side(value.a);
   const b = side(value.b);
   return a && b ? { a, b, hideEqual: value.hideEqual === true } : undefined;
-}
-
-// ---------------------------------------------------------------- helpers
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function isOneOf<T extends string>(value: unknown, values: readonly T[]): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
 }

@@ -12,6 +12,7 @@ import type { TaskPollDelays } from '../model/jobs/taskTracker';
 import type { ExtensionServices } from '../services';
 import { JobsTreeProvider, JOBS_VIEW_ID } from './jobsTreeProvider';
 import type { JobsTreeNode } from './jobsTreeProvider';
+import { DisposableStore } from '../util/disposables';
 
 /** Kinds whose answer carries an ISC task that GET /task-status follows (synchronize's job has no endpoint). */
 const TRACKED_KINDS = new Set(['processIdentities', 'inviteIdentities', 'inviteAllUnregistered']);
@@ -28,7 +29,7 @@ export class JobsController implements vscode.Disposable {
   taskPollDelays: Partial<TaskPollDelays> = {};
   private readonly tracking = new Map<string, AbortController>();
   private readonly trackingDone = new Set<Promise<unknown>>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(private readonly services: ExtensionServices) {
     const jobsDir = path.join(services.context.globalStorageUri.fsPath, 'jobs');
@@ -38,8 +39,8 @@ export class JobsController implements vscode.Disposable {
     this.runner = new JobRunner({ store: this.store, logger: services.logger });
     this.provider = new JobsTreeProvider(this.store, this.changes);
     this.view = vscode.window.createTreeView(JOBS_VIEW_ID, { treeDataProvider: this.provider, showCollapseAll: true });
-    this.disposables.push(this.provider, this.view, { dispose: () => this.store.dispose() });
-    this.disposables.push(this.store.onDidChange(() => this.updateBadge()));
+    this.disposables.addAll(this.provider, this.view, { dispose: () => this.store.dispose() });
+    this.disposables.addAll(this.store.onDidChange(() => this.updateBadge()));
     this.ready = journal
       .loadAll()
       .then((records) => {
@@ -226,6 +227,6 @@ export class JobsController implements vscode.Disposable {
 
   dispose(): void {
     for (const controller of this.tracking.values()) controller.abort();
-    for (const disposable of this.disposables) disposable.dispose();
+    this.disposables.dispose();
   }
 }

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { IdentityRef } from '../model/identityRef';
 import type { JobStore, JobView } from '../model/jobs/jobStore';
 import type { JobItem, JobTask } from '../model/jobs/jobTypes';
+import { itemsNeedingLookFirst } from '../model/jobs/jobTypes';
 import { taskStatusTone } from '../model/jobs/taskTracker';
 import { displayName } from '../model/actions/report';
 import { jobDescription, jobTooltip, itemDescription } from './jobText';
@@ -22,8 +23,6 @@ export type JobsTreeNode =
   | { kind: 'changes'; jobId: string }
   | { kind: 'item'; jobId: string; identityId: string }
   | { kind: 'more'; jobId: string; hidden: number };
-
-const STATE_ORDER: Record<JobItem['state'], number> = { failed: 0, unknown: 1, sent: 2, pending: 3, cancelled: 4, skipped: 5, done: 6 };
 
 const ITEM_ICONS: Record<JobItem['state'], vscode.ThemeIcon> = {
   done: new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
@@ -57,10 +56,6 @@ function jobIcon(job: JobView, counts: ReturnType<JobStore['counts']>): vscode.T
 function jobContext(job: JobView, counts: ReturnType<JobStore['counts']>): string {
   const flags = [counts.failed ? 'failed' : '', counts.unknown ? 'unknown' : '', counts.pending ? 'pending' : ''].filter(Boolean);
   return ['job', job.state, ...flags].join('.');
-}
-
-function sortedItems(job: JobView): readonly JobItem[] {
-  return [...job.items].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
 }
 
 export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, vscode.Disposable {
@@ -111,7 +106,7 @@ export class JobsTreeProvider implements vscode.TreeDataProvider<JobsTreeNode>, 
     const tasks: JobsTreeNode[] = job.tasks.map((task) => ({ kind: 'task', jobId: job.id, taskId: task.taskId }));
     const record = this.changes.peek(job.id);
     if (record?.summary || record?.notRecorded) tasks.unshift({ kind: 'changes', jobId: job.id });
-    const items = sortedItems(job);
+    const items = itemsNeedingLookFirst(job.items);
     const shown: JobsTreeNode[] = items.slice(0, MAX_ITEM_ROWS).map((item) => ({ kind: 'item', jobId: job.id, identityId: item.ref.identityId }));
     const more: JobsTreeNode[] = items.length > MAX_ITEM_ROWS ? [{ kind: 'more', jobId: job.id, hidden: items.length - MAX_ITEM_ROWS }] : [];
     return [...tasks, ...shown, ...more];

@@ -1,6 +1,11 @@
 // Plain sentences for why a tenant connection failed (wrong secret, unknown host, TLS, proxy, ...). No `vscode` import.
 import { isIscApiError } from '../api/errors';
 
+/** Errors that a sign-in fixes: missing or rejected credentials. */
+export function isSignInError(error: unknown): boolean {
+  return isIscApiError(error) && (error.kind === 'auth' || (error.operation === 'oauth-token' && error.status === 400));
+}
+
 const TLS_CODES = new Set([
   'CERT_HAS_EXPIRED', 'CERT_NOT_YET_VALID', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN',
   'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',

@@ -2,6 +2,8 @@
 // Shared by src/table/host and src/table/app: no `vscode`, no Node, no DOM. Types plus runtime guards.
 import type { ColumnId, FixedColumnId } from '../model/export/columns';
 import { isColumnId } from '../model/export/columns';
+import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
+import { booleanField, enumField, idField, intField, isOneOf, isPlainObject, listField, objectField, parseTypedMessage, textField } from '../model/messageChecks';
 import { isValidSorters } from '../model/viewState';
 
 export const TABLE_VIEW_TYPE = 'iscExplorer.identitiesTable';
@@ -140,48 +142,15 @@ export type TableToHostMessage =
 
 type TableMessageType = TableToHostMessage['type'];
 
-export type TableParseResult = { ok: true; message: TableToHostMessage } | { ok: false; reason: string };
+export type TableParseResult = TypedParseResult<TableToHostMessage>;
 
-type FieldCheck = (value: unknown) => string | undefined;
-
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
-const idField: FieldCheck = (v) =>
-  typeof v !== 'string' ? 'not a string' : v.length > LIMITS.idLength ? 'too long' : ID_PATTERN.test(v) ? undefined : 'not an id';
-
-function intField(min: number, max: number, optional = false): FieldCheck {
-  return (v) => (v === undefined && optional ? undefined : typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? undefined : 'not an allowed number');
-}
-
-function enumField(values: readonly string[]): FieldCheck {
-  return (v) => (isOneOf(v, values) ? undefined : 'not an allowed value');
-}
-
-function textField(max: number, optional = false): FieldCheck {
-  return (v) => (v === undefined && optional ? undefined : typeof v !== 'string' ? 'not a string' : v.length > max ? 'too long' : undefined);
-}
-
-function listField(max: number, item: FieldCheck, distinct = false): FieldCheck {
-  return (v) => {
-    if (!Array.isArray(v)) return 'not an array';
-    if (v.length > max) return 'too many';
-    for (const element of v) {
-      const problem = item(element);
-      if (problem) return `item ${problem}`;
-    }
-    if (distinct && new Set(v).size !== v.length) return 'repeated items';
-    return undefined;
-  };
-}
+const identityIdField = idField(LIMITS.idLength);
 
 const columnField: FieldCheck = (v) => (isColumnId(v) ? undefined : 'not a column');
 
 const sortersField: FieldCheck = (v) => (v === null || (typeof v === 'string' && v.length <= 64 && isValidSorters(v)) ? undefined : 'not a sorter');
 
-const layoutField: FieldCheck = (v) => {
-  if (!isPlainObject(v)) return 'not an object';
-  return checkFields(v, { id: columnField, width: intField(LIMITS.minWidth, LIMITS.maxWidth), visible: (b) => (typeof b === 'boolean' ? undefined : 'not a boolean') }, ['id', 'width', 'visible']);
-};
+const layoutField = objectField({ id: columnField, width: intField(LIMITS.minWidth, LIMITS.maxWidth), visible: booleanField() }, ['id', 'width', 'visible']);
 
 const layoutListField: FieldCheck = (v) => {
   const problem = listField(LIMITS.columns, layoutField)(v);
@@ -208,7 +177,7 @@ const REPORT_FIELDS: Record<keyof TableRenderReport, FieldCheck> = {
 };
 const REPORT_REQUIRED: readonly (keyof TableRenderReport)[] = ['seq', 'generation', 'rowCount', 'loadedRows', 'mode', 'firstVisibleIndex', 'visibleNames', 'placeholders', 'selected', 'columns'];
 
-const reportField: FieldCheck = (v) => (isPlainObject(v) ? checkFields(v, REPORT_FIELDS as Record<string, FieldCheck>, REPORT_REQUIRED) : 'not an object');
+const reportField = objectField(REPORT_FIELDS, REPORT_REQUIRED);
 
 /** Allowed fields per message type; every listed field is required, no other field is allowed. */
 const MESSAGE_FIELDS: Record<TableMessageType, Record<string, FieldCheck>> = {
@@ -221,9 +190,9 @@ const MESSAGE_FIELDS: Record<TableMessageType, Record<string, FieldCheck>> = {
   setSort: { sorters: sortersField },
   setDefaultFilter: { value: enumField(['NONE', 'CORRELATED_ONLY']) },
   saveColumns: { columns: layoutListField },
-  openDetails: { identityId: idField },
-  runAction: { action: enumField(TABLE_ACTIONS), identityIds: listField(LIMITS.selection, idField, true) },
-  copyRows: { format: enumField(['csv', 'tsv']), identityIds: listField(LIMITS.selection, idField, true), columns: listField(LIMITS.columns, columnField, true) },
+  openDetails: { identityId: identityIdField },
+  runAction: { action: enumField(TABLE_ACTIONS), identityIds: listField(LIMITS.selection, identityIdField, true) },
+  copyRows: { format: enumField(['csv', 'tsv']), identityIds: listField(LIMITS.selection, identityIdField, true), columns: listField(LIMITS.columns, columnField, true) },
   rendered: { report: reportField },
 };
 
@@ -232,30 +201,7 @@ const MESSAGE_FIELDS: Record<TableMessageType, Record<string, FieldCheck>> = {
  * wrong types, oversized lists or strings — is rejected with a reason (the host logs it and ignores it).
  */
 export function parseTableMessage(value: unknown): TableParseResult {
-  if (!isPlainObject(value)) return { ok: false, reason: 'message is not an object' };
-  const type = value.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type)) {
-    return { ok: false, reason: `unknown message type ${describe(type)}` };
-  }
-  const fields = MESSAGE_FIELDS[type as TableMessageType];
-  const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
-  if (problem) return { ok: false, reason: `${type}: ${problem}` };
-  return { ok: true, message: value as unknown as TableToHostMessage };
-}
-
-function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {
-  for (const key of Object.keys(value)) {
-    if (!Object.prototype.hasOwnProperty.call(fields, key)) return `unexpected field ${describe(key)}`;
-  }
-  for (const key of required) {
-    if (!(key in value) || value[key] === undefined) return `missing field ${key}`;
-  }
-  for (const [key, check] of Object.entries(fields)) {
-    if (!(key in value)) continue;
-    const problem = check(value[key]);
-    if (problem) return `field ${key}: ${problem}`;
-  }
-  return undefined;
+  return parseTypedMessage<TableToHostMessage>(value, MESSAGE_FIELDS);
 }
 
 // ---------------------------------------------------------------- persisted webview state
@@ -269,21 +215,4 @@ export function parseTablePersistedState(value: unknown): TablePersistedState | 
   if (!isPlainObject(value)) return undefined;
   if (typeof value.tenantId !== 'string' || value.tenantId.length === 0 || value.tenantId.length > 256) return undefined;
   return { tenantId: value.tenantId };
-}
-
-// ---------------------------------------------------------------- helpers
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function isOneOf<T extends string>(value: unknown, values: readonly T[]): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
 }

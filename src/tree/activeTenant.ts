@@ -2,15 +2,17 @@
 // warning when its credentials fail.
 import * as vscode from 'vscode';
 import { displayText, escapeMarkdown } from '../model/identityDisplay';
+import { credentialsFailed } from '../auth/tenantRegistry';
 import type { CoreServices } from '../services';
 import type { TreeNode } from './nodes';
 import { TenantNode } from './nodes';
+import { DisposableStore } from '../util/disposables';
 
 const ACTIVE_KEY = 'iscExplorer.activeTenant';
 
 export class ActiveTenant implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
-  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions = new DisposableStore();
   private readonly changed = new vscode.EventEmitter<string | undefined>();
   readonly onDidChange = this.changed.event;
   private current: string | undefined;
@@ -22,7 +24,7 @@ export class ActiveTenant implements vscode.Disposable {
     this.current = services.context.globalState.get<string>(ACTIVE_KEY);
     this.item = vscode.window.createStatusBarItem('iscExplorer.activeTenant', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ISC Active Tenant';
-    this.subscriptions.push(
+    this.subscriptions.addAll(
       this.item,
       this.changed,
       view.onDidChangeSelection((e) => {
@@ -66,7 +68,7 @@ export class ActiveTenant implements vscode.Disposable {
       return;
     }
     const status = this.services.tenants.credentialStatus(tenant.id);
-    const failing = status.state === 'rejected' || status.state === 'missing';
+    const failing = credentialsFailed(status);
     const label = displayText(tenant.label, 40).replace(/\$\(/g, '\\$(');
     this.item.text = `${failing ? '$(warning)' : '$(cloud)'} ${label}${tenant.readOnly ? ' $(lock)' : ''}`;
     this.item.backgroundColor = failing ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
@@ -92,6 +94,6 @@ export class ActiveTenant implements vscode.Disposable {
   }
 
   dispose(): void {
-    for (const s of this.subscriptions) s.dispose();
+    this.subscriptions.dispose();
   }
 }

@@ -155,17 +155,15 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (snap.error !== undefined && isAbortError(snap.error) && !snap.firstPageLoaded) state.pager.reset();
     snap = state.pager.snapshot();
     const firstPage = !snap.firstPageLoaded && snap.error === undefined ? state.pager.ensureFirstPage() : undefined;
-    // Counted alongside the first page (asked after it): the row shows first, only when someone is in processing error.
-    const attention = this.attention.load(node).catch(() => undefined);
     if (firstPage) {
       await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => firstPage);
       snap = state.pager.snapshot();
       // The tenant row's description shows the count ("3 identities") that the first page brought.
       if (snap.firstPageLoaded) this.refresher.redraw();
     }
-    this.pagers.reportLoad(node.tenantId, snap.error);
+    this.services.tenants.reportCallOutcome(node.tenantId, snap.error);
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];
-    await attention;
+    // "Needs attention" is counted when it is expanded: opening the tenant costs its own list request only.
     const attentionNode = this.attention.nodeFor(node);
     const children: TreeNode[] = snap.items.map((row) => this.pagers.nodeFor(state, row));
     if (attentionNode && children.length > 0) children.unshift(attentionNode);

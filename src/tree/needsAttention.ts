@@ -1,7 +1,8 @@
 // "Needs attention", the first row under a tenant: the identities whose last processing failed
 // (processingState eq "ERROR"), with their own pager, the count from X-Total-Count, and "Process All" on it.
-// The row is left out while nobody is in error. It is counted again when a job changes identities of the tenant
-// (the change bus) and when the tenant is refreshed.
+// Counted when the row is expanded, not when the tenant is: opening a tenant costs its own list request only. Once
+// counted, the row is left out while nobody is in error. It is counted again (when expanded next) after a job changed
+// identities of the tenant (the change bus) and after the tenant is refreshed.
 import * as vscode from 'vscode';
 import { isAbortError } from '../api/errors';
 import { IdentityPager } from '../model/identityPager';
@@ -47,7 +48,7 @@ export class NeedsAttentionRows implements vscode.Disposable {
   }
 
   /** Counts the tenant's identities in processing error (the first page, with X-Total-Count) unless known already. */
-  async load(tenant: TenantNode): Promise<void> {
+  private async load(tenant: TenantNode): Promise<void> {
     const state = this.stateFor(tenant);
     let snap = state.pager.snapshot();
     if (snap.error !== undefined && isAbortError(snap.error) && !snap.firstPageLoaded) state.pager.reset();
@@ -55,14 +56,11 @@ export class NeedsAttentionRows implements vscode.Disposable {
     if (!snap.firstPageLoaded && snap.error === undefined) await state.pager.ensureFirstPage();
   }
 
-  /** The row to show first under the tenant; undefined until counted, and while no identity is in error. */
+  /** The row to show first under the tenant: there until counted (expanding it counts), then while someone is in error. */
   nodeFor(tenant: TenantNode): NeedsAttentionNode | undefined {
-    const state = this.states.get(tenant.tenantId);
-    if (!state) return undefined;
+    const state = this.stateFor(tenant);
     const snap = state.pager.snapshot();
-    if (snap.error !== undefined && !isAbortError(snap.error)) return state.node;
-    if (!snap.firstPageLoaded || isEmpty(snap)) return undefined;
-    return state.node;
+    return snap.firstPageLoaded && snap.error === undefined && isEmpty(snap) ? undefined : state.node;
   }
 
   /** The paging state of a tenant's list (tests). */
@@ -76,7 +74,8 @@ export class NeedsAttentionRows implements vscode.Disposable {
     item.id = node.id;
     item.contextValue = NEEDS_ATTENTION_CONTEXT;
     item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
-    const failed = snap?.error !== undefined && !snap.firstPageLoaded;
+    const failed = snap?.error !== undefined && !isAbortError(snap.error) && !snap.firstPageLoaded;
+    const counted = snap?.firstPageLoaded === true;
     item.description = failed ? '?' : snap ? countText(snap) : '';
     const tooltip = new vscode.MarkdownString('', false);
     tooltip.isTrusted = false;
@@ -85,17 +84,26 @@ export class NeedsAttentionRows implements vscode.Disposable {
     tooltip.appendText(
       failed
         ? vscode.l10n.t('Could not count them: {0}', errorText(snap?.error))
-        : vscode.l10n.t('"Process Identities in Processing Error" processes them all as one job, then checks which are still in error.'),
+        : counted
+          ? vscode.l10n.t('"Process Identities in Processing Error" processes them all as one job, then checks which are still in error.')
+          : vscode.l10n.t('Expand to count them.'),
     );
     item.tooltip = tooltip;
-    item.accessibilityInformation = { label: vscode.l10n.t('Needs attention: {0} identities in processing error', item.description) };
+    item.accessibilityInformation = {
+      label: counted || failed
+        ? vscode.l10n.t('Needs attention: {0} identities in processing error', item.description)
+        : vscode.l10n.t('Needs attention: identities in processing error, not counted yet'),
+    };
     return item;
   }
 
   async children(node: NeedsAttentionNode): Promise<TreeNode[]> {
     const state = this.stateFor(node.parent);
+    const countedBefore = state.pager.snapshot().firstPageLoaded;
     await this.load(node.parent);
     const snap = state.pager.snapshot();
+    // The row's own description shows the count this expand brought (or goes when nobody is in error).
+    if (!countedBefore && snap.firstPageLoaded) this.redraw();
     if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, vscode.l10n.t('identities in processing error'))];
     const children: TreeNode[] = snap.items.map((row) => this.identityNodeFor(state, row));
     if (children.length === 0) return [this.placeholders.get(node, 'empty', vscode.l10n.t('No identity is in processing error'))];

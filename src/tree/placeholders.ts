@@ -1,17 +1,11 @@
 // Placeholder rows (load more, loading, empty, error with retry, sign in): one object per parent and kind.
 import type * as vscode from 'vscode';
-import { isIscApiError } from '../api/errors';
-import { errorText } from '../model/connectionErrors';
+import { errorText, isSignInError } from '../model/connectionErrors';
 import { ENV_TENANT_ID } from '../auth/environmentTenant';
 import { PlaceholderNode } from './nodes';
 import type { IdentityNode, NeedsAttentionNode, PlaceholderKind, TenantNode } from './nodes';
 
 type PlaceholderParent = TenantNode | NeedsAttentionNode | IdentityNode;
-
-/** Errors that a sign-in fixes: missing or rejected credentials. */
-export function isSignInError(error: unknown): boolean {
-  return isIscApiError(error) && (error.kind === 'auth' || (error.operation === 'oauth-token' && error.status === 400));
-}
 
 export class Placeholders {
   private readonly byParent = new WeakMap<PlaceholderParent, Map<PlaceholderKind, PlaceholderNode>>();

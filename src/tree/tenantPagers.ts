@@ -2,7 +2,6 @@
 // as IdentityRows) and the identity nodes made for them. Created for new tenants and dropped for removed ones.
 import type * as vscode from 'vscode';
 import type { Identity } from '../api/types';
-import { errorText } from '../model/connectionErrors';
 import { IdentityPager } from '../model/identityPager';
 import type { FetchIdentityPage } from '../model/identityPager';
 import { toIdentityRow } from '../model/identityRow';
@@ -12,7 +11,6 @@ import { toIdentityQuery } from '../model/viewState';
 import type { CoreServices } from '../services';
 import { DisposableStore } from '../util/disposables';
 import { IdentityNode, TenantNode } from './nodes';
-import { isSignInError } from './placeholders';
 import { resetRoleAssignments } from './roleAssignments';
 
 export type TreePager = IdentityPager<IdentityRow>;
@@ -130,17 +128,6 @@ export class TenantPagers implements vscode.Disposable {
       this.readOnlyMemo.set(tenantId, value);
     }
     return value;
-  }
-
-  /** Tells the tenant registry what a list load says about the credentials (loaded: fine; 401: sign in again). */
-  reportLoad(tenantId: string, error: unknown): void {
-    const tenants = this.services.tenants;
-    if (error === undefined) {
-      if (tenants.credentialStatus(tenantId).state !== 'ok') tenants.reportCredentialStatus(tenantId, { state: 'ok' });
-    } else if (isSignInError(error)) {
-      const before = tenants.credentialStatus(tenantId).state;
-      tenants.reportCredentialStatus(tenantId, { state: before === 'missing' ? 'missing' : 'rejected', message: errorText(error) });
-    }
   }
 
   dispose(): void {

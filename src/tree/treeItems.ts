@@ -20,6 +20,7 @@ import {
   roleAssignmentLabel,
 } from '../model/identityDisplay';
 import type { CredentialStatus } from '../auth/tenantRegistry';
+import { credentialsFailed } from '../auth/tenantRegistry';
 import type { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } from './nodes';
 
 const OPEN_IDENTITY_COMMAND = 'iscExplorer.openIdentityDetails';
@@ -145,8 +146,7 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   const filterText = describeViewState(viewState, 50);
   item.description = [info.readOnly ? vscode.l10n.t('read-only') : undefined, identityCount(input), filterText].filter(Boolean).join(' · ');
   item.contextValue = info.readOnly ? 'tenant.readOnly' : 'tenant.writable';
-  const failing = status.state === 'rejected' || status.state === 'missing';
-  item.iconPath = failing
+  item.iconPath = credentialsFailed(status)
     ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon(info.source === 'environment' ? 'server-environment' : 'cloud');
   const md = safeMarkdown();
@@ -160,7 +160,7 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
   facts.push(['Identities', viewState.defaultFilter === 'CORRELATED_ONLY' ? 'correlated only' : 'all (defaultFilter NONE)']);
   if (viewState.sorters) facts.push(['Sort', describeSorters(viewState.sorters)]);
   if (input.loaded !== undefined) facts.push(['Loaded', input.total !== undefined ? `${input.loaded} of ${input.total}` : String(input.loaded)]);
-  if (failing) facts.push(['Credentials', status.message]);
+  if (credentialsFailed(status)) facts.push(['Credentials', status.message]);
   appendFacts(md, facts);
   item.tooltip = md;
   return item;

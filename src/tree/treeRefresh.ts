@@ -127,7 +127,7 @@ export class TreeRefresh implements vscode.Disposable {
     const state = this.pagers.get(tenantId);
     if (!state) return;
     const status = this.services.tenants.credentialStatus(tenantId).state;
-    const failing = status === 'rejected' || status === 'missing';
+    const failing = this.services.tenants.credentialsFailing(tenantId);
     // Credentials replaced (here or in another window): start over with the new client.
     if (status === 'unknown') {
       this.pagers.reset(state);

@@ -2,6 +2,7 @@
 // — raw JSON of a panel, reports — opens in an editor that cannot be edited, is never dirty and never asks to be
 // saved, unlike an Untitled document.
 import * as vscode from 'vscode';
+import { DisposableStore } from '../util/disposables';
 
 /** Characters that would end or escape a path segment of the document's URI, and control characters. */
 // eslint-disable-next-line no-control-regex -- control characters are what is removed here.
@@ -18,18 +19,18 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   private readonly contents = new Map<string, string>();
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
-  private readonly subscriptions: vscode.Disposable[];
+  private readonly subscriptions = new DisposableStore();
 
   /** `scheme` must be this extension's own (e.g. `isc-explorer-json`). */
   constructor(readonly scheme: string) {
-    this.subscriptions = [
+    this.subscriptions.addAll(
       vscode.workspace.registerTextDocumentContentProvider(scheme, this),
       // Closed documents drop their text; reopening one shows what `show` stored last, or nothing.
       vscode.workspace.onDidCloseTextDocument((document) => {
         if (document.uri.scheme === scheme) this.contents.delete(document.uri.toString());
       }),
       this.changed,
-    ];
+    );
   }
 
   provideTextDocumentContent(uri: vscode.Uri): string {
@@ -52,7 +53,7 @@ export class ReadOnlyDocuments implements vscode.TextDocumentContentProvider, vs
   }
 
   dispose(): void {
-    for (const subscription of this.subscriptions) subscription.dispose();
+    this.subscriptions.dispose();
     this.contents.clear();
   }
 }

@@ -15,6 +15,10 @@ export class DisposableStore implements DisposableLike {
     return item;
   }
 
+  addAll(...items: DisposableLike[]): void {
+    for (const item of items) this.add(item);
+  }
+
   get isDisposed(): boolean {
     return this.disposed;
   }

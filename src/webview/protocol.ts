@@ -1,6 +1,8 @@
 // The ONE message protocol between the details-panel host (extension) and its webview app (browser).
 // Shared by src/webview/host and src/webview/app: no `vscode`, no Node, no DOM. Types plus runtime guards.
 import type { Identity, OwnedObject, RoleAssignment, RoleAssignmentRef } from '../api/types';
+import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
+import { booleanField, countField, enumField, idField, isOneOf, isPlainObject, objectField, parseTypedMessage, textField } from '../model/messageChecks';
 
 export const IDENTITY_PANEL_VIEW_TYPE = 'iscExplorer.identityDetails';
 
@@ -183,32 +185,14 @@ export const LIMITS = {
   reportSections: 16,
 } as const;
 
-const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+export type ParseResult = TypedParseResult<WebviewToHostMessage>;
 
-export type ParseResult = { ok: true; message: WebviewToHostMessage } | { ok: false; reason: string };
-
-type FieldCheck = (value: unknown) => string | undefined;
-
-const idField: FieldCheck = (v) =>
-  typeof v !== 'string' ? 'not a string' : v.length > LIMITS.idLength ? 'too long' : ID_PATTERN.test(v) ? undefined : 'not an id';
-
-function textField(max: number, optional = false): FieldCheck {
-  return (v) => (v === undefined && optional ? undefined : typeof v !== 'string' ? 'not a string' : v.length > max ? 'too long' : undefined);
-}
-
-function enumField(values: readonly string[]): FieldCheck {
-  return (v) => (isOneOf(v, values) ? undefined : 'not an allowed value');
-}
-
-function countField(optional = true): FieldCheck {
-  return (v) =>
-    v === undefined && optional ? undefined : typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 1e9 ? undefined : 'not a count';
-}
+const identityIdField = idField(LIMITS.idLength);
 
 const REPORT_FIELDS: Record<keyof RenderReport, FieldCheck> = {
   seq: countField(false),
   rev: countField(false),
-  identityId: idField,
+  identityId: identityIdField,
   sections: (v) =>
     !Array.isArray(v) ? 'not an array' : v.length > LIMITS.reportSections ? 'too many' : v.every((s) => typeof s === 'string' && s.length <= 32) ? undefined : 'bad section',
   state: enumField(PANEL_STATES),
@@ -222,19 +206,15 @@ const REPORT_FIELDS: Record<keyof RenderReport, FieldCheck> = {
   assignmentCount: countField(),
   ownershipGroups: countField(),
   ownedCount: countField(),
-  selectedAssignmentId: (v) => (v === undefined ? undefined : idField(v)),
+  selectedAssignmentId: (v) => (v === undefined ? undefined : identityIdField(v)),
   errorMessage: textField(LIMITS.reportText, true),
-  readOnlyBanner: (v) => (v === undefined || typeof v === 'boolean' ? undefined : 'not a boolean'),
+  readOnlyBanner: booleanField(true),
   lockedActions: countField(),
   focusedSection: textField(64, true),
 };
 const REPORT_REQUIRED: readonly (keyof RenderReport)[] = ['seq', 'rev', 'identityId', 'sections', 'state', 'header', 'assignments', 'ownership', 'assignment'];
 
-const reportField: FieldCheck = (v) => {
-  if (!isPlainObject(v)) return 'not an object';
-  const problem = checkFields(v, REPORT_FIELDS as Record<string, FieldCheck>, REPORT_REQUIRED);
-  return problem;
-};
+const reportField = objectField(REPORT_FIELDS, REPORT_REQUIRED);
 
 /** Allowed fields per message type; every listed field is required, no other field is allowed. */
 const MESSAGE_FIELDS: Record<WebviewMessageType, Record<string, FieldCheck>> = {
@@ -243,8 +223,8 @@ const MESSAGE_FIELDS: Record<WebviewMessageType, Record<string, FieldCheck>> = {
   openRawJson: {},
   keep: {},
   retry: { section: enumField(RETRY_SECTIONS) },
-  openIdentity: { identityId: idField },
-  selectAssignment: { assignmentId: idField },
+  openIdentity: { identityId: identityIdField },
+  selectAssignment: { assignmentId: identityIdField },
   copy: { text: textField(LIMITS.copyText) },
   runAction: { action: enumField(PANEL_ACTIONS) },
   rendered: { report: reportField },
@@ -255,30 +235,7 @@ const MESSAGE_FIELDS: Record<WebviewMessageType, Record<string, FieldCheck>> = {
  * extra fields, wrong types, oversized strings — is rejected with a reason (the host logs it and ignores it).
  */
 export function parseWebviewMessage(value: unknown): ParseResult {
-  if (!isPlainObject(value)) return { ok: false, reason: 'message is not an object' };
-  const type = value.type;
-  if (typeof type !== 'string' || !Object.prototype.hasOwnProperty.call(MESSAGE_FIELDS, type)) {
-    return { ok: false, reason: `unknown message type ${describe(type)}` };
-  }
-  const fields = MESSAGE_FIELDS[type as WebviewMessageType];
-  const problem = checkFields(value, { type: () => undefined, ...fields }, ['type', ...Object.keys(fields)]);
-  if (problem) return { ok: false, reason: `${type}: ${problem}` };
-  return { ok: true, message: value as unknown as WebviewToHostMessage };
-}
-
-function checkFields(value: Record<string, unknown>, fields: Record<string, FieldCheck>, required: readonly string[]): string | undefined {
-  for (const key of Object.keys(value)) {
-    if (!Object.prototype.hasOwnProperty.call(fields, key)) return `unexpected field ${describe(key)}`;
-  }
-  for (const key of required) {
-    if (!(key in value) || value[key] === undefined) return `missing field ${key}`;
-  }
-  for (const [key, check] of Object.entries(fields)) {
-    if (!(key in value)) continue;
-    const problem = check(value[key]);
-    if (problem) return `field ${key}: ${problem}`;
-  }
-  return undefined;
+  return parseTypedMessage<WebviewToHostMessage>(value, MESSAGE_FIELDS);
 }
 
 // ---------------------------------------------------------------- persisted webview state
@@ -295,26 +252,9 @@ export interface PanelPersistedState {
 export function parsePersistedState(value: unknown): PanelPersistedState | undefined {
   if (!isPlainObject(value)) return undefined;
   if (typeof value.tenantId !== 'string' || value.tenantId.length === 0 || value.tenantId.length > 256) return undefined;
-  if (idField(value.identityId) !== undefined) return undefined;
+  if (identityIdField(value.identityId) !== undefined) return undefined;
   const name = typeof value.name === 'string' ? value.name.slice(0, 1024) : String(value.identityId);
-  const selected = typeof value.selectedAssignmentId === 'string' && idField(value.selectedAssignmentId) === undefined ? value.selectedAssignmentId : undefined;
+  const selected = typeof value.selectedAssignmentId === 'string' && identityIdField(value.selectedAssignmentId) === undefined ? value.selectedAssignmentId : undefined;
   const filter = typeof value.filter === 'string' ? value.filter.slice(0, 1024) : undefined;
   return { tenantId: value.tenantId, identityId: value.identityId as string, name, filter, selectedAssignmentId: selected };
-}
-
-// ---------------------------------------------------------------- helpers
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const proto = Object.getPrototypeOf(value) as unknown;
-  return proto === Object.prototype || proto === null;
-}
-
-function isOneOf<T extends string>(value: unknown, values: readonly T[]): value is T {
-  return typeof value === 'string' && (values as readonly string[]).includes(value);
-}
-
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  return typeof value;
 }

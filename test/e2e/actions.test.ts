@@ -5,23 +5,11 @@ import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { WorkbenchSession } from '../harness/codeServer';
 import { e2eSimulator, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+import { simLastSeq, simRequestsSince } from '../harness/simulator';
+import type { SimRequestRecord } from '../../sim/requestLog';
 
-interface SimRequest {
-  seq: number;
-  method: string;
-  path: string;
-  status: number;
-}
-
-async function simRequests(since: number): Promise<SimRequest[]> {
-  const response = await fetch(`${e2eSimulator().url}/__sim/requests?since=${since}`);
-  return (await response.json()) as SimRequest[];
-}
-
-async function lastSeq(): Promise<number> {
-  const all = await simRequests(0);
-  return all.length ? all[all.length - 1].seq : 0;
-}
+const simRequests = (since: number): Promise<SimRequestRecord[]> => simRequestsSince(e2eSimulator().url, since);
+const lastSeq = (): Promise<number> => simLastSeq(e2eSimulator().url);
 
 /** Opens the "SailPoint ISC" view and expands the environment tenant; returns a plain identity row. */
 async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {

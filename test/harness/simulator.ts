@@ -2,6 +2,7 @@
 // and builds the environment the extension host gets from it.
 import * as fs from 'fs';
 import * as path from 'path';
+import type { SimRequestRecord } from '../../sim/requestLog';
 import { repoRoot } from './paths';
 
 /** The parts of sim/server.ts's Simulator the harness uses (see CONTRACTS.md). */
@@ -59,4 +60,20 @@ export function simulatorEnv(sim: HarnessSimulator | undefined, tenant: boolean)
     env.ISC_CLIENT_SECRET = sim.clientSecret;
   }
   return env;
+}
+
+/** The simulator's request log after `since` (a seq), from its admin API at `baseUrl`. */
+export async function simRequestsSince(baseUrl: string, since: number): Promise<SimRequestRecord[]> {
+  const response = await fetch(`${baseUrl}/__sim/requests?since=${since}`);
+  if (!response.ok) throw new Error(`GET /__sim/requests answered ${response.status}`);
+  return (await response.json()) as SimRequestRecord[];
+}
+
+/** The seq of the newest logged request (requests after it are "new"), without downloading the log. */
+export async function simLastSeq(baseUrl: string): Promise<number> {
+  const response = await fetch(`${baseUrl}/__sim/info`);
+  if (!response.ok) throw new Error(`GET /__sim/info answered ${response.status}`);
+  const { lastSeq } = (await response.json()) as { lastSeq?: unknown };
+  if (typeof lastSeq !== 'number') throw new Error('GET /__sim/info reports no lastSeq');
+  return lastSeq;
 }

@@ -1,5 +1,5 @@
-// "Needs attention" under the environment tenant: first row, the count of identities in processing error, its
-// children, its inline "Process Identities in Processing Error" (the guarded job), and counting again after changes.
+// "Needs attention" under the environment tenant: first row, counted when expanded (not with the tenant), the count
+// of identities in processing error, its children, its inline "Process Identities in Processing Error" (the guarded job), and counting again after changes.
 // Writes: process only (lastRefresh), on the identities in processing error.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
@@ -62,10 +62,30 @@ describe('needs attention (tree, simulator)', function () {
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
-  it('comes first under the tenant, with the count of identities in processing error in its description', async () => {
+  it('is not counted when the tenant opens: the tenant costs its own list request only', async () => {
+    const env = h.api.tree.tenantNode(ENV_TENANT)!;
+    await h.api.tree.refresh(env);
+    const mark = await lastSeq();
+    await attentionNode();
+    assert.deepStrictEqual((await simRequests(mark)).filter(isNeedsAttentionRequest), [], 'no count request');
+    assert.strictEqual(descriptionOf(await h.api.tree.getTreeItem(await attentionNode())), '', 'no count shown yet');
+  });
+
+  it('is counted once when expanded', async () => {
     const env = h.api.tree.tenantNode(ENV_TENANT)!;
     await h.api.tree.refresh(env);
     const node = await attentionNode();
+    const mark = await lastSeq();
+    await Promise.all([children(h.api, node), children(h.api, node)]);
+    const counts = (await simRequests(mark)).filter((r) => isNeedsAttentionRequest(r) && r.query.count === 'true');
+    assert.strictEqual(counts.length, 1, 'one count request');
+  });
+
+  it('comes first under the tenant, with the count of identities in processing error in its description once expanded', async () => {
+    const env = h.api.tree.tenantNode(ENV_TENANT)!;
+    await h.api.tree.refresh(env);
+    const node = await attentionNode();
+    await children(h.api, node);
     const item = await h.api.tree.getTreeItem(node);
     assert.strictEqual(labelOf(item), 'Needs attention');
     assert.strictEqual(descriptionOf(item), expected.length.toLocaleString(vscode.env.language));
@@ -105,20 +125,19 @@ describe('needs attention (tree, simulator)', function () {
     assert.deepStrictEqual(report.items.map((item) => item.ref.identityId).sort(), [...expected].sort());
     assert.strictEqual(report.counts.done, expected.length);
     await h.api.jobs.tasksSettled();
-    // The job's change reaches the tree: the row is counted again when the tenant is drawn next.
-    const env = h.api.tree.tenantNode(ENV_TENANT)!;
+    // The job's change reaches the tree: the row is counted again when it is expanded next.
     await waitFor('"Needs attention" counted again after the job', async () => {
-      await children(h.api, env);
+      await children(h.api, await attentionNode());
       return (await simRequests(mark)).some((r) => r.path === '/v2025/identities' && isNeedsAttentionRequest(r) && r.query.count === 'true');
     });
   });
 
-  it('is counted again when the tenant is refreshed', async () => {
+  it('is counted again when expanded after the tenant is refreshed', async () => {
     const env = h.api.tree.tenantNode(ENV_TENANT)!;
-    await attentionNode();
+    await children(h.api, await attentionNode());
     const mark = await lastSeq();
     await vscode.commands.executeCommand('iscExplorer.refresh', env);
-    await attentionNode();
+    await children(h.api, await attentionNode());
     const counts = (await simRequests(mark)).filter((r) => isNeedsAttentionRequest(r) && r.query.count === 'true');
     assert.strictEqual(counts.length, 1, 'one count request');
   });

@@ -5,11 +5,11 @@ import { FIXTURE_IDS } from '../../sim/fixtures';
 import { eq } from '../../src/api/filters';
 import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { CoreServices } from '../../src/services';
-import type { TenantNode } from '../../src/tree/nodes';
+import type { IdentityNode, RoleAssignmentNode, TenantNode, TreeNode } from '../../src/tree/nodes';
 import type { TenantInfo } from '../../src/model/tenant';
 import {
-  children, coreApi, descriptionOf, identities, isPlaceholder, labelOf, lastSeq, listRequests, placeholders, roleAssignments, simRequests, simUrl,
-  tenantRoot, waitFor,
+  children, coreApi, descriptionOf, identities, isPlaceholder, labelOf, lastSeq, listRequests, placeholders, roleAssignments, setFaults, simRequests,
+  simUrl, tenantRoot, waitFor,
 } from './coreSupport';
 
 const ENV = 'env';
@@ -44,62 +44,83 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await services.viewStates.update(ENV, { filters: undefined, sorters: undefined, defaultFilter: 'NONE' });
   });
 
-  it('has the environment tenant as a root, and fetches nothing until it is expanded', async () => {
+  it('has the environment tenant as a root, pointing at the simulator', async () => {
     const roots = await children(api);
     assert.ok(roots.includes(env));
+    assert.strictEqual(services.tenants.get(ENV)?.baseUrl, simUrl());
+  });
+
+  it('shows the tenant collapsed, with a context value saying whether it is read-only', async () => {
     const info = services.tenants.get(ENV);
     assert.ok(info);
-    assert.strictEqual(info.baseUrl, simUrl());
     const item = await api.tree.getTreeItem(env);
     assert.strictEqual(item.contextValue, info.readOnly ? 'tenant.readOnly' : 'tenant.writable');
     assert.strictEqual(item.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
+  it('fetches nothing until the tenant is expanded', async () => {
     api.tree.refreshAll();
     const seq = await lastSeq();
     await new Promise((resolve) => setTimeout(resolve, 500));
     assert.deepStrictEqual(listRequests(await simRequests(seq)), [], 'no list-identities request without an expand');
   });
 
-  it('lists 250 identities per page, then "Load more… (loaded/total)" up to 1,000 rows: no duplicate, each page once', async () => {
-    const client = await services.tenants.getClient(ENV);
-    const expectedTotal = (await client.listIdentities({ count: true, limit: 1, defaultFilter: 'NONE' })).total;
-    assert.ok(expectedTotal && expectedTotal > 1000);
-    await api.tree.refresh(env);
-    const seq = await lastSeq();
-    const started = Date.now();
-    let kids = await children(api, env);
-    const firstPageMs = Date.now() - started;
-    assert.strictEqual(identities(kids).length, 250);
-    const loadMore = kids[kids.length - 1];
-    assert.ok(isPlaceholder(loadMore, 'loadMore'));
-    assert.strictEqual(labelOf(await api.tree.getTreeItem(loadMore)), `Load more… (250/${expectedTotal})`);
-    const firstRequests = await simRequests(seq);
-    console.log(`    [measure] env tenant, warm client: first page of 250 in ${firstPageMs} ms with ${firstRequests.length} HTTP request(s)`);
+  describe('paging: 250 identities per page, "Load more" up to 1,000 rows', () => {
+    let expectedTotal: number;
+    let seq: number;
+    let firstKids: TreeNode[];
 
-    // Concurrent load-mores (and an expand in between) share one page load.
-    await Promise.all([
-      vscode.commands.executeCommand('iscExplorer.loadMore', loadMore),
-      vscode.commands.executeCommand('iscExplorer.loadMore', ENV),
-      children(api, env),
-    ]);
-    assert.strictEqual(api.tree.snapshot(ENV)?.items.length, 500);
-    while ((api.tree.snapshot(ENV)?.items.length ?? 0) < 1000) await vscode.commands.executeCommand('iscExplorer.loadMore', ENV);
+    before(async () => {
+      const client = await services.tenants.getClient(ENV);
+      expectedTotal = (await client.listIdentities({ count: true, limit: 1, defaultFilter: 'NONE' })).total ?? 0;
+      assert.ok(expectedTotal > 1000);
+      await api.tree.refresh(env);
+      seq = await lastSeq();
+      const started = Date.now();
+      firstKids = await children(api, env);
+      const firstPageMs = Date.now() - started;
+      console.log(`    [measure] env tenant, warm client: first page of 250 in ${firstPageMs} ms with ${(await simRequests(seq)).length} HTTP request(s)`);
+    });
 
-    kids = await children(api, env);
-    const rows = identities(kids);
-    assert.strictEqual(rows.length, 1000);
-    assert.strictEqual(new Set(rows.map((n) => n.identityId)).size, 1000, 'no duplicate identity');
-    assert.strictEqual(new Set(rows.map((n) => n.id)).size, 1000, 'no duplicate node id');
-    const last = kids[kids.length - 1];
-    assert.ok(isPlaceholder(last, 'loadMore'));
-    assert.strictEqual(labelOf(await api.tree.getTreeItem(last)), `Load more… (1000/${expectedTotal})`);
-    const lists = listRequests(await simRequests(seq));
-    assert.deepStrictEqual(lists.map((r) => r.query.offset), ['0', '250', '500', '750'], 'each page fetched once');
-    assert.deepStrictEqual(lists.map((r) => r.query.count), ['true', undefined, undefined, undefined], 'count on the first page only');
-    assert.ok(lists.every((r) => r.query.limit === '250' && r.query.defaultFilter === 'NONE'));
-    assert.ok(lists.every((r) => r.status === 200));
+    it('lists the first 250 identities, then "Load more… (250/total)"', async () => {
+      assert.strictEqual(identities(firstKids).length, 250);
+      const loadMore = firstKids[firstKids.length - 1];
+      assert.ok(isPlaceholder(loadMore, 'loadMore'));
+      assert.strictEqual(labelOf(await api.tree.getTreeItem(loadMore)), `Load more… (250/${expectedTotal})`);
+    });
+
+    it('shares one page load between concurrent load-mores and an expand in between', async () => {
+      const loadMore = firstKids[firstKids.length - 1];
+      await Promise.all([
+        vscode.commands.executeCommand('iscExplorer.loadMore', loadMore),
+        vscode.commands.executeCommand('iscExplorer.loadMore', ENV),
+        children(api, env),
+      ]);
+      assert.strictEqual(api.tree.snapshot(ENV)?.items.length, 500);
+    });
+
+    it('loads up to 1,000 rows with no duplicate identity or node id, "Load more… (1000/total)" last', async () => {
+      while ((api.tree.snapshot(ENV)?.items.length ?? 0) < 1000) await vscode.commands.executeCommand('iscExplorer.loadMore', ENV);
+      const kids = await children(api, env);
+      const rows = identities(kids);
+      assert.strictEqual(rows.length, 1000);
+      assert.strictEqual(new Set(rows.map((n) => n.identityId)).size, 1000, 'no duplicate identity');
+      assert.strictEqual(new Set(rows.map((n) => n.id)).size, 1000, 'no duplicate node id');
+      const last = kids[kids.length - 1];
+      assert.ok(isPlaceholder(last, 'loadMore'));
+      assert.strictEqual(labelOf(await api.tree.getTreeItem(last)), `Load more… (1000/${expectedTotal})`);
+    });
+
+    it('fetches each page once, 250 rows each, with the count asked on the first page only', async () => {
+      const lists = listRequests(await simRequests(seq));
+      assert.deepStrictEqual(lists.map((r) => r.query.offset), ['0', '250', '500', '750'], 'each page fetched once');
+      assert.deepStrictEqual(lists.map((r) => r.query.count), ['true', undefined, undefined, undefined], 'count on the first page only');
+      assert.ok(lists.every((r) => r.query.limit === '250' && r.query.defaultFilter === 'NONE'));
+      assert.ok(lists.every((r) => r.status === 200));
+    });
   });
 
-  it('concurrent expands share one request and return the same node objects; refresh keeps node identity', async () => {
+  it('answers concurrent expands with one request and the same node objects', async () => {
     await api.tree.refresh(env);
     const seq = await lastSeq();
     const [a, b, c] = await Promise.all([children(api, env), children(api, env), children(api, env)]);
@@ -109,39 +130,81 @@ describe('tree: environment tenant (extension host, simulator)', function () {
       assert.strictEqual(c[i], node);
     });
     assert.strictEqual(listRequests(await simRequests(seq)).length, 1);
-    await api.tree.refresh(env);
-    const d = await children(api, env);
-    assert.strictEqual(d[0], a[0], 'same object for the same identity after a refresh');
   });
 
-  it('renders identity nodes: stable id, codicon, alias/email description, context value, safe tooltip, click command', async () => {
-    await setFilter(eq('id', FIXTURE_IDS.hostile));
-    const [hostile] = identities(await children(api, env));
-    assert.ok(hostile, 'hostile fixture listed');
-    const item = await api.tree.getTreeItem(hostile);
-    assert.strictEqual(item.id, `${ENV}/identity/${FIXTURE_IDS.hostile}`);
-    assert.ok(item.iconPath instanceof vscode.ThemeIcon);
-    assert.match(item.contextValue ?? '', /^identity\.(readOnly|writable)/);
-    assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(labelOf(item)), 'no bidi override in the label');
-    assert.ok(labelOf(item).length <= 120);
-    assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover (resolveTreeItem), not in getTreeItem');
-    assert.deepStrictEqual(api.tree.getTreeItem(hostile), item, 'the same row builds the same item');
-    const tooltip = api.tree.resolveTreeItem(item, hostile, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
-    assert.ok(tooltip instanceof vscode.MarkdownString);
-    assert.ok(tooltip.value.includes(FIXTURE_IDS.hostile), 'the tooltip lists the identity\'s facts');
-    assert.strictEqual(tooltip.isTrusted, false);
-    assert.strictEqual(tooltip.supportHtml, false);
-    assert.ok(!/(^|[^\\])</.test(tooltip.value), `no unescaped "<" in ${tooltip.value.slice(0, 200)}`);
-    assert.ok(!/(^|[^\\])\[/.test(tooltip.value.replace(/\*\*[^*]+:\*\*/g, '')), 'no live link syntax');
-    assert.deepStrictEqual(item.command?.command, 'iscExplorer.openIdentityDetails');
-    assert.deepStrictEqual(item.command?.arguments?.[0], hostile.identityRef);
-    const original = hostile.row;
-    hostile.row = { ...original, identityStatus: 'LOCKED' };
-    const changed = api.tree.getTreeItem(hostile);
-    hostile.row = original;
-    assert.notDeepStrictEqual(changed, item, 'new identity data builds a different item');
-    assert.match(changed.contextValue ?? '', /\.locked/);
+  it('keeps the node object of each identity across a refresh', async () => {
+    const before = await children(api, env);
+    await api.tree.refresh(env);
+    const after = await children(api, env);
+    assert.strictEqual(after[0], before[0], 'same object for the same identity after a refresh');
+  });
 
+  describe('identity rows (the hostile fixture)', () => {
+    let hostile: IdentityNode;
+
+    before(async () => {
+      await setFilter(eq('id', FIXTURE_IDS.hostile));
+      [hostile] = identities(await children(api, env));
+      assert.ok(hostile, 'hostile fixture listed');
+    });
+
+    after(async () => {
+      await setFilter(undefined);
+    });
+
+    it('gives the row a stable id, a codicon and a context value with the tenant mode', () => {
+      const item = api.tree.getTreeItem(hostile);
+      assert.strictEqual(item.id, `${ENV}/identity/${FIXTURE_IDS.hostile}`);
+      assert.ok(item.iconPath instanceof vscode.ThemeIcon);
+      assert.match(item.contextValue ?? '', /^identity\.(readOnly|writable)/);
+    });
+
+    it('keeps bidi overrides out of the label and caps it at 120 characters', () => {
+      const label = labelOf(api.tree.getTreeItem(hostile));
+      assert.ok(!/[\u202A-\u202E\u2066-\u2069]/.test(label), 'no bidi override in the label');
+      assert.ok(label.length <= 120);
+    });
+
+    it('builds the tooltip on hover (resolveTreeItem), not in getTreeItem', () => {
+      assert.strictEqual(api.tree.getTreeItem(hostile).tooltip, undefined);
+    });
+
+    it('writes an untrusted tooltip with the identity\'s facts, no HTML and no live link', () => {
+      const item = api.tree.getTreeItem(hostile);
+      const tooltip = api.tree.resolveTreeItem(item, hostile, new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
+      assert.ok(tooltip instanceof vscode.MarkdownString);
+      assert.ok(tooltip.value.includes(FIXTURE_IDS.hostile), 'the tooltip lists the identity\'s facts');
+      assert.strictEqual(tooltip.isTrusted, false);
+      assert.strictEqual(tooltip.supportHtml, false);
+      assert.ok(!/(^|[^\\])</.test(tooltip.value), `no unescaped "<" in ${tooltip.value.slice(0, 200)}`);
+      assert.ok(!/(^|[^\\])\[/.test(tooltip.value.replace(/\*\*[^*]+:\*\*/g, '')), 'no live link syntax');
+    });
+
+    it('opens the identity details on click', () => {
+      const item = api.tree.getTreeItem(hostile);
+      assert.deepStrictEqual(item.command?.command, 'iscExplorer.openIdentityDetails');
+      assert.deepStrictEqual(item.command?.arguments?.[0], hostile.identityRef);
+    });
+
+    it('builds the same item from the same row', () => {
+      assert.deepStrictEqual(api.tree.getTreeItem(hostile), api.tree.getTreeItem(hostile));
+    });
+
+    it('builds a different item, with a locked context value, from changed identity data', () => {
+      const item = api.tree.getTreeItem(hostile);
+      const original = hostile.row;
+      try {
+        hostile.row = { ...original, identityStatus: 'LOCKED' };
+        const changed = api.tree.getTreeItem(hostile);
+        assert.notDeepStrictEqual(changed, item, 'new identity data builds a different item');
+        assert.match(changed.contextValue ?? '', /\.locked/);
+      } finally {
+        hostile.row = original;
+      }
+    });
+  });
+
+  it('shows an unregistered identity with the person-add codicon and an unregistered context value', async () => {
     await setFilter(eq('id', FIXTURE_IDS.unregistered));
     const [unregistered] = identities(await children(api, env));
     const uItem = await api.tree.getTreeItem(unregistered);
@@ -195,7 +258,7 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await setFilter(undefined);
   });
 
-  it('shows the count from X-Total-Count in the tenant description, even when one page holds every row', async () => {
+  it('shows the count from X-Total-Count in the tenant description when one page holds every row', async () => {
     await setFilter(`id in ("${FIXTURE_IDS.obrien}","${FIXTURE_IDS.owner}","${FIXTURE_IDS.manager}")`);
     const redrawn = nextRedraw(api);
     assert.strictEqual(identities(await children(api, env)).length, 3);
@@ -203,56 +266,79 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await Promise.race([redrawn, new Promise((_, reject) => setTimeout(() => reject(new Error('no redraw after the first page')), 5000))]);
     assert.match(descriptionOf(await api.tree.getTreeItem(env)), /(^|· )3 identities( ·|$)/);
     await setFilter(undefined);
+  });
+
+  it('shows the total from X-Total-Count in the tenant description while more pages follow', async () => {
+    await setFilter(undefined);
     await children(api, env);
     const total = api.tree.snapshot(ENV)?.total ?? 0;
     assert.ok(total > 1000);
     assert.match(descriptionOf(await api.tree.getTreeItem(env)), new RegExp(`${total.toLocaleString('en-US')} identities`));
   });
 
-  it('filter, sort and default filter change what the server returns, show on the tenant node and persist', async () => {
-    let seq = await lastSeq();
-    await setFilter('name sw "Ma"');
-    let rows = identities(await children(api, env));
-    assert.ok(rows.length > 0);
-    assert.ok(rows.every((n) => n.row.name.toLowerCase().startsWith('ma')), 'every row starts with "Ma"');
-    assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "Ma"'), 'filter sent to the server');
-    assert.match(descriptionOf(await api.tree.getTreeItem(env)), /filter: name sw "Ma"/);
+  describe('filter, sort and default filter', () => {
+    after(async () => {
+      await services.viewStates.update(ENV, { filters: undefined, sorters: undefined, defaultFilter: 'NONE' });
+    });
 
-    seq = await lastSeq();
-    await vscode.commands.executeCommand('iscExplorer.sort', ENV, '-name');
-    rows = identities(await children(api, env));
-    const names = rows.map((n) => n.row.name.toLowerCase());
-    assert.deepStrictEqual(names, [...names].sort().reverse(), 'descending by name');
-    assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.sorters === '-name' && r.query.filters === 'name sw "Ma"'));
-    assert.match(descriptionOf(await api.tree.getTreeItem(env)), /sort: name ↓/);
+    it('sends the filter to the server, lists only what it matches and shows it on the tenant', async () => {
+      const seq = await lastSeq();
+      await setFilter('name sw "Ma"');
+      const rows = identities(await children(api, env));
+      assert.ok(rows.length > 0);
+      assert.ok(rows.every((n) => n.row.name.toLowerCase().startsWith('ma')), 'every row starts with "Ma"');
+      assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "Ma"'), 'filter sent to the server');
+      assert.match(descriptionOf(await api.tree.getTreeItem(env)), /filter: name sw "Ma"/);
+    });
 
-    seq = await lastSeq();
-    await vscode.commands.executeCommand('iscExplorer.setDefaultFilter', ENV, 'CORRELATED_ONLY');
-    await children(api, env);
-    assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.defaultFilter === 'CORRELATED_ONLY'));
-    assert.match(descriptionOf(await api.tree.getTreeItem(env)), /correlated only/);
+    it('sends the sort with the filter, lists in that order and shows it on the tenant', async () => {
+      const seq = await lastSeq();
+      await vscode.commands.executeCommand('iscExplorer.sort', ENV, '-name');
+      const rows = identities(await children(api, env));
+      const names = rows.map((n) => n.row.name.toLowerCase());
+      assert.deepStrictEqual(names, [...names].sort().reverse(), 'descending by name');
+      assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.sorters === '-name' && r.query.filters === 'name sw "Ma"'));
+      assert.match(descriptionOf(await api.tree.getTreeItem(env)), /sort: name ↓/);
+    });
 
-    const stored = services.context.globalState.get<Record<string, unknown>>('iscExplorer.viewState');
-    assert.deepStrictEqual(stored?.[ENV], { defaultFilter: 'CORRELATED_ONLY', filters: 'name sw "Ma"', sorters: '-name' }, 'persisted in globalState');
+    it('sends the default filter and shows "correlated only" on the tenant', async () => {
+      const seq = await lastSeq();
+      await vscode.commands.executeCommand('iscExplorer.setDefaultFilter', ENV, 'CORRELATED_ONLY');
+      await children(api, env);
+      assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.defaultFilter === 'CORRELATED_ONLY'));
+      assert.match(descriptionOf(await api.tree.getTreeItem(env)), /correlated only/);
+    });
 
-    await vscode.commands.executeCommand('iscExplorer.clearFilter', ENV);
-    assert.deepStrictEqual(services.viewStates.get(ENV), { defaultFilter: 'NONE', sorters: '-name' }, 'clear keeps the sort');
-    await vscode.commands.executeCommand('iscExplorer.sort', ENV, null);
-    assert.deepStrictEqual(services.viewStates.get(ENV), { defaultFilter: 'NONE' });
-    assert.strictEqual(api.tree.snapshot(ENV)?.firstPageLoaded, false, 'a filter change resets the paging');
+    it('persists filter, sort and default filter in globalState', () => {
+      const stored = services.context.globalState.get<Record<string, unknown>>('iscExplorer.viewState');
+      assert.deepStrictEqual(stored?.[ENV], { defaultFilter: 'CORRELATED_ONLY', filters: 'name sw "Ma"', sorters: '-name' }, 'persisted in globalState');
+    });
+
+    it('keeps the sort when the filter is cleared', async () => {
+      await vscode.commands.executeCommand('iscExplorer.clearFilter', ENV);
+      assert.deepStrictEqual(services.viewStates.get(ENV), { defaultFilter: 'NONE', sorters: '-name' }, 'clear keeps the sort');
+    });
+
+    it('resets the paging when the view state changes', async () => {
+      await vscode.commands.executeCommand('iscExplorer.sort', ENV, null);
+      assert.deepStrictEqual(services.viewStates.get(ENV), { defaultFilter: 'NONE' });
+      assert.strictEqual(api.tree.snapshot(ENV)?.firstPageLoaded, false, 'a filter change resets the paging');
+    });
   });
 
-  it('finds O"Brien \\ #1 & co with a filter and with Find identity (name sw as you type)', async () => {
+  it('finds O"Brien \\ #1 & co with an eq filter, quotes and backslash escaped', async () => {
     const name = 'O"Brien \\ #1 & co';
-    let seq = await lastSeq();
+    const seq = await lastSeq();
     await setFilter(eq('name', name));
     const rows = identities(await children(api, env));
     assert.deepStrictEqual(rows.map((n) => n.identityId), [FIXTURE_IDS.obrien]);
     assert.strictEqual(rows[0].row.name, name);
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name eq "O\\"Brien \\\\ #1 & co"'));
     await setFilter(undefined);
+  });
 
-    seq = await lastSeq();
+  it('finds O"Brien \\ #1 & co with Find identity (name sw as you type)', async () => {
+    const seq = await lastSeq();
     let settled = false;
     const found = vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV, { value: 'O"Brien \\' }).then((ref) => {
       settled = true;
@@ -269,56 +355,102 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     api.panels.closeAll();
   });
 
-  it('shows role assignments under an identity (lazy, single request), with dates and a details click', async () => {
-    await setFilter(eq('id', FIXTURE_IDS.manyRoles));
-    const [identity] = identities(await children(api, env));
-    assert.strictEqual(identity?.kind, 'identity');
-    const seq = await lastSeq();
-    const [a, b] = await Promise.all([children(api, identity), children(api, identity)]);
-    const roles = roleAssignments(a);
-    assert.strictEqual(roles.length, 30);
-    assert.deepStrictEqual(a, b);
-    const roleRequests = (await simRequests(seq)).filter((r) => r.path.endsWith(`/identities/${FIXTURE_IDS.manyRoles}/role-assignments`));
-    assert.strictEqual(roleRequests.length, 1);
-    const item = await api.tree.getTreeItem(roles[0]);
-    assert.strictEqual(item.contextValue, 'roleAssignment');
-    assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover');
-    const roleTooltip = api.tree.resolveTreeItem(item, roles[0], new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
-    assert.ok(roleTooltip instanceof vscode.MarkdownString);
-    assert.strictEqual(roleTooltip.isTrusted, false);
-    assert.match(roleTooltip.value, /\*\*Role:\*\*/);
-    assert.ok(labelOf(item).length > 0);
-    assert.match(descriptionOf(item), /added \d{4}-\d{2}-\d{2}/);
-    assert.strictEqual(item.command?.command, 'iscExplorer.openRoleAssignmentDetails');
-    assert.deepStrictEqual(item.command?.arguments?.[0], {
-      tenantId: ENV,
-      identityId: FIXTURE_IDS.manyRoles,
-      assignmentId: roles[0].ref.id,
-      roleName: roles[0].ref.role?.name ?? '',
+  describe('role assignments under an identity', () => {
+    let identity: IdentityNode;
+    let roles: RoleAssignmentNode[];
+    let seq: number;
+    let concurrent: [TreeNode[], TreeNode[]];
+
+    before(async () => {
+      await setFilter(eq('id', FIXTURE_IDS.manyRoles));
+      [identity] = identities(await children(api, env));
+      assert.strictEqual(identity?.kind, 'identity');
+      seq = await lastSeq();
+      concurrent = await Promise.all([children(api, identity), children(api, identity)]);
+      roles = roleAssignments(concurrent[0]);
     });
-    assert.strictEqual(api.tree.getParent(roles[0]), identity);
-    await setFilter(undefined);
+
+    after(async () => {
+      await setFilter(undefined);
+    });
+
+    it('lists every role assignment of the identity', () => {
+      assert.strictEqual(roles.length, 30);
+    });
+
+    it('reads them lazily with one request shared by concurrent expands', async () => {
+      assert.deepStrictEqual(concurrent[0], concurrent[1]);
+      const roleRequests = (await simRequests(seq)).filter((r) => r.path.endsWith(`/identities/${FIXTURE_IDS.manyRoles}/role-assignments`));
+      assert.strictEqual(roleRequests.length, 1);
+    });
+
+    it('shows a role assignment with its role name and the date it was added', () => {
+      const item = api.tree.getTreeItem(roles[0]);
+      assert.strictEqual(item.contextValue, 'roleAssignment');
+      assert.ok(labelOf(item).length > 0);
+      assert.match(descriptionOf(item), /added \d{4}-\d{2}-\d{2}/);
+    });
+
+    it('builds the role assignment\'s untrusted tooltip on hover', () => {
+      const item = api.tree.getTreeItem(roles[0]);
+      assert.strictEqual(item.tooltip, undefined, 'the tooltip is built on hover');
+      const roleTooltip = api.tree.resolveTreeItem(item, roles[0], new vscode.CancellationTokenSource().token).tooltip as vscode.MarkdownString;
+      assert.ok(roleTooltip instanceof vscode.MarkdownString);
+      assert.strictEqual(roleTooltip.isTrusted, false);
+      assert.match(roleTooltip.value, /\*\*Role:\*\*/);
+    });
+
+    it('opens the role assignment details on click', () => {
+      const item = api.tree.getTreeItem(roles[0]);
+      assert.strictEqual(item.command?.command, 'iscExplorer.openRoleAssignmentDetails');
+      assert.deepStrictEqual(item.command?.arguments?.[0], {
+        tenantId: ENV,
+        identityId: FIXTURE_IDS.manyRoles,
+        assignmentId: roles[0].ref.id,
+        roleName: roles[0].ref.role?.name ?? '',
+      });
+    });
+
+    it('has the identity as the role assignment\'s parent', () => {
+      assert.strictEqual(api.tree.getParent(roles[0]), identity);
+    });
   });
 
-  it('reveals a loaded identity (getParent), makes its tenant active, copies ID and JSON', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.iscExplorer');
-    const redrawn = nextRedraw(api);
-    const [first] = identities(await children(api, env));
-    // After a first page the tree redraws (the tenant row shows the count); a reveal during that redraw is lost.
-    await Promise.race([redrawn, new Promise((resolve) => setTimeout(resolve, 1000))]);
-    assert.strictEqual(api.tree.getParent(first), env);
-    await api.treeView.reveal(first, { select: true, focus: true });
-    assert.ok(api.treeView.selection.includes(first));
-    assert.strictEqual(api.activeTenant.tenantId, ENV);
-    assert.match(api.activeTenant.statusText, /\(environment\)/);
-    await vscode.commands.executeCommand('iscExplorer.copyId', first);
-    assert.strictEqual(await vscode.env.clipboard.readText(), first.identityId);
-    await vscode.commands.executeCommand('iscExplorer.copyJson', first);
-    const client = await services.tenants.getClient(ENV);
-    const [listed] = (await client.listIdentities({ filters: eq('id', first.identityId), limit: 1, defaultFilter: 'NONE' })).items;
-    const copied = JSON.parse(await vscode.env.clipboard.readText()) as { attributes?: unknown };
-    assert.deepStrictEqual(copied, listed, 'the identity as ISC returns it');
-    assert.ok(copied.attributes && typeof copied.attributes === 'object', 'with its attributes, which the tree does not keep');
+  describe('a loaded identity', () => {
+    let first: IdentityNode;
+
+    before(async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.iscExplorer');
+      const redrawn = nextRedraw(api);
+      [first] = identities(await children(api, env));
+      // After a first page the tree redraws (the tenant row shows the count); a reveal during that redraw is lost.
+      await Promise.race([redrawn, new Promise((resolve) => setTimeout(resolve, 1000))]);
+    });
+
+    it('has its tenant as parent and is revealed and selected', async () => {
+      assert.strictEqual(api.tree.getParent(first), env);
+      await api.treeView.reveal(first, { select: true, focus: true });
+      assert.ok(api.treeView.selection.includes(first));
+    });
+
+    it('makes its tenant the active tenant when selected', () => {
+      assert.strictEqual(api.activeTenant.tenantId, ENV);
+      assert.match(api.activeTenant.statusText, /\(environment\)/);
+    });
+
+    it('copies its ID', async () => {
+      await vscode.commands.executeCommand('iscExplorer.copyId', first);
+      assert.strictEqual(await vscode.env.clipboard.readText(), first.identityId);
+    });
+
+    it('copies its JSON as ISC returns it, attributes included', async () => {
+      await vscode.commands.executeCommand('iscExplorer.copyJson', first);
+      const client = await services.tenants.getClient(ENV);
+      const [listed] = (await client.listIdentities({ filters: eq('id', first.identityId), limit: 1, defaultFilter: 'NONE' })).items;
+      const copied = JSON.parse(await vscode.env.clipboard.readText()) as { attributes?: unknown };
+      assert.deepStrictEqual(copied, listed, 'the identity as ISC returns it');
+      assert.ok(copied.attributes && typeof copied.attributes === 'object', 'with its attributes, which the tree does not keep');
+    });
   });
 
   it('reveals and selects a newly added tenant, even below a long expanded tenant', async () => {
@@ -340,23 +472,29 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     }
   });
 
-  it('shows an error row with ISC\'s message instead of a notification, and retry recovers', async () => {
-    await api.tree.refresh(env);
-    const response = await fetch(`${simUrl()}/__sim/faults`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ failNext: { status: 400, count: 1, methods: ['GET'], pathIncludes: '/v2025/identities' } }),
+  describe('a failed first page', () => {
+    let kids: TreeNode[];
+
+    before(async () => {
+      await api.tree.refresh(env);
+      await setFaults({ failNext: { status: 400, count: 1, methods: ['GET'], pathIncludes: '/v2025/identities' } });
+      kids = await children(api, env);
     });
-    assert.strictEqual(response.status, 200);
-    const kids = await children(api, env);
-    const [error] = placeholders(kids);
-    assert.strictEqual(kids.length, 1);
-    assert.strictEqual(error.placeholder, 'error');
-    const item = await api.tree.getTreeItem(error);
-    assert.match(descriptionOf(item), /Injected failure \(HTTP 400\)/, 'ISC\'s own message text');
-    assert.strictEqual(item.command?.command, 'iscExplorer.retry');
-    assert.strictEqual(item.contextValue, 'placeholder.error');
-    await vscode.commands.executeCommand('iscExplorer.retry', error);
-    assert.strictEqual(identities(await children(api, env)).length, 250);
+
+    it('shows one error row with ISC\'s message instead of a notification', async () => {
+      const [error] = placeholders(kids);
+      assert.strictEqual(kids.length, 1);
+      assert.strictEqual(error.placeholder, 'error');
+      const item = await api.tree.getTreeItem(error);
+      assert.match(descriptionOf(item), /Injected failure \(HTTP 400\)/, 'ISC\'s own message text');
+      assert.strictEqual(item.contextValue, 'placeholder.error');
+    });
+
+    it('retries from the error row, and the retry lists the identities', async () => {
+      const [error] = placeholders(kids);
+      assert.strictEqual((await api.tree.getTreeItem(error)).command?.command, 'iscExplorer.retry');
+      await vscode.commands.executeCommand('iscExplorer.retry', error);
+      assert.strictEqual(identities(await children(api, env)).length, 250);
+    });
   });
 });

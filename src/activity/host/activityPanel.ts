@@ -1,14 +1,16 @@
 // The activity view: the audit log as a table, newest first, filterable on the page. One panel per window; it
 // reads the log (bounded), sends the rows as data, and answers the page's validated messages by running commands
 // (open the identity, show the job, open the raw file). The page never receives HTML.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { AuditEntry, AuditLog } from '../../model/auditLog';
 import { OUTCOME_LABELS } from '../../model/outcome';
 import type { ItemOutcome } from '../../model/outcome';
+import type { WebviewShellSpec } from '../../ui/webviewShell';
+import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { ActivityFilter, ActivityHostMessage, ActivityRenderReport, ActivityRow, ActivityStrings } from '../protocol';
 import { ACTIVITY_VIEW_TYPE, EMPTY_FILTER, parseActivityMessage } from '../protocol';
+import { DisposableStore } from '../../util/disposables';
 
 /** At most this much of the log's end is read, and at most this many rows are sent (the file has the rest). */
 const MAX_READ_BYTES = 5_000_000;
@@ -20,6 +22,11 @@ export interface ActivityDeps {
   extensionUri: vscode.Uri;
   /** Whether a job with this id exists (refused writes leave audit lines but no job). */
   hasJob(jobId: string): boolean;
+}
+
+/** The activity page needs no images; its shell speaks the UI language. */
+function activityShell(): WebviewShellSpec {
+  return { bundle: 'activity', lang: vscode.env.language || 'en', mainClass: 'app activity-app', images: false };
 }
 
 function actionLabels(): Record<string, string> {
@@ -107,7 +114,7 @@ export class ActivityPanel implements vscode.Disposable {
   lastRender: ActivityRenderReport | undefined;
   readonly rejected: string[] = [];
   private readonly renderListeners = new Set<(report: ActivityRenderReport) => void>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private pendingFilter: ActivityFilter | undefined;
   private ready = false;
   private timer: NodeJS.Timeout | undefined;
@@ -118,10 +125,10 @@ export class ActivityPanel implements vscode.Disposable {
     private readonly onDisposed: () => void,
   ) {
     const webview = webviewPanel.webview;
-    const root = vscode.Uri.joinPath(deps.extensionUri, 'dist', 'activity');
-    webview.options = { enableScripts: true, enableCommandUris: false, enableForms: false, localResourceRoots: [root] };
-    webview.html = shellHtml(webview, root);
-    this.disposables.push(
+    const shell = activityShell();
+    webview.options = webviewShellOptions(deps.extensionUri, shell);
+    webview.html = renderWebviewShell(webview, deps.extensionUri, shell);
+    this.disposables.addAll(
       webview.onDidReceiveMessage((raw: unknown) => void this.receive(raw)),
       deps.audit.onDidAppend(() => this.scheduleRefresh()),
       webviewPanel.onDidChangeViewState(() => {
@@ -221,7 +228,7 @@ export class ActivityPanel implements vscode.Disposable {
 
   dispose(): void {
     clearTimeout(this.timer);
-    for (const disposable of this.disposables.splice(0)) disposable.dispose();
+    this.disposables.dispose();
     this.renderListeners.clear();
     this.onDisposed();
   }
@@ -252,26 +259,4 @@ export class ActivityViews implements vscode.Disposable {
   dispose(): void {
     this.panel?.webviewPanel.dispose();
   }
-}
-
-/** Only values under our control go in: the CSP source, a fresh nonce, two bundle URIs. */
-function shellHtml(webview: vscode.Webview, root: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
-  const scriptUri = webview.asWebviewUri(vscode.Uri.joinPath(root, 'main.js')).toString();
-  const styleUri = webview.asWebviewUri(vscode.Uri.joinPath(root, 'styles.css')).toString();
-  const csp = ["default-src 'none'", `script-src 'nonce-${nonce}'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`].join('; ') + ';';
-  const attribute = (value: string): string => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return `<!DOCTYPE html>
-<html lang="${attribute(vscode.env.language || 'en')}">
-<head>
-<meta charset="UTF-8">
-<meta http-equiv="Content-Security-Policy" content="${attribute(csp)}">
-<meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${attribute(styleUri)}">
-</head>
-<body>
-<main id="app" class="app activity-app"></main>
-<script nonce="${attribute(nonce)}" src="${attribute(scriptUri)}"></script>
-</body>
-</html>`;
 }

@@ -7,17 +7,18 @@ import type { ExtensionServices } from '../../services';
 import { COMPARE_VIEW_TYPE, parseComparePersistedState } from '../protocol';
 import type { CompareHost } from './comparePanel';
 import { ComparePanel, compareKey } from './comparePanel';
+import { DisposableStore } from '../../util/disposables';
 
 export class CompareManager implements CompareHost, vscode.Disposable {
   private readonly panels = new Map<string, ComparePanel>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   private newest: ComparePanel | undefined;
 
   constructor(
     readonly services: ExtensionServices,
     readonly extensionUri: vscode.Uri,
   ) {
-    this.disposables.push(
+    this.disposables.addAll(
       services.changes.subscribe((change) => this.onIdentityChange(change)),
       services.tenants.onDidChange(() => this.onTenantsChanged()),
       vscode.window.registerWebviewPanelSerializer(COMPARE_VIEW_TYPE, {
@@ -71,7 +72,7 @@ export class CompareManager implements CompareHost, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }

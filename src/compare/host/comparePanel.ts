@@ -11,10 +11,12 @@ import { DEFAULT_SOURCE_LOOKUPS, loadSnapshot } from '../../model/compare/snapsh
 import { errorText } from '../../model/connectionErrors';
 import type { IdentityRef } from '../../model/identityRef';
 import type { ExtensionServices } from '../../services';
+import type { WebviewShellSpec } from '../../ui/webviewShell';
+import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { CompareHostMessageBody, CompareRenderReport, CompareSideInfo, CompareState, CompareWebviewMessage, CopyFormat, CopyScope, Side, SideProblem } from '../protocol';
 import { parseCompareMessage } from '../protocol';
-import { compareWebviewOptions, renderCompareShell } from './html';
 import { ReportWaiters } from './reportWaiters';
+import { DisposableStore } from '../../util/disposables';
 
 export interface CompareHost {
   readonly services: ExtensionServices;
@@ -29,6 +31,7 @@ export function compareKey(a: IdentityRef, b: IdentityRef): string {
 // eslint-disable-next-line no-control-regex -- control and bidi characters are cut from tab titles.
 const TITLE_UNSAFE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_REJECTED = 20;
+const COMPARE_SHELL: WebviewShellSpec = { bundle: 'compare', lang: 'en', title: 'Compare identities', mainClass: 'app compare-app', loadingText: 'Loading…', images: true };
 
 export class ComparePanel implements vscode.Disposable {
   readonly key: string;
@@ -44,7 +47,7 @@ export class ComparePanel implements vscode.Disposable {
   private disposed = false;
   private loading: AbortController | undefined;
   private reloadTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
 
   constructor(
     private readonly host: CompareHost,
@@ -56,8 +59,8 @@ export class ComparePanel implements vscode.Disposable {
     this.key = compareKey(a, b);
     this.reports = new ReportWaiters(() => `comparison ${this.key}`);
     const webview = webviewPanel.webview;
-    webview.options = compareWebviewOptions(host.extensionUri);
-    this.disposables.push(
+    webview.options = webviewShellOptions(host.extensionUri, COMPARE_SHELL);
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -66,7 +69,7 @@ export class ComparePanel implements vscode.Disposable {
       }),
     );
     this.updateTitle();
-    webview.html = renderCompareShell(webview, host.extensionUri);
+    webview.html = renderWebviewShell(webview, host.extensionUri, COMPARE_SHELL);
     void this.reload();
   }
 
@@ -167,7 +170,7 @@ export class ComparePanel implements vscode.Disposable {
     this.loading?.abort();
     if (this.reloadTimer) clearTimeout(this.reloadTimer);
     this.reports.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }

@@ -97,3 +97,11 @@ export function isJobState(value: unknown): value is JobState {
 export function isTerminalJobState(state: JobState): boolean {
   return state === 'finished' || state === 'cancelled';
 }
+
+/** Failed first, then outcome unknown, then what is still on its way, and done last: the items that need a look lead. */
+const ATTENTION_ORDER: Record<JobItemState, number> = { failed: 0, unknown: 1, sent: 2, pending: 3, cancelled: 4, skipped: 5, done: 6 };
+
+/** A copy of the items, those that need a look first; items in the same state keep their order. */
+export function itemsNeedingLookFirst(items: readonly JobItem[]): JobItem[] {
+  return [...items].sort((a, b) => ATTENTION_ORDER[a.state] - ATTENTION_ORDER[b.state]);
+}

@@ -5,9 +5,8 @@ import { notRecordedText } from '../jobs/jobChanges';
 import type { ChangesNotRecorded } from '../jobs/jobChanges';
 import type { JobCounts, JobView } from '../jobs/jobStore';
 import type { JobItem } from '../jobs/jobTypes';
+import { itemsNeedingLookFirst } from '../jobs/jobTypes';
 import { quotedData, tableLines, toolValue } from './toolText';
-
-const STATE_ORDER: Record<JobItem['state'], number> = { failed: 0, unknown: 1, sent: 2, pending: 3, cancelled: 4, skipped: 5, done: 6 };
 
 function countsText(counts: JobCounts): string {
   return `${counts.done} done, ${counts.failed} failed, ${counts.unknown} outcome unknown, ${counts.skipped} skipped, ${counts.cancelled} cancelled, ${counts.pending} not sent (of ${counts.total})`;
@@ -37,7 +36,7 @@ export function jobListText(jobs: readonly { job: JobView; counts: JobCounts }[]
  * summary, or why the job recorded none (over the bound).
  */
 export function jobDetailText(job: JobView, counts: JobCounts, changes: string | ChangesNotRecorded | null, cap = 20): string {
-  const items = [...job.items].sort((a, b) => STATE_ORDER[a.state] - STATE_ORDER[b.state]);
+  const items = itemsNeedingLookFirst(job.items);
   const attention = items.filter((item) => item.state !== 'done');
   const lines = [
     `Job ${job.id}: ${job.label} on tenant ${job.tenantId}, ${job.state}.`,

@@ -5,14 +5,30 @@ import { COMMAND_IDS } from '../../commands/commandIds';
 import type { ColumnId } from '../../model/export/columns';
 import { FIXED_COLUMNS, attributeColumn, attributeKeyOf, columnLabel, isAttributeKey } from '../../model/export/columns';
 import type { IdentityRef } from '../../model/identityRef';
+import type { CoreServices } from '../../services';
 import { csvRecord, delimitedText, headerRecord } from '../../model/export/records';
-import type { ColumnLayout, TableAction, TableToHostMessage } from '../protocol';
+import type { ColumnLayout, TableAction, TableQuery, TableRenderReport, TableToHostMessage } from '../protocol';
 import { TABLE_ACTIONS } from '../protocol';
 import { defaultWidth } from './columnStore';
 import { attributeKeysOf } from './rows';
-import type { TablePanel } from './tablePanel';
+import type { PageLoader } from './pageLoader';
 
-export async function handleTableMessage(panel: TablePanel, message: TableToHostMessage): Promise<void> {
+/** What the message handling reads and asks of a table panel (the panel module imports this one, never the reverse). */
+export interface MessageTable {
+  readonly host: { readonly services: CoreServices };
+  readonly tenantId: string;
+  readonly label: string;
+  readonly query: TableQuery;
+  readonly columns: ColumnLayout[];
+  readonly loader: Pick<PageLoader, 'identity' | 'loadedIdentities'>;
+  sendInit(): void;
+  setQuery(query: TableQuery, keepScroll?: boolean): void;
+  wantPages(generation: number, pages: readonly number[]): void;
+  setColumns(columns: ColumnLayout[], echo: boolean): Promise<void>;
+  recordReport(report: TableRenderReport): void;
+}
+
+export async function handleTableMessage(panel: MessageTable, message: TableToHostMessage): Promise<void> {
   switch (message.type) {
     case 'ready':
       panel.sendInit();
@@ -58,12 +74,12 @@ export async function handleTableMessage(panel: TablePanel, message: TableToHost
   }
 }
 
-function ignored(panel: TablePanel, what: string): void {
+function ignored(panel: MessageTable, what: string): void {
   panel.host.services.logger.warn(`Identities table ${panel.tenantId}: ignored ${what}.`);
 }
 
 /** Only identities the table loaded can be named by the webview; their names come from the API, not from it. */
-function refOf(panel: TablePanel, identityId: string): IdentityRef | undefined {
+function refOf(panel: MessageTable, identityId: string): IdentityRef | undefined {
   const identity = panel.loader.identity(identityId);
   if (!identity) return undefined;
   return { tenantId: panel.tenantId, identityId, name: typeof identity.name === 'string' && identity.name ? identity.name : identityId };
@@ -78,7 +94,7 @@ const ACTION_COMMANDS: Record<TableAction, string> = {
   deleteIdentity: COMMAND_IDS.deleteIdentity,
 };
 
-async function runAction(panel: TablePanel, action: TableAction, identityIds: readonly string[]): Promise<void> {
+async function runAction(panel: MessageTable, action: TableAction, identityIds: readonly string[]): Promise<void> {
   // The validator limited `action` to the list; check again right where the command id is chosen.
   if (!(TABLE_ACTIONS as readonly string[]).includes(action)) return;
   const refs = identityIds.map((id) => refOf(panel, id)).filter((ref): ref is IdentityRef => ref !== undefined);
@@ -92,7 +108,7 @@ async function runAction(panel: TablePanel, action: TableAction, identityIds: re
   await vscode.commands.executeCommand(ACTION_COMMANDS[action], refs[0], refs);
 }
 
-async function copyRows(panel: TablePanel, format: 'csv' | 'tsv', identityIds: readonly string[], columns: readonly ColumnId[]): Promise<void> {
+async function copyRows(panel: MessageTable, format: 'csv' | 'tsv', identityIds: readonly string[], columns: readonly ColumnId[]): Promise<void> {
   const identities = identityIds.map((id) => panel.loader.identity(id)).filter((identity) => identity !== undefined);
   if (identities.length === 0 || columns.length === 0) return;
   const text = delimitedText([headerRecord(columns), ...identities.map((identity) => csvRecord(identity, columns))], { delimiter: format === 'tsv' ? '\t' : ',' });
@@ -106,7 +122,7 @@ async function copyRows(panel: TablePanel, format: 'csv' | 'tsv', identityIds: r
   );
 }
 
-async function editFilter(panel: TablePanel): Promise<void> {
+async function editFilter(panel: MessageTable): Promise<void> {
   const query = panel.query;
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Filter the identities table of {0}', panel.label),
@@ -125,7 +141,7 @@ interface ColumnItem extends vscode.QuickPickItem {
 }
 
 /** Fixed columns, then the attribute keys of the loaded rows, then "type a key": picked = visible. */
-async function pickColumns(panel: TablePanel): Promise<void> {
+async function pickColumns(panel: MessageTable): Promise<void> {
   const layout = panel.columns;
   const visible = new Set(layout.filter((c) => c.visible).map((c) => c.id));
   const known = new Set<ColumnId>(layout.map((c) => c.id));

@@ -4,14 +4,16 @@ import * as vscode from 'vscode';
 import type { IscClient } from '../../api/iscClient';
 import { errorText } from '../../model/connectionErrors';
 import type { CoreServices } from '../../services';
+import type { WebviewShellSpec } from '../../ui/webviewShell';
+import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { ColumnLayout, HostToTableMessage, TableQuery, TableRenderReport, TableTenant } from '../protocol';
 import { TABLE_PAGE_SIZE, parseTableMessage } from '../protocol';
 import type { ColumnStore } from './columnStore';
-import { renderTableHtml, tableWebviewOptions } from './html';
 import { PageLoader } from './pageLoader';
 import type { PageOutcome } from './pageLoader';
 import { tableRow } from './rows';
 import { handleTableMessage } from './tableMessages';
+import { DisposableStore } from '../../util/disposables';
 
 export interface TableHost {
   readonly services: CoreServices;
@@ -29,6 +31,7 @@ interface ReportWaiter {
 const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A wait for the rate limit longer than this is shown in the table's status line. */
 const NOTICE_AFTER_MS = 3000;
+const TABLE_SHELL: WebviewShellSpec = { bundle: 'table', lang: 'en', title: 'Identities', mainClass: 'table-app', loadingText: 'Loading…', images: true };
 
 export class TablePanel implements vscode.Disposable {
   private currentQuery: TableQuery;
@@ -42,7 +45,7 @@ export class TablePanel implements vscode.Disposable {
   private noticeTimer: NodeJS.Timeout | undefined;
   private noticeShown = false;
   private refreshTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   readonly loader: PageLoader;
 
   constructor(
@@ -59,8 +62,8 @@ export class TablePanel implements vscode.Disposable {
       { pageSize: TABLE_PAGE_SIZE, concurrency: 2, maxCachedPages: 40 },
     );
     const webview = webviewPanel.webview;
-    webview.options = tableWebviewOptions(host.extensionUri);
-    this.disposables.push(
+    webview.options = webviewShellOptions(host.extensionUri, TABLE_SHELL);
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -73,7 +76,7 @@ export class TablePanel implements vscode.Disposable {
       host.services.tenants.onDidChange(() => this.onTenantsChanged()),
     );
     this.updateTitle();
-    webview.html = renderTableHtml(webview, host.extensionUri);
+    webview.html = renderWebviewShell(webview, host.extensionUri, TABLE_SHELL);
   }
 
   get query(): TableQuery {
@@ -185,7 +188,7 @@ export class TablePanel implements vscode.Disposable {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.loader.dispose();
     this.waiters.clear();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }

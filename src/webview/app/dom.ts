@@ -2,6 +2,7 @@
 // there is no innerHTML, no href/src from data, and no inline style anywhere.
 
 import { formatDate } from '../../model/identityDisplay';
+import { hasBidiControls, pageText } from '../../model/textSafety';
 
 type Child = Node | string | null | undefined | false;
 
@@ -83,19 +84,6 @@ export function linkButton(label: string, onClick: () => void, title?: string): 
 
 // ---------------------------------------------------------------- text of API values
 
-// eslint-disable-next-line no-control-regex -- matching control characters is the point: they are made visible.
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
-
-/** C0 controls (except tab and newlines) as their visible Unicode "control pictures" (␀, ␇, ␛ …). */
-function visibleText(text: string): string {
-  return text.replace(CONTROL, (c) => String.fromCharCode(c === '\u007f' ? 0x2421 : 0x2400 + c.charCodeAt(0)));
-}
-
-function hasBidiControls(text: string): boolean {
-  return BIDI_CONTROL.test(text);
-}
-
 const TRUNCATE_AT = 2000;
 
 /**
@@ -115,13 +103,13 @@ const LINK_LABEL_MAX = 200;
 
 /** A name for a link or a title: control characters made visible and the length capped, like every value. */
 export function linkLabel(raw: string): string {
-  const text = visibleText(raw);
+  const text = pageText(raw);
   return text.length > LINK_LABEL_MAX ? `${text.slice(0, LINK_LABEL_MAX - 1)}…` : text;
 }
 
 export function textValue(raw: string, options: { limit?: number; className?: string; block?: boolean; key?: string } = {}): HTMLElement {
   const limit = options.limit ?? TRUNCATE_AT;
-  const text = visibleText(raw);
+  const text = pageText(raw);
   const wrapper = h(options.block ? 'div' : 'span', { className: `value${options.className ? ` ${options.className}` : ''}` });
   const content = h('span', { className: 'value-text', attrs: { dir: 'auto' } });
   wrapper.appendChild(content);
@@ -233,7 +221,7 @@ const NAME_BREAK = /(?<=[_.\-:/])|(?<=[a-z0-9])(?=[A-Z])/;
  */
 export function nameText(name: string): HTMLElement {
   const element = h('span', { className: 'value attr-key', attrs: { dir: 'auto', title: name } });
-  const text = visibleText(name);
+  const text = pageText(name);
   const parts = text.length > 400 ? [text] : text.split(NAME_BREAK);
   parts.forEach((part, index) => {
     if (index > 0) element.appendChild(document.createElement('wbr'));

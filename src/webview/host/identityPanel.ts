@@ -4,8 +4,8 @@ import type * as vscode from 'vscode';
 import type { IscClient } from '../../api/iscClient';
 import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
-import type { ExtensionServices } from '../../services';
-import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
+import type { WebviewShellSpec } from '../../ui/webviewShell';
+import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type {
   AssignmentSelection,
   DataSection,
@@ -18,21 +18,15 @@ import type {
   RenderReport,
 } from '../protocol';
 import { parseWebviewMessage } from '../protocol';
-import { renderShellHtml, webviewOptions } from './html';
 import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
+import type { MessageHost } from './panelMessages';
 import { handlePanelMessage } from './panelMessages';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
+import { DisposableStore } from '../../util/disposables';
 
-export interface PanelHost {
-  readonly services: ExtensionServices;
+export interface PanelHost extends MessageHost<IdentityPanel> {
   readonly extensionUri: vscode.Uri;
-  /** Where "Open Raw JSON" shows its read-only document. */
-  readonly rawDocuments: ReadOnlyDocuments;
-  /** Opens (or reveals) another identity's panel, e.g. from the manager link. */
-  openIdentity(ref: IdentityRef): void;
-  /** The user worked in the panel: a preview panel is kept (no longer replaced by the next tree click). */
-  keep(panel: IdentityPanel): void;
   panelDisposed(panel: IdentityPanel): void;
 }
 
@@ -41,6 +35,7 @@ export interface RevealOptions {
   focus?: FocusSection;
 }
 
+const DETAILS_SHELL: WebviewShellSpec = { bundle: 'webview', lang: 'en', title: 'Identity details', mainClass: 'app', loadingText: 'Loading…', images: true };
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
 
@@ -62,7 +57,7 @@ export class IdentityPanel implements vscode.Disposable {
   private sentTenant: PanelTenant | undefined;
   private readonly loads = new Map<DataSection, AbortController>();
   private reloadTimer: NodeJS.Timeout | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   /** Identities this panel showed before (retarget): their late render reports are dropped quietly. */
   readonly retiredIdentities = new Set<string>();
 
@@ -77,8 +72,8 @@ export class IdentityPanel implements vscode.Disposable {
     this.currentRef = { ...ref };
     this.tracker = new RenderTracker(() => this.label, host.services.logger);
     const webview = webviewPanel.webview;
-    webview.options = webviewOptions(host.extensionUri);
-    this.disposables.push(
+    webview.options = webviewShellOptions(host.extensionUri, DETAILS_SHELL);
+    this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
       webviewPanel.onDidChangeViewState((e) => {
@@ -88,7 +83,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.updateTitle();
     this.pendingFocus = options.focus;
     if (options.assignmentId) this.selection = { assignmentId: options.assignmentId, data: LOADING };
-    webview.html = renderShellHtml(webview, host.extensionUri);
+    webview.html = renderWebviewShell(webview, host.extensionUri, DETAILS_SHELL);
     void this.reload(reason, startedAt);
   }
 
@@ -298,7 +293,7 @@ export class IdentityPanel implements vscode.Disposable {
     for (const controller of this.loads.values()) controller.abort();
     this.loads.clear();
     this.tracker.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     this.webviewPanel.dispose();
     this.host.panelDisposed(this);
   }

@@ -9,6 +9,7 @@ import { IDENTITY_PANEL_VIEW_TYPE, parsePersistedState } from '../protocol';
 import type { PanelHost, RevealOptions } from './identityPanel';
 import { IdentityPanel } from './identityPanel';
 import { panelKey } from './panelData';
+import { DisposableStore } from '../../util/disposables';
 
 /** How a panel opens: pinned (commands, links) or as the preview a tree click opens (replaced by the next click). */
 export type OpenMode = 'pinned' | 'preview';
@@ -18,7 +19,7 @@ const DOUBLE_CLICK_MS = 500;
 
 export class PanelManager implements PanelHost, vscode.Disposable {
   private readonly panels = new Map<string, IdentityPanel>();
-  private readonly disposables: vscode.Disposable[] = [];
+  private readonly disposables = new DisposableStore();
   /**
    * The panel the next tree click replaces. VS Code opens every webview panel pinned (its workbench passes
    * `pinned: true`), so the Explorer's preview tab is emulated: one panel is the preview until it is kept.
@@ -31,7 +32,7 @@ export class PanelManager implements PanelHost, vscode.Disposable {
     readonly extensionUri: vscode.Uri,
     readonly rawDocuments: ReadOnlyDocuments,
   ) {
-    this.disposables.push(
+    this.disposables.addAll(
       services.changes.subscribe((change) => this.onIdentityChange(change)),
       services.tenants.onDidChange(() => this.onTenantsChanged()),
     );
@@ -135,7 +136,7 @@ export class PanelManager implements PanelHost, vscode.Disposable {
   }
 
   dispose(): void {
-    for (const d of this.disposables.splice(0)) d.dispose();
+    this.disposables.dispose();
     for (const panel of [...this.panels.values()]) panel.dispose();
     this.panels.clear();
   }

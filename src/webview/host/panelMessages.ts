@@ -1,14 +1,50 @@
 // What the host does with each (already validated) message from a details panel's webview.
+// It sees the panel through the two interfaces below, so the panel module imports this one and never the reverse.
 import * as vscode from 'vscode';
-import type { WebviewToHostMessage } from '../protocol';
+import type { Identity, RoleAssignmentRef } from '../../api/types';
+import type { IdentityRef } from '../../model/identityRef';
+import type { ExtensionServices } from '../../services';
+import type { ReadOnlyDocuments } from '../../ui/readOnlyDocuments';
+import type { AssignmentSelection, DataSection, Loadable, OwnershipView, WebviewToHostMessage } from '../protocol';
 import { PANEL_ACTIONS } from '../protocol';
-import type { IdentityPanel, PanelHost } from './identityPanel';
 import { rawJsonDocument, rawOf } from './panelData';
+import type { PaintCycle, RenderTracker } from './renderTracker';
+
+/** What the message handling reads and asks of a details panel. */
+export interface MessagePanel {
+  readonly tracker: RenderTracker;
+  readonly ref: IdentityRef;
+  readonly key: string;
+  readonly label: string;
+  readonly retiredIdentities: ReadonlySet<string>;
+  readonly identityData: Loadable<Identity>;
+  readonly assignmentData: Loadable<RoleAssignmentRef[]>;
+  readonly ownershipData: Loadable<OwnershipView>;
+  readonly rawOwnership: unknown;
+  readonly selectedAssignment: AssignmentSelection | undefined;
+  sendInit(): void;
+  reload(reason: PaintCycle['reason']): Promise<void>;
+  retry(section: DataSection): Promise<void>;
+  selectAssignment(assignmentId: string): Promise<void>;
+  linkableIdentity(identityId: string): IdentityRef | undefined;
+  isKnownAssignment(assignmentId: string): boolean;
+}
+
+/** What the message handling asks of the panels' owner, for panels of type P. */
+export interface MessageHost<P extends MessagePanel> {
+  readonly services: ExtensionServices;
+  /** Where "Open Raw JSON" shows its read-only document. */
+  readonly rawDocuments: ReadOnlyDocuments;
+  /** Opens (or reveals) another identity's panel, e.g. from the manager link. */
+  openIdentity(ref: IdentityRef): void;
+  /** The user worked in the panel: a preview panel is kept (no longer replaced by the next tree click). */
+  keep(panel: P): void;
+}
 
 /** Messages that mean the user works in the panel: a preview panel is kept, as an edited preview editor is. */
 const KEEPING_MESSAGES: ReadonlySet<WebviewToHostMessage['type']> = new Set(['keep', 'selectAssignment', 'copy', 'runAction', 'refresh', 'openRawJson']);
 
-export async function handlePanelMessage(panel: IdentityPanel, host: PanelHost, message: WebviewToHostMessage): Promise<void> {
+export async function handlePanelMessage<P extends MessagePanel>(panel: P, host: MessageHost<P>, message: WebviewToHostMessage): Promise<void> {
   const logger = host.services.logger;
   if (KEEPING_MESSAGES.has(message.type)) host.keep(panel);
   switch (message.type) {
@@ -61,7 +97,7 @@ export async function handlePanelMessage(panel: IdentityPanel, host: PanelHost, 
   }
 }
 
-async function runAction(panel: IdentityPanel, host: PanelHost, action: string): Promise<void> {
+async function runAction(panel: MessagePanel, host: MessageHost<never>, action: string): Promise<void> {
   // The guard already limited `action` to the whitelist; check again right where the command id is built.
   if (!(PANEL_ACTIONS as readonly string[]).includes(action)) return;
   const command = `iscExplorer.${action}`;
@@ -76,7 +112,7 @@ async function runAction(panel: IdentityPanel, host: PanelHost, action: string):
   await vscode.commands.executeCommand(command, panel.ref);
 }
 
-async function openRawJson(panel: IdentityPanel, host: PanelHost): Promise<void> {
+async function openRawJson(panel: MessagePanel, host: MessageHost<never>): Promise<void> {
   const ref = panel.ref;
   const tenant = host.services.tenants.get(ref.tenantId);
   const selection = panel.selectedAssignment;

@@ -57,7 +57,7 @@ export function trickle(res: http.ServerResponse, everyMs: number, text?: string
   res.on('close', () => clearInterval(timer));
 }
 
-export async function startFaultServer(): Promise<FaultServer> {
+async function startFaultServer(): Promise<FaultServer> {
   const token = `tok-${randomBytes(12).toString('hex')}`;
   const clientId = `cid-${randomBytes(4).toString('hex')}`;
   const clientSecret = `sec-${randomBytes(12).toString('hex')}`;

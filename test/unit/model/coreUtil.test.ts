@@ -55,4 +55,12 @@ describe('cancellation and disposables', () => {
     store.add({ dispose: () => order.push(4) });
     assert.deepStrictEqual(order, [3, 1, 4], 'added after dispose: disposed at once');
   });
+
+  it('DisposableStore.addAll collects several disposables like add, one by one', () => {
+    const order: number[] = [];
+    const store = new DisposableStore();
+    store.addAll({ dispose: () => order.push(1) }, { dispose: () => order.push(2) });
+    store.dispose();
+    assert.deepStrictEqual(order, [2, 1]);
+  });
 });

@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import { displayName, namesPreview, plainMessageText } from '../../../src/model/actions/report';
 import { displayText } from '../../../src/model/identityDisplay';
-import { safeLine } from '../../../src/model/textSafety';
+import { hasBidiControls, pageText, safeLine } from '../../../src/model/textSafety';
 
 const HOSTILE = 'Ev\u202Eil\u2066 \u200Bname\u2028with\u2029separators\u200E\u200F\u061C\u0007\u009B\uFEFF';
 
@@ -35,5 +35,17 @@ describe('text safety', () => {
 
   it('keeps the lines of a notification but not its unsafe characters or links', () => {
     assert.strictEqual(plainMessageText('Line one\u202E\nsee [here](command:evil)'), 'Line one\nsee [here] (command:evil)');
+  });
+
+  it('shows a value in a webview page as it is, with C0 controls and DEL as control pictures', () => {
+    assert.strictEqual(pageText('a\u0000b\u0007c\u001bd\u007fe'), 'a\u2400b\u2407c\u241bd\u2421e');
+    assert.strictEqual(pageText('tab\there\nline\r\n'), 'tab\there\nline\r\n');
+    assert.strictEqual(pageText(HOSTILE), HOSTILE.replace('\u0007', '\u2407'));
+  });
+
+  it('flags values with bidi controls for the page and leaves other invisible characters unflagged', () => {
+    assert.strictEqual(hasBidiControls('\u202Egnp.exe\u202C'), true);
+    assert.strictEqual(hasBidiControls('\u2067x'), true);
+    assert.strictEqual(hasBidiControls('zero\u200Bwidth \u{1F468}\u200D\u{1F469}'), false);
   });
 });
