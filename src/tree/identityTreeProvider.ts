@@ -3,7 +3,7 @@
 // redraws or loads again is treeRefresh.ts's. The methods after the TreeDataProvider ones are for commands and tests.
 import * as vscode from 'vscode';
 import { isAbortError } from '../api/errors';
-import type { PagerSnapshot } from '../model/identityPager';
+import type { IdentityQuery, PagerSnapshot } from '../model/identityPager';
 import type { IdentityRow } from '../model/identityRow';
 import type { CoreServices } from '../services';
 import { NeedsAttentionRows } from './needsAttention';
@@ -113,6 +113,11 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The paging state of a tenant (tests, status bar): its loaded identities as the rows the tree keeps. */
   snapshot(tenantId: string): PagerSnapshot<IdentityRow> | undefined {
     return this.pagers.get(tenantId)?.pager.snapshot();
+  }
+
+  /** The query a tenant's list is loaded with (tests): its filter, sort and default filter. */
+  pagerQuery(tenantId: string): IdentityQuery | undefined {
+    return this.pagers.get(tenantId)?.pager.currentQuery;
   }
 
   /** The node of an identity if it is loaded in the tree. */
