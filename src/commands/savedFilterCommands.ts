@@ -38,7 +38,7 @@ function answersOf(...args: unknown[]): SavedFilterAnswers {
   return answers;
 }
 
-export function nameProblemText(problem: SavedFilterNameProblem, name: string): string {
+function nameProblemText(problem: SavedFilterNameProblem, name: string): string {
   switch (problem) {
     case 'empty':
       return vscode.l10n.t('Enter a name.');
