@@ -15,6 +15,7 @@ import { JobsController } from './jobs/jobsController';
 import { registerJobCommands } from './commands/jobCommands';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerTableCommands } from './commands/tableCommands';
+import { registerSavedFilterCommands } from './commands/savedFilterCommands';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
@@ -26,6 +27,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   registerTenantCommands(services, tree);
   registerTreeCommands(services, tree);
   registerFilterCommands(services, tree);
+  registerSavedFilterCommands(services, tree);
   const coreMs = Date.now() - started;
   const panels = registerDetailsPanels(services);
   const jobs = new JobsController(services);

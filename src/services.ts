@@ -7,6 +7,7 @@ import { CredentialStore } from './auth/credentialStore';
 import { TenantRegistry } from './auth/tenantRegistry';
 import { Settings } from './config/settings';
 import { ViewStateStore } from './config/viewStateStore';
+import { SavedFilterStore } from './config/savedFilterStore';
 
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
@@ -20,6 +21,7 @@ export interface CoreServices extends ExtensionServices {
   tenants: TenantRegistry;
   settings: Settings;
   viewStates: ViewStateStore;
+  savedFilters: SavedFilterStore;
 }
 
 export function createServices(context: vscode.ExtensionContext, logger: ExtensionLogger): CoreServices {
@@ -27,6 +29,7 @@ export function createServices(context: vscode.ExtensionContext, logger: Extensi
   const credentials = new CredentialStore(context.secrets);
   const tenants = new TenantRegistry(context.globalState, credentials, settings, logger);
   const viewStates = new ViewStateStore(context.globalState);
-  context.subscriptions.push(credentials, tenants, viewStates);
-  return { context, logger, tenants, changes: new IdentityChangeBus(), settings, viewStates };
+  const savedFilters = new SavedFilterStore(context.globalState);
+  context.subscriptions.push(credentials, tenants, viewStates, savedFilters);
+  return { context, logger, tenants, changes: new IdentityChangeBus(), settings, viewStates, savedFilters };
 }

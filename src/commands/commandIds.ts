@@ -48,6 +48,10 @@ export const COMMAND_IDS = {
   openChangeAsDiff: 'iscExplorer.openChangeAsDiff',
   openIdentitiesTable: 'iscExplorer.openIdentitiesTable',
   exportIdentities: 'iscExplorer.exportIdentities',
+  saveFilter: 'iscExplorer.saveFilter',
+  applySavedFilter: 'iscExplorer.applySavedFilter',
+  renameSavedFilter: 'iscExplorer.renameSavedFilter',
+  deleteSavedFilter: 'iscExplorer.deleteSavedFilter',
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];
@@ -61,4 +65,7 @@ export const NODE_ONLY_COMMANDS: readonly CommandId[] = [
   COMMAND_IDS.copyJson,
   COMMAND_IDS.openDetails,
   COMMAND_IDS.openJobChange,
+  COMMAND_IDS.applySavedFilter,
+  COMMAND_IDS.renameSavedFilter,
+  COMMAND_IDS.deleteSavedFilter,
 ];

@@ -20,6 +20,8 @@ import { UserCancelledError } from '../util/cancellation';
 import { COMMAND_IDS } from './commandIds';
 import { resolveTenant } from './commandArgs';
 import { registerCommand } from './commandWrapper';
+import { savedFilterOfArg } from './savedFilterCommands';
+import { viewStateOf } from '../model/savedFilters';
 
 /** The handle tests get as `ExtensionTestHandle.table`. */
 export interface IdentitiesTableApi {
@@ -59,7 +61,9 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
 
   registerCommand(context, logger, COMMAND_IDS.openIdentitiesTable, async (arg?: unknown) => {
     const tenant = await resolveTenant(tenants, arg, vscode.l10n.t('Open the identities table of which tenant?'));
-    manager.open(tenant.id);
+    // From a saved filter row: the table lists that saved filter; the tree keeps its own query.
+    const saved = savedFilterOfArg(services, arg);
+    manager.open(tenant.id, saved && viewStateOf(saved));
     return tenant.id;
   });
 

@@ -3,15 +3,16 @@
 // redraws or loads again is treeRefresh.ts's. The methods after the TreeDataProvider ones are for commands and tests.
 import * as vscode from 'vscode';
 import { isAbortError } from '../api/errors';
-import type { PagerSnapshot } from '../model/identityPager';
+import type { IdentityQuery, PagerSnapshot } from '../model/identityPager';
 import type { IdentityRow } from '../model/identityRow';
 import type { CoreServices } from '../services';
 import { NeedsAttentionRows } from './needsAttention';
-import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, TenantNode } from './nodes';
+import { IdentityNode, NeedsAttentionNode, RoleAssignmentNode, SavedFilterNode, SavedFiltersNode, TenantNode } from './nodes';
 import type { PlaceholderNode, TreeNode } from './nodes';
 import { Placeholders } from './placeholders';
 import { ProtectedIdentities } from './protectedIdentities';
 import { roleAssignmentChildren } from './roleAssignments';
+import { SavedFilterRows } from './savedFilterRows';
 import { TenantPagers } from './tenantPagers';
 import { TreeRefresh } from './treeRefresh';
 import { identityItem, identityTooltip, placeholderItem, roleAssignmentItem, roleAssignmentTooltip, tenantItem } from './treeItems';
@@ -29,6 +30,8 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly attention: NeedsAttentionRows;
   /** Which identities are protected (for their tooltips). */
   readonly protectedIds: ProtectedIdentities;
+  /** The "Saved Filters" row of each tenant and its rows. */
+  readonly savedFilterRows: SavedFilterRows;
 
   constructor(private readonly services: CoreServices) {
     // Both redraw through the refresher, which exists by the time anything loads.
@@ -46,6 +49,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       },
     });
     this.refresher = new TreeRefresh(services, this.pagers, this.attention);
+    this.savedFilterRows = new SavedFilterRows(services, () => this.refresher.redraw());
     this.onDidChangeTreeData = this.refresher.onDidChangeTreeData;
   }
 
@@ -68,6 +72,8 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     if (node instanceof IdentityNode) return identityItem(node, this.pagers.readOnly(node.tenantId));
     if (node instanceof NeedsAttentionNode) return this.attention.item(node);
     if (node instanceof RoleAssignmentNode) return roleAssignmentItem(node);
+    if (node instanceof SavedFiltersNode) return this.savedFilterRows.groupItem(node);
+    if (node instanceof SavedFilterNode) return this.savedFilterRows.rowItem(node);
     return placeholderItem(node, Placeholders.command(node));
   }
 
@@ -84,7 +90,8 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   async getChildren(node?: TreeNode): Promise<TreeNode[]> {
     if (!node) return this.roots();
-    if (node instanceof TenantNode) return this.tenantChildren(node);
+    if (node instanceof TenantNode) return this.savedFilterRows.withGroup(node, await this.tenantChildren(node));
+    if (node instanceof SavedFiltersNode) return this.savedFilterRows.children(node);
     if (node instanceof NeedsAttentionNode) return this.attention.children(node);
     if (node instanceof IdentityNode) return roleAssignmentChildren(node, this.services.tenants, this.placeholders);
     return [];
@@ -106,6 +113,11 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** The paging state of a tenant (tests, status bar): its loaded identities as the rows the tree keeps. */
   snapshot(tenantId: string): PagerSnapshot<IdentityRow> | undefined {
     return this.pagers.get(tenantId)?.pager.snapshot();
+  }
+
+  /** The query a tenant's list is loaded with (tests): its filter, sort and default filter. */
+  pagerQuery(tenantId: string): IdentityQuery | undefined {
+    return this.pagers.get(tenantId)?.pager.currentQuery;
   }
 
   /** The node of an identity if it is loaded in the tree. */
@@ -132,6 +144,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   dispose(): void {
     this.refresher.dispose();
     this.attention.dispose();
+    this.savedFilterRows.dispose();
     this.pagers.dispose();
   }
 

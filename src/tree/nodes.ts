@@ -4,6 +4,7 @@ import type { TreeItem } from 'vscode';
 import type { RoleAssignmentRef } from '../api/types';
 import type { HasIdentityRef, IdentityRef } from '../model/identityRef';
 import type { IdentityRow } from '../model/identityRow';
+import type { SavedFilter } from '../model/savedFilters';
 
 export class TenantNode {
   readonly kind = 'tenant';
@@ -131,7 +132,38 @@ export class PlaceholderNode {
   }
 }
 
-export type TreeNode = TenantNode | NeedsAttentionNode | IdentityNode | RoleAssignmentNode | PlaceholderNode;
+/** "Saved Filters" under a tenant: its saved filters (src/tree/savedFilterRows.ts), shown while it has some. */
+export class SavedFiltersNode {
+  readonly kind = 'savedFilters';
+  readonly id: string;
+  constructor(readonly parent: TenantNode) {
+    this.id = `${parent.tenantId}/savedFilters`;
+  }
+
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+}
+
+/** One saved filter; `saved` is the stored entry as of the last draw. Clicking the row applies it. */
+export class SavedFilterNode {
+  readonly kind = 'savedFilter';
+  readonly id: string;
+  constructor(
+    readonly parent: SavedFiltersNode,
+    /** The lower-case name: the row keeps its id (and so its place and selection) when only the case changes. */
+    readonly key: string,
+    public saved: SavedFilter,
+  ) {
+    this.id = `${parent.id}/${key}`;
+  }
+
+  get tenantId(): string {
+    return this.parent.tenantId;
+  }
+}
+
+export type TreeNode = TenantNode | NeedsAttentionNode | IdentityNode | RoleAssignmentNode | PlaceholderNode | SavedFiltersNode | SavedFilterNode;
 
 export function isTreeNode(value: unknown): value is TreeNode {
   return (
@@ -139,6 +171,8 @@ export function isTreeNode(value: unknown): value is TreeNode {
     value instanceof NeedsAttentionNode ||
     value instanceof IdentityNode ||
     value instanceof RoleAssignmentNode ||
-    value instanceof PlaceholderNode
+    value instanceof PlaceholderNode ||
+    value instanceof SavedFiltersNode ||
+    value instanceof SavedFilterNode
   );
 }

@@ -82,8 +82,10 @@ export class TreeRefresh implements vscode.Disposable {
     } else if (node instanceof RoleAssignmentNode) {
       resetRoleAssignments(node.parent);
       this.redraw();
-    } else {
+    } else if (node.kind === 'placeholder') {
       await this.retry(node);
+    } else {
+      this.redraw(); // saved filters: nothing to load, they are read from globalState on each draw
     }
   }
 

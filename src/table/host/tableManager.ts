@@ -25,14 +25,16 @@ export class TableManager implements TableHost, vscode.Disposable {
     return { filters: query.filters, sorters: query.sorters, defaultFilter: query.defaultFilter };
   }
 
-  open(tenantId: string): TablePanel {
+  /** `query`: what to list instead of the tree's query (a saved filter); an open table of the tenant switches to it. */
+  open(tenantId: string, query?: TableQuery): TablePanel {
     const existing = this.panels.get(tenantId);
     if (existing) {
+      if (query) existing.setQuery(query);
       existing.reveal();
       return existing;
     }
     const webviewPanel = vscode.window.createWebviewPanel(TABLE_VIEW_TYPE, vscode.l10n.t('Identities'), { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, { enableFindWidget: false });
-    return this.adopt(tenantId, webviewPanel, 'Opened');
+    return this.adopt(tenantId, webviewPanel, 'Opened', query);
   }
 
   /** Called by the webview panel serializer after a window reload. */
@@ -63,8 +65,8 @@ export class TableManager implements TableHost, vscode.Disposable {
     this.panels.clear();
   }
 
-  private adopt(tenantId: string, webviewPanel: vscode.WebviewPanel, verb: string): TablePanel {
-    const panel = new TablePanel(this, webviewPanel, tenantId, this.initialQuery(tenantId));
+  private adopt(tenantId: string, webviewPanel: vscode.WebviewPanel, verb: string, query?: TableQuery): TablePanel {
+    const panel = new TablePanel(this, webviewPanel, tenantId, query ? { filters: query.filters, sorters: query.sorters, defaultFilter: query.defaultFilter } : this.initialQuery(tenantId));
     this.panels.set(tenantId, panel);
     this.services.logger.info(`${verb} the identities table of ${tenantId}.`);
     return panel;
