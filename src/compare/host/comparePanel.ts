@@ -13,6 +13,7 @@ import type { IdentityRef } from '../../model/identityRef';
 import type { ExtensionServices } from '../../services';
 import type { CompareHostMessageBody, CompareRenderReport, CompareSideInfo, CompareState, CompareWebviewMessage, CopyFormat, CopyScope, Side, SideProblem } from '../protocol';
 import { parseCompareMessage } from '../protocol';
+import { compareStrings } from './compareStrings';
 import { compareWebviewOptions, renderCompareShell } from './html';
 import { ReportWaiters } from './reportWaiters';
 
@@ -178,7 +179,7 @@ export class ComparePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', a: this.sideInfo('a'), b: this.sideInfo('b'), crossTenant: this.crossTenant, state: this.state });
+        this.post({ type: 'init', strings: compareStrings(), a: this.sideInfo('a'), b: this.sideInfo('b'), crossTenant: this.crossTenant, state: this.state });
         return;
       case 'rendered':
         this.hideEqualShown = message.report.hideEqual;
