@@ -103,8 +103,25 @@ function paint(sections: PaintSection[]): void {
   assignmentsLayout.hidden = notFound;
   containers.ownership.hidden = notFound;
   containers.actions.classList.toggle('disabled', notFound);
+  markBusy();
   if (pendingFocus && (sections.includes('focus') || sections.includes('assignment'))) focusSection(pendingFocus);
   announce(statusText(model));
+}
+
+/** `aria-busy` on the sections still loading: assistive technology waits for them and the status region says why. */
+function markBusy(): void {
+  const loading = (status: string | undefined): boolean => status === 'loading' || status === 'idle';
+  const busy: [HTMLElement, boolean][] = [
+    [containers.header, loading(model.identity.data.status)],
+    [containers.attributes, loading(model.identity.data.status)],
+    [containers.assignments, loading(model.assignments.data.status)],
+    [containers.ownership, loading(model.ownership.data.status)],
+    [containers.assignment, model.assignment !== undefined && model.assignment.data.status === 'loading'],
+  ];
+  for (const [element, isBusy] of busy) {
+    if (isBusy) element.setAttribute('aria-busy', 'true');
+    else element.removeAttribute('aria-busy');
+  }
 }
 
 /** Scrolls a section into view and focuses its heading; the assignment's details only once they are painted. */
