@@ -3,6 +3,7 @@
 import type { IdentityDiff } from '../model/compare/identityDiff';
 import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
 import { booleanField, countField, enumField, idField, isOneOf, isPlainObject, objectField, parseTypedMessage, textField } from '../model/messageChecks';
+import { hasPageStrings } from '../model/pageStrings';
 
 export const COMPARE_VIEW_TYPE = 'iscExplorer.compareIdentities';
 
@@ -30,10 +31,35 @@ export type CompareState =
   | { status: 'ready'; diff: IdentityDiff; notes: string[]; loadedAt: string }
   | { status: 'failed'; problems: Partial<Record<Side, SideProblem>> };
 
+// ---------------------------------------------------------------- page texts
+
+/** Every text the page shows, by key; templates with `{0}`… are filled by the page. Localized by the host. */
+export const COMPARE_STRING_KEYS = [
+  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no',
+  'title', 'toolbarLabel', 'factsHeading', 'attributesHeading', 'rolesHeading', 'ownershipHeading', 'sideA', 'sideB',
+  'identityA', 'identityB', 'openDetailsOf', 'crossTenant', 'viewGroup', 'hideEqual', 'hideEqualTitle', 'copyGroup',
+  'copyMarkdown', 'copyMarkdownTitle', 'copyCsv', 'copyCsvTitle', 'refresh', 'refreshTitle', 'loadingBoth',
+  'refreshing', 'factsDifferOne', 'factsDifferMany', 'attributesDifferOne', 'attributesDifferMany',
+  'attributeCountOne', 'attributeCountMany', 'rolesSummary', 'sideWho', 'sideNotFound', 'sideError', 'httpStatus',
+  'trackingId', 'retry', 'columnStatus', 'columnFact', 'columnAttribute', 'notSet', 'factsTable',
+  'attributesTableOne', 'attributesTableMany', 'equalHiddenOne', 'equalHiddenMany', 'noAttributes',
+  'noAttributeDiffers', 'onlyInAPrefix', 'onlyInBPrefix', 'statusEqual', 'statusDiffers', 'onlyInA', 'onlyInB',
+  'inBoth', 'matchedByName', 'matchedById', 'noneInGroup', 'rolesTableOnlyA', 'rolesTableOnlyB', 'rolesTableBoth',
+  'columnRole', 'columnSource', 'columnAdded', 'columnStart', 'columnRemove', 'notRead', 'assignmentTitle',
+  'fieldsDiffer', 'ownershipUnreadable', 'ownsNothing', 'ownedTableOne', 'ownedTableMany', 'columnOwnerOf',
+  'columnType', 'columnName',
+] as const;
+export type CompareStrings = Record<(typeof COMPARE_STRING_KEYS)[number], string>;
+
+/** The page's check of `init.strings`: every key present, a string, capped. */
+export function isCompareStrings(value: unknown): value is CompareStrings {
+  return hasPageStrings(value, COMPARE_STRING_KEYS);
+}
+
 // ---------------------------------------------------------------- host -> page
 
 export type CompareHostMessageBody =
-  | { type: 'init'; a: CompareSideInfo; b: CompareSideInfo; crossTenant: boolean; state: CompareState }
+  | { type: 'init'; strings: CompareStrings; a: CompareSideInfo; b: CompareSideInfo; crossTenant: boolean; state: CompareState }
   | { type: 'state'; state: CompareState };
 
 /** Every host message carries the host's revision; render reports echo the last one applied. */
@@ -48,7 +74,7 @@ export function isCompareHostMessage(value: unknown): value is CompareHostMessag
   if (!isPlainObject(state) || !isOneOf(state.status, STATES)) return false;
   if (state.status === 'ready' && !isPlainObject(state.diff)) return false;
   if (value.type === 'state') return true;
-  return value.type === 'init' && isSideInfo(value.a) && isSideInfo(value.b) && typeof value.crossTenant === 'boolean';
+  return value.type === 'init' && isCompareStrings(value.strings) && isSideInfo(value.a) && isSideInfo(value.b) && typeof value.crossTenant === 'boolean';
 }
 
 function isSideInfo(value: unknown): value is CompareSideInfo {

@@ -4,6 +4,7 @@ import type { ColumnId, FixedColumnId } from '../model/export/columns';
 import { isColumnId } from '../model/export/columns';
 import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
 import { booleanField, enumField, idField, intField, isOneOf, isPlainObject, listField, objectField, parseTypedMessage, textField } from '../model/messageChecks';
+import { hasPageStrings } from '../model/pageStrings';
 import { isValidSorters } from '../model/viewState';
 
 export const TABLE_VIEW_TYPE = 'iscExplorer.identitiesTable';
@@ -66,10 +67,33 @@ export interface TableRow {
   attributes: Record<string, string>;
 }
 
+// ---------------------------------------------------------------- page texts
+
+/** Every text the page shows, by key; templates with `{0}`… are filled by the page. Localized by the host. */
+export const TABLE_STRING_KEYS = [
+  'toolbarLabel', 'tenantReadOnly', 'noFilter', 'filterLabel', 'filterTitle', 'addFilterTitle', 'allIdentities',
+  'correlatedOnly', 'defaultFilterTitle', 'quickFilterPlaceholder', 'quickFilterLabel', 'columns', 'columnsTitle',
+  'refresh', 'export', 'exportTitle', 'selectionLabel', 'selected', 'focusedRow', 'noSelection', 'selectAll',
+  'selectAllTitle', 'clearSelection', 'clearSelectionTitle', 'actionProcess', 'actionProcessTitle',
+  'actionSynchronize', 'actionSynchronizeTitle', 'actionReset', 'actionResetTitle', 'actionInvite',
+  'actionInviteTitle', 'actionPasswordReset', 'actionPasswordResetTitle', 'actionDelete', 'actionDeleteTitle',
+  'copyCsv', 'copyCsvTitle', 'copyTsv', 'copyTsvTitle', 'loadedOf', 'loaded', 'localShown', 'sortedLocal',
+  'sortedServer', 'loadMore', 'gridLabel', 'headerTitle', 'sortHintServer', 'sortHintLocal', 'loadedRowsBadge',
+  'loadedRowsBadgeTitle', 'rowLoading', 'rowsError', 'retry', 'columnName', 'columnAlias', 'columnEmail',
+  'columnIdentityStatus', 'columnProcessingState', 'columnLifecycleState', 'columnManager', 'columnIsManager',
+  'columnProtected', 'columnCreated', 'columnModified', 'columnLastRefresh', 'columnId',
+] as const;
+export type TableStrings = Record<(typeof TABLE_STRING_KEYS)[number], string>;
+
+/** The page's check of `init.strings`: every key present, a string, capped. */
+export function isTableStrings(value: unknown): value is TableStrings {
+  return hasPageStrings(value, TABLE_STRING_KEYS);
+}
+
 // ---------------------------------------------------------------- host -> webview
 
 export type HostToTableMessage =
-  | { type: 'init'; tenant: TableTenant; query: TableQuery; generation: number; columns: ColumnLayout[]; pageSize: number }
+  | { type: 'init'; strings: TableStrings; tenant: TableTenant; query: TableQuery; generation: number; columns: ColumnLayout[]; pageSize: number }
   /** The list changed (sort, filter, refresh): every loaded page is stale. `keepScroll` after a refresh. */
   | { type: 'query'; query: TableQuery; generation: number; keepScroll: boolean }
   | { type: 'page'; generation: number; page: number; rows: TableRow[]; total?: number; end: boolean }
@@ -86,7 +110,7 @@ export function isHostToTableMessage(value: unknown): value is HostToTableMessag
   if (!isPlainObject(value) || !isOneOf(value.type, HOST_MESSAGE_TYPES)) return false;
   switch (value.type) {
     case 'init':
-      return isPlainObject(value.tenant) && isPlainObject(value.query) && typeof value.generation === 'number' && Array.isArray(value.columns);
+      return isTableStrings(value.strings) && isPlainObject(value.tenant) && isPlainObject(value.query) && typeof value.generation === 'number' && Array.isArray(value.columns);
     case 'query':
       return isPlainObject(value.query) && typeof value.generation === 'number';
     case 'page':

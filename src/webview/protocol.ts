@@ -3,6 +3,7 @@
 import type { Identity, OwnedObject, RoleAssignment, RoleAssignmentRef } from '../api/types';
 import type { FieldCheck, TypedParseResult } from '../model/messageChecks';
 import { booleanField, countField, enumField, idField, isOneOf, isPlainObject, objectField, parseTypedMessage, textField } from '../model/messageChecks';
+import { hasPageStrings } from '../model/pageStrings';
 
 export const IDENTITY_PANEL_VIEW_TYPE = 'iscExplorer.identityDetails';
 
@@ -71,11 +72,47 @@ export interface AssignmentSelection {
   data: Loadable<RoleAssignment>;
 }
 
+// ---------------------------------------------------------------- page texts
+
+/** Every text the page shows, by key; templates with `{0}`… are filled by the page. Localized by the host. */
+export const PANEL_STRING_KEYS = [
+  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no',
+  'attributesHeading', 'assignmentsHeading', 'ownershipHeading', 'statusDeleted', 'statusIdentityError',
+  'statusNotFound', 'statusRefreshing', 'statusLoadingIdentity', 'statusFailed', 'statusFailedJoin',
+  'statusFailedAssignments', 'statusFailedOwnership', 'statusFailedAssignment', 'statusLoadingRest', 'statusLoaded',
+  'httpStatus', 'trackingId', 'retry', 'refreshing', 'none', 'unknown', 'openDetailsOf', 'copy', 'tooBigToCopy',
+  'deletedBanner', 'readOnlyBanner', 'identityNotFound', 'identityNotFoundMessage', 'identityError',
+  'loadingIdentity', 'protectedTitle', 'protectedBadge', 'protectedValue', 'manuallyUpdated', 'factAlias',
+  'factEmail', 'factIdentityStatus', 'factProcessingState', 'factLifecycleState', 'factManager', 'factIsManager',
+  'factCreated', 'factModified', 'factLastRefresh', 'factId', 'factTenant', 'copyId', 'unknownManager',
+  'actionSynchronize', 'actionSynchronizeTitle', 'actionProcess', 'actionProcessTitle', 'actionReset',
+  'actionResetTitle', 'actionInvite', 'actionInviteTitle', 'actionPasswordReset', 'actionPasswordResetTitle',
+  'actionDelete', 'actionDeleteTitle', 'actionNotAvailable', 'actionsGroup', 'actionsGroupLocked', 'panelGroup',
+  'refresh', 'refreshTitle', 'openRawJson', 'openRawJsonTitle', 'filterPlaceholder', 'filterLabel',
+  'noAttributeMatch', 'noAttributes', 'copyValueOf', 'attributeCountOne', 'attributeCountMany',
+  'attributeFilteredOne', 'attributeFilteredMany', 'columnAttribute', 'columnValue', 'assignmentsError',
+  'assignmentsNotFound', 'loadingAssignments', 'noAssignments', 'assignmentsTableOne', 'assignmentsTableMany',
+  'unnamedRole', 'assignmentTitle', 'columnRole', 'columnAdded', 'columnStart', 'columnRemove', 'selectAssignment',
+  'assignmentHeading', 'loadingAssignment', 'assignmentError', 'assignmentNotFound', 'factAssignmentId',
+  'factAssigner', 'factAssignmentSource', 'factComments', 'factDimensions', 'factComputed', 'refType', 'refId',
+  'accountTargetsHeading', 'noAccountTargets', 'columnSource', 'columnAccount', 'columnDisplayName', 'columnVia',
+  'contextHeading', 'noContext', 'contextRequested', 'contextMatched', 'columnDerived', 'ownershipError',
+  'ownershipNotFound', 'loadingOwnership', 'ownershipIntro', 'ownsNothing', 'ownershipUnexpected', 'objectCountOne',
+  'objectCountMany', 'columnName', 'columnType', 'columnId',
+] as const;
+export type PanelStrings = Record<(typeof PANEL_STRING_KEYS)[number], string>;
+
+/** The page's check of `init.strings`: every key present, a string, capped. */
+export function isPanelStrings(value: unknown): value is PanelStrings {
+  return hasPageStrings(value, PANEL_STRING_KEYS);
+}
+
 // ---------------------------------------------------------------- host -> webview
 
 export type HostMessageBody =
   | {
       type: 'init';
+      strings: PanelStrings;
       panel: PanelIdentity;
       identity: Loadable<Identity>;
       assignments: Loadable<RoleAssignmentRef[]>;
@@ -109,7 +146,7 @@ export function isHostToWebviewMessage(value: unknown): value is HostToWebviewMe
   if (!isPlainObject(value) || !isOneOf(value.type, HOST_MESSAGE_TYPES) || typeof value.rev !== 'number') return false;
   switch (value.type) {
     case 'init':
-      return isPanelTenant(value.panel) && isLoadable(value.identity) && isLoadable(value.assignments) && isLoadable(value.ownership);
+      return isPanelStrings(value.strings) && isPanelTenant(value.panel) && isLoadable(value.identity) && isLoadable(value.assignments) && isLoadable(value.ownership);
     case 'identity':
     case 'assignments':
     case 'ownership':

@@ -65,6 +65,7 @@ describe('details panels (browser)', function () {
     // One polite live region, there from the start, says what the panel is doing.
     const status = frame.locator('#panel-status[role="status"][aria-live="polite"]');
     await status.filter({ hasText: 'Identity details loaded.' }).waitFor({ state: 'attached', timeout: 10_000 });
+    assert.strictEqual(await frame.locator('[aria-busy="true"]').count(), 0, 'no section stays busy once everything is painted');
     const loaded = await census(await panelDocument(page()));
     const resource = (name: string) => loaded.resources.find((r) => r.name === name)?.responseEnd ?? -1;
     console.log(

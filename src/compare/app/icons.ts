@@ -2,35 +2,39 @@
 // only way a status is told, so screen readers and high-contrast themes get the text.
 import type { DiffStatus, MatchStatus } from '../../model/compare/identityDiff';
 import { h } from '../../webview/app/dom';
+import type { CompareStringKey } from './strings';
+import { t } from './strings';
 
 export function icon(name: string, className = ''): HTMLElement {
   return h('span', { className: `codicon codicon-${name}${className ? ` ${className}` : ''}`, attrs: { 'aria-hidden': 'true' } });
 }
 
-const STATUS: Record<DiffStatus, { icon: string; text: string }> = {
-  equal: { icon: 'check', text: 'Equal' },
-  changed: { icon: 'diff-modified', text: 'Differs' },
-  onlyA: { icon: 'arrow-left', text: 'Only in A' },
-  onlyB: { icon: 'arrow-right', text: 'Only in B' },
+const STATUS: Record<DiffStatus, { icon: string; text: CompareStringKey }> = {
+  equal: { icon: 'check', text: 'statusEqual' },
+  changed: { icon: 'diff-modified', text: 'statusDiffers' },
+  onlyA: { icon: 'arrow-left', text: 'onlyInA' },
+  onlyB: { icon: 'arrow-right', text: 'onlyInB' },
 };
 
-const MATCH: Record<MatchStatus, { icon: string; text: string }> = {
-  onlyA: { icon: 'arrow-left', text: 'Only in A' },
-  onlyB: { icon: 'arrow-right', text: 'Only in B' },
-  both: { icon: 'check', text: 'In both' },
+const MATCH: Record<MatchStatus, { icon: string; text: CompareStringKey }> = {
+  onlyA: { icon: 'arrow-left', text: 'onlyInA' },
+  onlyB: { icon: 'arrow-right', text: 'onlyInB' },
+  both: { icon: 'check', text: 'inBoth' },
 };
 
 /** The status cell of a row: icon plus text (visually hidden, also the tooltip). */
 export function statusBadge(status: DiffStatus): HTMLElement {
-  const { icon: name, text } = STATUS[status];
+  const name = STATUS[status].icon;
+  const text = t(STATUS[status].text);
   return h('span', { className: `status-mark status-${status}`, attrs: { title: text }, children: [icon(name), h('span', { className: 'visually-hidden', text })] });
 }
 
 export function matchText(match: MatchStatus): string {
-  return MATCH[match].text;
+  return t(MATCH[match].text);
 }
 
 export function matchBadge(match: MatchStatus): HTMLElement {
-  const { icon: name, text } = MATCH[match];
+  const name = MATCH[match].icon;
+  const text = t(MATCH[match].text);
   return h('span', { className: `status-mark match-${match}`, attrs: { title: text }, children: [icon(name), h('span', { className: 'visually-hidden', text })] });
 }

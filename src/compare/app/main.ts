@@ -8,6 +8,7 @@ import { applyMessage, emptyModel } from './model';
 import { renderAttributes, renderFacts } from './render/attributes';
 import { renderSides, renderSummary, renderToolbar } from './render/header';
 import { renderOwnership, renderRoles } from './render/roles';
+import { setCompareStrings, t } from './strings';
 import { createCompareApi } from './vscodeApi';
 
 const api = createCompareApi();
@@ -17,12 +18,12 @@ const root = document.getElementById('app') ?? document.body;
 
 const sections = {
   sides: h('header', { className: 'compare-header', attrs: { id: 'compare-sides' } }),
-  toolbar: h('div', { className: 'actions', attrs: { id: 'compare-toolbar', role: 'toolbar', 'aria-label': 'Comparison' } }),
+  toolbar: h('div', { className: 'actions', attrs: { id: 'compare-toolbar', role: 'toolbar' } }),
   summary: h('div', { className: 'compare-summary', attrs: { id: 'compare-summary' } }),
-  facts: h('section', { className: 'section', attrs: { id: 'compare-facts', 'aria-label': 'Header facts' } }),
-  attributes: h('section', { className: 'section', attrs: { id: 'compare-attributes', 'aria-label': 'Attributes' } }),
-  roles: h('section', { className: 'section', attrs: { id: 'compare-roles', 'aria-label': 'Role assignments' } }),
-  ownership: h('section', { className: 'section', attrs: { id: 'compare-ownership', 'aria-label': 'Ownership' } }),
+  facts: h('section', { className: 'section', attrs: { id: 'compare-facts' } }),
+  attributes: h('section', { className: 'section', attrs: { id: 'compare-attributes' } }),
+  roles: h('section', { className: 'section', attrs: { id: 'compare-roles' } }),
+  ownership: h('section', { className: 'section', attrs: { id: 'compare-ownership' } }),
 };
 
 const ctx: CompareContext = {
@@ -36,6 +37,16 @@ const ctx: CompareContext = {
   },
   repaint: () => paint(),
 };
+
+/** The texts arrive with init; the sections exist before it, so their labels are set here. */
+function applyStrings(strings: Parameters<typeof setCompareStrings>[0]): void {
+  setCompareStrings(strings);
+  sections.toolbar.setAttribute('aria-label', t('toolbarLabel'));
+  sections.facts.setAttribute('aria-label', t('factsHeading'));
+  sections.attributes.setAttribute('aria-label', t('attributesHeading'));
+  sections.roles.setAttribute('aria-label', t('rolesHeading'));
+  sections.ownership.setAttribute('aria-label', t('ownershipHeading'));
+}
 
 let started = false;
 
@@ -67,6 +78,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     return;
   }
   try {
+    if (message.type === 'init') applyStrings(message.strings);
     applyMessage(model, message);
     if (message.type === 'init') ctx.saveUi();
     paint();

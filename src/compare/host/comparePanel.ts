@@ -15,6 +15,7 @@ import type { WebviewShellSpec } from '../../ui/webviewShell';
 import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { CompareHostMessageBody, CompareRenderReport, CompareSideInfo, CompareState, CompareWebviewMessage, CopyFormat, CopyScope, Side, SideProblem } from '../protocol';
 import { parseCompareMessage } from '../protocol';
+import { compareStrings } from './compareStrings';
 import { ReportWaiters } from './reportWaiters';
 import { DisposableStore } from '../../util/disposables';
 
@@ -181,7 +182,7 @@ export class ComparePanel implements vscode.Disposable {
     switch (message.type) {
       case 'ready':
         this.ready = true;
-        this.post({ type: 'init', a: this.sideInfo('a'), b: this.sideInfo('b'), crossTenant: this.crossTenant, state: this.state });
+        this.post({ type: 'init', strings: compareStrings(), a: this.sideInfo('a'), b: this.sideInfo('b'), crossTenant: this.crossTenant, state: this.state });
         return;
       case 'rendered':
         this.hideEqualShown = message.report.hideEqual;

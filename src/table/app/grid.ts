@@ -47,7 +47,7 @@ export class Grid {
     this.body = h('div', { className: 'grid-body', attrs: { role: 'rowgroup' } });
     this.element = h('div', {
       className: 'grid',
-      attrs: { role: 'grid', tabindex: '0', 'aria-multiselectable': 'true', 'aria-label': 'Identities', id: 'identities-grid' },
+      attrs: { role: 'grid', tabindex: '0', 'aria-multiselectable': 'true', id: 'identities-grid' },
       children: [h('div', { className: 'grid-header', attrs: { role: 'rowgroup' }, children: [this.headerRow] }), this.body],
     });
     this.virtualizer = new Virtualizer<HTMLDivElement, HTMLDivElement>({

@@ -1,10 +1,11 @@
 // The grid's header row: one column header per visible column with its sort state, a resize handle (mouse drag,
 // or Alt+←/→ on the header), reordering (drag and drop, or Ctrl+Shift+←/→), all saved per tenant by the host.
 import type { ColumnId } from '../../model/export/columns';
-import { columnLabel, isColumnId, serverSortField } from '../../model/export/columns';
+import { isColumnId, serverSortField } from '../../model/export/columns';
 import type { ColumnLayout } from '../protocol';
 import { LIMITS } from '../protocol';
 import { h, icon } from './dom';
+import { columnText, t } from './strings';
 
 export interface SortState {
   column: ColumnId;
@@ -32,19 +33,19 @@ export function renderHeader(row: HTMLElement, columns: ColumnLayout[], sort: So
 function headerCell(column: ColumnLayout, index: number, sort: SortState | undefined, callbacks: HeaderCallbacks): HTMLElement {
   const sorted = sort?.column === column.id ? sort : undefined;
   const serverSortable = serverSortField(column.id) !== undefined;
-  const label = columnLabel(column.id);
-  const sortHint = serverSortable ? 'sorted by the server' : 'sorts the loaded rows only';
+  const label = columnText(column.id);
+  const sortHint = serverSortable ? t('sortHintServer') : t('sortHintLocal');
   const button = h('button', {
     className: 'header-button',
     attrs: {
       type: 'button',
       'data-column': column.id,
-      title: `${label}: click to sort (${sortHint}). Alt+←/→ resizes, Ctrl+Shift+←/→ moves the column.`,
+      title: t('headerTitle', label, sortHint),
     },
     children: [
       h('span', { className: 'header-label', text: label }),
       sorted ? icon(sorted.descending ? 'arrow-down' : 'arrow-up') : null,
-      sorted?.local ? h('span', { className: 'header-badge', text: 'loaded rows', attrs: { title: 'Sorted within the loaded rows only: the server cannot sort on this column.' } }) : null,
+      sorted?.local ? h('span', { className: 'header-badge', text: t('loadedRowsBadge'), attrs: { title: t('loadedRowsBadgeTitle') } }) : null,
     ],
   });
   button.addEventListener('click', () => callbacks.sortBy(column.id));

@@ -1,12 +1,13 @@
 // Entry point of the identities table webview (browser code: no `vscode`, no Node). Receives pages from the
 // host, paints the virtual grid, asks for the pages the viewport needs, and reports what it painted.
 import type { ColumnId } from '../../model/export/columns';
-import { columnLabel, serverSortField } from '../../model/export/columns';
+import { serverSortField } from '../../model/export/columns';
 import type { ColumnLayout, HostToTableMessage, TableQuery, TableRenderReport, TableRow } from '../protocol';
 import { LIMITS, isHostToTableMessage } from '../protocol';
 import { Grid } from './grid';
 import type { SortState } from './header';
 import { RowStore } from './store';
+import { columnText, setTableStrings, t } from './strings';
 import { Toolbar } from './toolbar';
 import { createTableApi } from './vscodeApi';
 
@@ -71,7 +72,10 @@ function resetRequests(): void {
 
 // ------------------------------------------------------------------ the page
 
-const toolbar = new Toolbar({
+/** Built when init brings the texts (its buttons are labelled at construction). */
+let toolbar: Toolbar | undefined;
+
+const createToolbar = (): Toolbar => new Toolbar({
   editFilter: () => api.post({ type: 'editFilter' }),
   toggleDefaultFilter: () => api.post({ type: 'setDefaultFilter', value: query.defaultFilter === 'NONE' ? 'CORRELATED_ONLY' : 'NONE' }),
   quickFilter: (text) => {
@@ -167,6 +171,7 @@ function applyColumns(columns: ColumnLayout[]): void {
 }
 
 function updateChrome(): void {
+  if (!toolbar) return;
   toolbar.setSelection(grid.selection.size, grid.targetRows().length);
   const sort = sortState();
   toolbar.setStatus({
@@ -175,7 +180,7 @@ function updateChrome(): void {
     rowCount: store.rowCount(),
     mode: store.mode,
     matches: store.mode === 'local' ? store.view().length : store.loadedRowCount,
-    sortText: sort ? `sorted by ${columnLabel(sort.column)} ${sort.descending ? '↓' : '↑'} ${sort.local ? '(loaded rows only)' : '(server)'}` : undefined,
+    sortText: sort ? t(sort.local ? 'sortedLocal' : 'sortedServer', columnText(sort.column), sort.descending ? '↓' : '↑') : undefined,
     notice,
     moreToLoad: store.nextMissingPage() !== undefined,
   });
@@ -226,6 +231,8 @@ function postReport(): void {
 function start(): void {
   if (started) return;
   started = true;
+  toolbar = createToolbar();
+  grid.element.setAttribute('aria-label', t('gridLabel'));
   const root = document.getElementById('app') ?? document.body;
   root.replaceChildren(toolbar.element, toolbar.selectionBar, toolbar.status, grid.element);
   grid.mount();
@@ -237,7 +244,7 @@ function restoreView(id: string): void {
   tenantId = id;
   api.setState({ tenantId: id });
   if (same && typeof saved.quickFilter === 'string' && saved.quickFilter.length <= LIMITS.quickFilter) {
-    toolbar.quickFilterInput.value = saved.quickFilter;
+    if (toolbar) toolbar.quickFilterInput.value = saved.quickFilter;
     store.quickFilter = saved.quickFilter;
     store.invalidateView();
   }
@@ -252,14 +259,15 @@ let pendingScrollRow: number | undefined;
 function apply(message: HostToTableMessage): void {
   switch (message.type) {
     case 'init':
+      setTableStrings(message.strings);
       start();
       query = message.query;
       store.pageSize = message.pageSize;
       store.reset(message.generation);
       resetRequests();
       applyColumns(message.columns);
-      toolbar.setTenant(message.tenant);
-      toolbar.setQuery(query);
+      toolbar?.setTenant(message.tenant);
+      toolbar?.setQuery(query);
       grid.setSort(sortState());
       restoreView(message.tenant.id);
       grid.element.focus({ preventScroll: true });
@@ -269,7 +277,7 @@ function apply(message: HostToTableMessage): void {
       store.reset(message.generation);
       resetRequests();
       if (!message.keepScroll) pendingScrollRow = undefined;
-      toolbar.setQuery(query);
+      toolbar?.setQuery(query);
       grid.setSort(sortState());
       // A refresh keeps what the person selected; another query (sort, filter) lists other rows.
       if (message.keepScroll) {
@@ -299,7 +307,7 @@ function apply(message: HostToTableMessage): void {
       applyColumns(message.columns);
       break;
     case 'tenant':
-      toolbar.setTenant(message.tenant);
+      toolbar?.setTenant(message.tenant);
       break;
     case 'notice':
       notice = message.text;

@@ -3,6 +3,7 @@
 import type { ColumnId } from '../../model/export/columns';
 import { displayText } from '../../model/identityDisplay';
 import { h } from './dom';
+import { t } from './strings';
 import type { RowSlot } from './store';
 import { cellOf } from './store';
 
@@ -21,11 +22,11 @@ export function rowCells(slot: RowSlot, columns: readonly ColumnId[]): HTMLEleme
     });
   }
   const first = h('div', { className: 'grid-cell', attrs: { role: 'gridcell', 'aria-colindex': '1' } });
-  if (slot.kind === 'placeholder') first.appendChild(h('span', { className: 'cell-text muted', text: 'Loading…' }));
+  if (slot.kind === 'placeholder') first.appendChild(h('span', { className: 'cell-text muted', text: t('rowLoading') }));
   if (slot.kind === 'gap') first.appendChild(h('span', { className: 'cell-text muted', text: '—' }));
   if (slot.kind === 'error') {
-    const retry = h('button', { className: 'link-button', text: 'Retry', attrs: { type: 'button', 'data-retry': String(slot.page) } });
-    first.replaceChildren(h('span', { className: 'cell-text error-text', text: `Could not load these rows: ${displayText(slot.message, 200)} ` }), retry);
+    const retry = h('button', { className: 'link-button', text: t('retry'), attrs: { type: 'button', 'data-retry': String(slot.page) } });
+    first.replaceChildren(h('span', { className: 'cell-text error-text', text: `${t('rowsError', displayText(slot.message, 200))} ` }), retry);
   }
   return [first, ...columns.slice(1).map((_, i) => h('div', { className: `grid-cell${slot.kind === 'placeholder' ? ' shimmer' : ''}`, attrs: { role: 'gridcell', 'aria-colindex': String(i + 2) } }))];
 }

@@ -3,6 +3,8 @@
 import type { TableAction, TableQuery, TableTenant } from '../protocol';
 import { LIMITS } from '../protocol';
 import { formatCount, h, icon, iconButton } from './dom';
+import type { TableStringKey } from './strings';
+import { t } from './strings';
 
 export interface ToolbarCallbacks {
   editFilter(): void;
@@ -18,13 +20,13 @@ export interface ToolbarCallbacks {
   loadMore(): void;
 }
 
-const ACTION_BUTTONS: readonly { action: TableAction; icon: string; label: string; single?: boolean }[] = [
-  { action: 'processIdentities', icon: 'run-all', label: 'Process' },
-  { action: 'synchronizeAttributes', icon: 'sync', label: 'Synchronize' },
-  { action: 'resetIdentity', icon: 'debug-restart', label: 'Reset' },
-  { action: 'inviteIdentities', icon: 'mail', label: 'Invite' },
-  { action: 'sendPasswordResetEmail', icon: 'key', label: 'Password reset' },
-  { action: 'deleteIdentity', icon: 'trash', label: 'Delete', single: true },
+const ACTION_BUTTONS: readonly { action: TableAction; icon: string; label: TableStringKey; title: TableStringKey; single?: boolean }[] = [
+  { action: 'processIdentities', icon: 'run-all', label: 'actionProcess', title: 'actionProcessTitle' },
+  { action: 'synchronizeAttributes', icon: 'sync', label: 'actionSynchronize', title: 'actionSynchronizeTitle' },
+  { action: 'resetIdentity', icon: 'debug-restart', label: 'actionReset', title: 'actionResetTitle' },
+  { action: 'inviteIdentities', icon: 'mail', label: 'actionInvite', title: 'actionInviteTitle' },
+  { action: 'sendPasswordResetEmail', icon: 'key', label: 'actionPasswordReset', title: 'actionPasswordResetTitle' },
+  { action: 'deleteIdentity', icon: 'trash', label: 'actionDelete', title: 'actionDeleteTitle', single: true },
 ];
 
 export interface StatusInfo {
@@ -54,11 +56,11 @@ export class Toolbar {
 
   constructor(callbacks: ToolbarCallbacks) {
     this.tenantLabel = h('span', { className: 'tenant-label' });
-    this.filterButton = iconButton('filter', 'No filter', () => callbacks.editFilter(), { className: 'tool-button filter-button' });
-    this.defaultFilterButton = iconButton('list-filter', 'All identities', () => callbacks.toggleDefaultFilter());
+    this.filterButton = iconButton('filter', t('noFilter'), () => callbacks.editFilter(), { className: 'tool-button filter-button' });
+    this.defaultFilterButton = iconButton('list-filter', t('allIdentities'), () => callbacks.toggleDefaultFilter());
     this.quickFilterInput = h('input', {
       className: 'quick-filter',
-      attrs: { type: 'search', placeholder: 'Filter loaded rows', 'aria-label': 'Quick filter over the loaded rows', spellcheck: 'false', autocomplete: 'off' },
+      attrs: { type: 'search', placeholder: t('quickFilterPlaceholder'), 'aria-label': t('quickFilterLabel'), spellcheck: 'false', autocomplete: 'off' },
     });
     this.quickFilterInput.maxLength = LIMITS.quickFilter;
     this.quickFilterInput.addEventListener('input', () => callbacks.quickFilter(this.quickFilterInput.value));
@@ -71,37 +73,37 @@ export class Toolbar {
     });
     this.element = h('div', {
       className: 'toolbar',
-      attrs: { role: 'toolbar', 'aria-label': 'Identities table' },
+      attrs: { role: 'toolbar', 'aria-label': t('toolbarLabel') },
       children: [
         this.tenantLabel,
         this.filterButton,
         this.defaultFilterButton,
         h('span', { className: 'quick-filter-box', children: [icon('search'), this.quickFilterInput] }),
         h('span', { className: 'spacer' }),
-        iconButton('list-selection', 'Columns…', () => callbacks.pickColumns(), { title: 'Choose the columns (attribute keys included)' }),
-        iconButton('refresh', 'Refresh', () => callbacks.refresh()),
-        iconButton('export', 'Export…', () => callbacks.exportRows(), { title: 'Export every identity of this query (CSV or JSON Lines)' }),
+        iconButton('list-selection', t('columns'), () => callbacks.pickColumns(), { title: t('columnsTitle') }),
+        iconButton('refresh', t('refresh'), () => callbacks.refresh()),
+        iconButton('export', t('export'), () => callbacks.exportRows(), { title: t('exportTitle') }),
       ],
     });
 
     this.selectionText = h('span', { className: 'selection-text', attrs: { 'aria-live': 'polite' } });
     const actions = ACTION_BUTTONS.map((spec) => {
-      const button = iconButton(spec.icon, spec.label, () => callbacks.runAction(spec.action), { title: `${spec.label} the selected identities (confirmation follows)` });
+      const button = iconButton(spec.icon, t(spec.label), () => callbacks.runAction(spec.action), { title: t(spec.title) });
       button.dataset.action = spec.action;
       this.actionButtons.set(spec.action, button);
       return button;
     });
     this.copyButtons = [
-      iconButton('copy', 'Copy CSV', () => callbacks.copy('csv'), { title: 'Copy the selected rows as CSV (Ctrl+Shift+C)' }),
-      iconButton('copy', 'Copy TSV', () => callbacks.copy('tsv'), { title: 'Copy the selected rows as tab-separated text for a spreadsheet (Ctrl+C)' }),
+      iconButton('copy', t('copyCsv'), () => callbacks.copy('csv'), { title: t('copyCsvTitle') }),
+      iconButton('copy', t('copyTsv'), () => callbacks.copy('tsv'), { title: t('copyTsvTitle') }),
     ];
     this.selectionBar = h('div', {
       className: 'selection-bar',
-      attrs: { role: 'toolbar', 'aria-label': 'Selected identities' },
+      attrs: { role: 'toolbar', 'aria-label': t('selectionLabel') },
       children: [
         this.selectionText,
-        iconButton('check-all', 'Select all', () => callbacks.selectAll(), { title: 'Select every loaded row that matches the quick filter (Ctrl+A)' }),
-        iconButton('clear-all', 'Clear', () => callbacks.clearSelection(), { title: 'Clear the selection (Escape)' }),
+        iconButton('check-all', t('selectAll'), () => callbacks.selectAll(), { title: t('selectAllTitle') }),
+        iconButton('clear-all', t('clearSelection'), () => callbacks.clearSelection(), { title: t('clearSelectionTitle') }),
         h('span', { className: 'separator' }),
         ...actions,
         h('span', { className: 'separator' }),
@@ -110,27 +112,27 @@ export class Toolbar {
     });
 
     this.statusText = h('span', { className: 'status-text' });
-    this.loadMoreButton = h('button', { className: 'link-button', text: 'Load more rows', attrs: { type: 'button' } });
+    this.loadMoreButton = h('button', { className: 'link-button', text: t('loadMore'), attrs: { type: 'button' } });
     this.loadMoreButton.addEventListener('click', () => callbacks.loadMore());
     this.status = h('div', { className: 'status-line', attrs: { role: 'status', 'aria-live': 'polite' }, children: [this.statusText, this.loadMoreButton] });
   }
 
   setTenant(tenant: TableTenant): void {
     this.tenantLabel.replaceChildren(icon(tenant.readOnly ? 'lock' : 'cloud'), h('span', { text: tenant.label }));
-    this.tenantLabel.title = tenant.readOnly ? `${tenant.label} (read-only: actions are refused)` : tenant.label;
+    this.tenantLabel.title = tenant.readOnly ? t('tenantReadOnly', tenant.label) : tenant.label;
   }
 
   setQuery(query: TableQuery): void {
     const label = this.filterButton.querySelector('.tool-label');
-    if (label) label.textContent = query.filters ? `Filter: ${query.filters.length > 60 ? `${query.filters.slice(0, 59)}…` : query.filters}` : 'No filter';
-    this.filterButton.title = query.filters ? `Server filter: ${query.filters} (click to change; the tree keeps its own)` : 'Add a server filter (the tree keeps its own)';
+    if (label) label.textContent = query.filters ? t('filterLabel', query.filters.length > 60 ? `${query.filters.slice(0, 59)}…` : query.filters) : t('noFilter');
+    this.filterButton.title = query.filters ? t('filterTitle', query.filters) : t('addFilterTitle');
     const defaultLabel = this.defaultFilterButton.querySelector('.tool-label');
-    if (defaultLabel) defaultLabel.textContent = query.defaultFilter === 'CORRELATED_ONLY' ? 'Correlated only' : 'All identities';
-    this.defaultFilterButton.title = 'Switch between all identities and correlated identities only';
+    if (defaultLabel) defaultLabel.textContent = query.defaultFilter === 'CORRELATED_ONLY' ? t('correlatedOnly') : t('allIdentities');
+    this.defaultFilterButton.title = t('defaultFilterTitle');
   }
 
   setSelection(selected: number, targets: number): void {
-    this.selectionText.textContent = selected > 0 ? `${formatCount(selected)} selected` : targets > 0 ? 'Focused row' : 'No selection';
+    this.selectionText.textContent = selected > 0 ? t('selected', formatCount(selected)) : targets > 0 ? t('focusedRow') : t('noSelection');
     for (const spec of ACTION_BUTTONS) {
       const button = this.actionButtons.get(spec.action);
       if (button) button.disabled = targets === 0 || (spec.single === true && targets !== 1);
@@ -140,8 +142,8 @@ export class Toolbar {
 
   setStatus(info: StatusInfo): void {
     const parts: string[] = [];
-    parts.push(info.total !== undefined ? `${formatCount(info.loaded)} of ${formatCount(info.total)} loaded` : `${formatCount(info.loaded)} loaded`);
-    if (info.mode === 'local') parts.push(`${formatCount(info.matches)} of the loaded rows shown (quick filter / sort over loaded rows only)`);
+    parts.push(info.total !== undefined ? t('loadedOf', formatCount(info.loaded), formatCount(info.total)) : t('loaded', formatCount(info.loaded)));
+    if (info.mode === 'local') parts.push(t('localShown', formatCount(info.matches)));
     if (info.sortText) parts.push(info.sortText);
     if (info.notice) parts.push(info.notice);
     this.statusText.textContent = parts.join(' · ');

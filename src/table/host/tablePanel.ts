@@ -14,6 +14,7 @@ import type { PageOutcome } from './pageLoader';
 import { tableRow } from './rows';
 import { handleTableMessage } from './tableMessages';
 import { DisposableStore } from '../../util/disposables';
+import { tableStrings } from './tableStrings';
 
 export interface TableHost {
   readonly services: CoreServices;
@@ -119,7 +120,7 @@ export class TablePanel implements vscode.Disposable {
   /** The app (re)started: send tenant, query and layout; it then asks for the pages its viewport needs. */
   sendInit(): void {
     this.ready = true;
-    this.post({ type: 'init', tenant: this.tenant(), query: this.query, generation: this.currentGeneration, columns: this.columns, pageSize: TABLE_PAGE_SIZE });
+    this.post({ type: 'init', strings: tableStrings(), tenant: this.tenant(), query: this.query, generation: this.currentGeneration, columns: this.columns, pageSize: TABLE_PAGE_SIZE });
   }
 
   /** A new query (sort, filter) or a refresh: every page is stale. */

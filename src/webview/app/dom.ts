@@ -3,6 +3,39 @@
 
 import { formatDate } from '../../model/identityDisplay';
 import { hasBidiControls, pageText } from '../../model/textSafety';
+import { fillPlaceholders } from '../../model/pageStrings';
+
+/** The words of these helpers; the page that uses them sets them from its init message (it has none of its own). */
+export interface ValueStrings {
+  valueBidi: string;
+  valueBidiTitle: string;
+  /** "Show all ({0} characters)". */
+  valueShowAll: string;
+  valueShowLess: string;
+  valueEmpty: string;
+  valueNoValues: string;
+  yes: string;
+  no: string;
+}
+
+let valueStrings: ValueStrings | undefined;
+
+export function setValueStrings(strings: ValueStrings): void {
+  valueStrings = {
+    valueBidi: strings.valueBidi,
+    valueBidiTitle: strings.valueBidiTitle,
+    valueShowAll: strings.valueShowAll,
+    valueShowLess: strings.valueShowLess,
+    valueEmpty: strings.valueEmpty,
+    valueNoValues: strings.valueNoValues,
+    yes: strings.yes,
+    no: strings.no,
+  };
+}
+
+function valueText(key: keyof ValueStrings, ...values: (string | number)[]): string {
+  return fillPlaceholders(valueStrings?.[key] ?? key, values);
+}
 
 type Child = Node | string | null | undefined | false;
 
@@ -114,7 +147,7 @@ export function textValue(raw: string, options: { limit?: number; className?: st
   const content = h('span', { className: 'value-text', attrs: { dir: 'auto' } });
   wrapper.appendChild(content);
   if (hasBidiControls(raw)) {
-    wrapper.appendChild(h('span', { className: 'badge badge-warning', text: 'bidi', attrs: { title: 'Contains bidirectional control characters; shown isolated.' } }));
+    wrapper.appendChild(h('span', { className: 'badge badge-warning', text: valueText('valueBidi'), attrs: { title: valueText('valueBidiTitle') } }));
   }
   if (text.length <= limit) {
     setChunkedText(content, text);
@@ -126,7 +159,7 @@ export function textValue(raw: string, options: { limit?: number; className?: st
   const paint = () => {
     setChunkedText(content, expanded ? text : `${text.slice(0, limit)}…`);
     content.classList.toggle('expanded', expanded);
-    toggle.textContent = expanded ? 'Show less' : `Show all (${text.length.toLocaleString('en-US')} characters)`;
+    toggle.textContent = expanded ? valueText('valueShowLess') : valueText('valueShowAll', text.length);
     toggle.setAttribute('aria-expanded', String(expanded));
   };
   toggle.addEventListener('click', () => {
@@ -170,10 +203,10 @@ function setChunkedText(element: HTMLElement, text: string): void {
 /** Any API value as readable text: strings as they are, multi-valued as a list, nested as indented JSON. */
 export function anyValue(value: unknown, key?: string): HTMLElement {
   if (value === null || value === undefined) return h('span', { className: 'value muted', text: value === null ? 'null' : '—' });
-  if (typeof value === 'string') return value === '' ? h('span', { className: 'value muted', text: '(empty)' }) : textValue(value, { key });
+  if (typeof value === 'string') return value === '' ? h('span', { className: 'value muted', text: valueText('valueEmpty') }) : textValue(value, { key });
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return h('span', { className: 'value', text: String(value) });
   if (Array.isArray(value) && value.every((item) => item === null || typeof item !== 'object')) {
-    if (value.length === 0) return h('span', { className: 'value muted', text: '(no values)' });
+    if (value.length === 0) return h('span', { className: 'value muted', text: valueText('valueNoValues') });
     return h('ul', {
       className: 'multi-value',
       children: value.map((item, index) => h('li', { children: [anyValue(item, key === undefined ? undefined : `${key}[${index}]`)] })),
@@ -232,7 +265,7 @@ export function nameText(name: string): HTMLElement {
 
 export function boolValue(value: unknown): HTMLElement {
   if (typeof value !== 'boolean') return anyValue(value);
-  return h('span', { className: 'value', text: value ? 'Yes' : 'No' });
+  return h('span', { className: 'value', text: valueText(value ? 'yes' : 'no') });
 }
 
 /** A <dl> of label/value rows. */
@@ -255,8 +288,4 @@ export function table(headers: string[], className = 'data-table'): { table: HTM
 
 export function cell(content: Node | string, className?: string): HTMLTableCellElement {
   return h('td', { className, children: [content] });
-}
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
 }

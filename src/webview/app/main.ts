@@ -11,6 +11,7 @@ import { renderAssignments } from './render/assignments';
 import { renderAttributes } from './render/attributes';
 import { renderActions, renderBanner, renderHeader } from './render/header';
 import { renderOwnership } from './render/ownership';
+import { setPanelStrings, t } from './strings';
 import { createPanelApi } from './vscodeApi';
 
 const api = createPanelApi();
@@ -55,10 +56,10 @@ const containers = {
   banner: h('div', { className: 'banners', attrs: { id: 'section-banner' } }),
   header: h('header', { className: 'identity-header', attrs: { id: 'section-header' } }),
   actions: h('div', { className: 'actions', attrs: { id: 'section-actions' } }),
-  attributes: h('section', { className: 'section', attrs: { id: 'section-attributes', 'aria-label': 'Attributes' } }),
-  assignments: h('section', { className: 'section', attrs: { id: 'section-assignments', 'aria-label': 'Role assignments' } }),
+  attributes: h('section', { className: 'section', attrs: { id: 'section-attributes' } }),
+  assignments: h('section', { className: 'section', attrs: { id: 'section-assignments' } }),
   assignment: h('div', { className: 'assignment-details', attrs: { id: 'section-assignment', 'aria-live': 'polite' } }),
-  ownership: h('section', { className: 'section', attrs: { id: 'section-ownership', 'aria-label': 'Ownership' } }),
+  ownership: h('section', { className: 'section', attrs: { id: 'section-ownership' } }),
   // One live region that exists from the start: screen readers announce changes of a region they already know.
   status: h('div', { className: 'visually-hidden', attrs: { id: 'panel-status', role: 'status', 'aria-live': 'polite', 'aria-atomic': 'true' } }),
 };
@@ -73,6 +74,14 @@ const painters: Record<Exclude<PaintSection, 'focus'>, (el: HTMLElement, c: AppC
   assignment: renderAssignmentDetails,
   ownership: renderOwnership,
 };
+
+/** The texts arrive with init; the containers exist before it, so their labels are set here. */
+function applyStrings(strings: Parameters<typeof setPanelStrings>[0]): void {
+  setPanelStrings(strings);
+  containers.attributes.setAttribute('aria-label', t('attributesHeading'));
+  containers.assignments.setAttribute('aria-label', t('assignmentsHeading'));
+  containers.ownership.setAttribute('aria-label', t('ownershipHeading'));
+}
 
 let started = false;
 let pendingFocus: FocusSection | undefined;
@@ -94,8 +103,25 @@ function paint(sections: PaintSection[]): void {
   assignmentsLayout.hidden = notFound;
   containers.ownership.hidden = notFound;
   containers.actions.classList.toggle('disabled', notFound);
+  markBusy();
   if (pendingFocus && (sections.includes('focus') || sections.includes('assignment'))) focusSection(pendingFocus);
   announce(statusText(model));
+}
+
+/** `aria-busy` on the sections still loading: assistive technology waits for them and the status region says why. */
+function markBusy(): void {
+  const loading = (status: string | undefined): boolean => status === 'loading' || status === 'idle';
+  const busy: [HTMLElement, boolean][] = [
+    [containers.header, loading(model.identity.data.status)],
+    [containers.attributes, loading(model.identity.data.status)],
+    [containers.assignments, loading(model.assignments.data.status)],
+    [containers.ownership, loading(model.ownership.data.status)],
+    [containers.assignment, model.assignment !== undefined && model.assignment.data.status === 'loading'],
+  ];
+  for (const [element, isBusy] of busy) {
+    if (isBusy) element.setAttribute('aria-busy', 'true');
+    else element.removeAttribute('aria-busy');
+  }
 }
 
 /** Scrolls a section into view and focuses its heading; the assignment's details only once they are painted. */
@@ -133,19 +159,19 @@ function announce(text: string): void {
 }
 
 function statusText(m: typeof model): string {
-  if (m.deleted) return 'This identity has been deleted.';
+  if (m.deleted) return t('statusDeleted');
   const header = m.identity.data;
-  if (header.status === 'error') return `Could not load the identity: ${header.error.serverMessages[0] ?? header.error.message}`;
-  if (header.status === 'notFound') return 'Identity not found.';
-  if (header.status === 'loading' || header.status === 'idle') return m.identity.shown ? 'Refreshing…' : 'Loading identity…';
+  if (header.status === 'error') return t('statusIdentityError', header.error.serverMessages[0] ?? header.error.message);
+  if (header.status === 'notFound') return t('statusNotFound');
+  if (header.status === 'loading' || header.status === 'idle') return m.identity.shown ? t('statusRefreshing') : t('statusLoadingIdentity');
   const failed = [
-    m.assignments.data.status === 'error' ? 'role assignments' : undefined,
-    m.ownership.data.status === 'error' ? 'ownership' : undefined,
-    m.assignment?.data.status === 'error' ? 'role assignment details' : undefined,
+    m.assignments.data.status === 'error' ? t('statusFailedAssignments') : undefined,
+    m.ownership.data.status === 'error' ? t('statusFailedOwnership') : undefined,
+    m.assignment?.data.status === 'error' ? t('statusFailedAssignment') : undefined,
   ].filter(Boolean);
-  if (failed.length > 0) return `Could not load the ${failed.join(' and ')}.`;
-  if (m.assignments.data.status === 'loading' || m.ownership.data.status === 'loading') return 'Loading role assignments and ownership…';
-  return 'Identity details loaded.';
+  if (failed.length > 0) return t('statusFailed', failed.join(t('statusFailedJoin')));
+  if (m.assignments.data.status === 'loading' || m.ownership.data.status === 'loading') return t('statusLoadingRest');
+  return t('statusLoaded');
 }
 
 /** Keeps keyboard focus (filter box, selected row) across a repaint of its section. */
@@ -172,6 +198,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
     console.warn('Identity details: ignored an unexpected message.');
     return;
   }
+  if (message.type === 'init') applyStrings(message.strings);
   if (message.type === 'focus') pendingFocus = message.section;
   if (message.type === 'init' && message.focus) pendingFocus = message.focus;
   // Another identity than before (a retargeted preview, or a saved state of another one): start clean.

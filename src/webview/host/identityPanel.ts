@@ -21,6 +21,7 @@ import { parseWebviewMessage } from '../protocol';
 import { ABORTED, loadSection, panelKey, panelTitle, toOwnershipView } from './panelData';
 import type { MessageHost } from './panelMessages';
 import { handlePanelMessage } from './panelMessages';
+import { panelStrings } from './panelStrings';
 import type { PaintCycle } from './renderTracker';
 import { RenderTracker } from './renderTracker';
 import { DisposableStore } from '../../util/disposables';
@@ -205,6 +206,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.pendingFocus = undefined;
     this.post({
       type: 'init',
+      strings: panelStrings(),
       panel,
       identity: this.identity,
       assignments: this.assignments,

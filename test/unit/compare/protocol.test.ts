@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isCompareHostMessage, parseCompareMessage, parseComparePersistedState } from '../../../src/compare/protocol';
+import { COMPARE_STRING_KEYS, isCompareHostMessage, isCompareStrings, parseCompareMessage, parseComparePersistedState } from '../../../src/compare/protocol';
 
 const REPORT = { seq: 1, rev: 2, state: 'ready', hideEqual: false, attributeRows: 3 };
 
@@ -50,15 +50,32 @@ describe('compare protocol: messages from the page', () => {
 
 describe('compare protocol: messages from the host', () => {
   const side = { tenantId: 't', tenantLabel: 'T', identityId: 'i', name: 'n' };
+  const strings = (): Record<string, string> => Object.fromEntries(COMPARE_STRING_KEYS.map((key) => [key, `text of ${key}`]));
 
   it('recognises init and state messages', () => {
-    assert.ok(isCompareHostMessage({ type: 'init', rev: 1, a: side, b: side, crossTenant: false, state: { status: 'loading' } }));
+    assert.ok(isCompareHostMessage({ type: 'init', rev: 1, strings: strings(), a: side, b: side, crossTenant: false, state: { status: 'loading' } }));
     assert.ok(isCompareHostMessage({ type: 'state', rev: 2, state: { status: 'failed', problems: {} } }));
   });
 
   it('refuses a ready state without a diff and an init without sides', () => {
     assert.ok(!isCompareHostMessage({ type: 'state', rev: 2, state: { status: 'ready' } }));
-    assert.ok(!isCompareHostMessage({ type: 'init', rev: 1, a: side, crossTenant: false, state: { status: 'loading' } }));
+    assert.ok(!isCompareHostMessage({ type: 'init', rev: 1, strings: strings(), a: side, crossTenant: false, state: { status: 'loading' } }));
+  });
+});
+
+describe('compare protocol: the page texts of init', () => {
+  const side = { tenantId: 't', tenantLabel: 'T', identityId: 'i', name: 'n' };
+  const strings = (): Record<string, string> => Object.fromEntries(COMPARE_STRING_KEYS.map((key) => [key, `text of ${key}`]));
+
+  it('rejects a strings object that lacks a key', () => {
+    const partial = strings();
+    delete partial.hideEqual;
+    assert.ok(isCompareStrings(strings()));
+    assert.ok(!isCompareStrings(partial));
+  });
+
+  it('rejects an init message without its texts', () => {
+    assert.ok(!isCompareHostMessage({ type: 'init', rev: 1, a: side, b: side, crossTenant: false, state: { status: 'loading' } }));
   });
 });
 

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { LIMITS, isHostToTableMessage, parseTableMessage, parseTablePersistedState } from '../../../src/table/protocol';
+import { LIMITS, TABLE_STRING_KEYS, isHostToTableMessage, isTableStrings, parseTableMessage, parseTablePersistedState } from '../../../src/table/protocol';
 
 const ID = '0a2e4c1e0b2c4d6e8f0a1b2c3d4e5f04';
 const REPORT = { seq: 1, generation: 1, rowCount: 10, loadedRows: 10, mode: 'server', firstVisibleIndex: 0, visibleNames: ['a'], placeholders: 0, selected: 0, columns: ['name'] };
@@ -54,6 +54,17 @@ describe('table protocol', () => {
     assert.ok(isHostToTableMessage({ type: 'page', generation: 1, page: 0, rows: [], end: true }));
     assert.ok(!isHostToTableMessage({ type: 'page', generation: 1, rows: [] }));
     assert.ok(!isHostToTableMessage({ type: 'script', code: 'x' }));
+  });
+
+  it('accepts an init message only with every page text', () => {
+    const strings: Record<string, string> = Object.fromEntries(TABLE_STRING_KEYS.map((key) => [key, `text of ${key}`]));
+    const init = { type: 'init', tenant: { id: 'env', label: 'env', readOnly: false }, query: { defaultFilter: 'NONE' }, generation: 1, columns: [], pageSize: 250 };
+    assert.ok(isHostToTableMessage({ ...init, strings }));
+    assert.ok(!isHostToTableMessage(init), 'without strings');
+    const partial = { ...strings };
+    delete partial.loadMore;
+    assert.ok(!isTableStrings(partial), 'a key missing');
+    assert.ok(!isHostToTableMessage({ ...init, strings: partial }));
   });
 
   it('restores only a tenant id from the persisted webview state', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { isHostToWebviewMessage, LIMITS, PANEL_ACTIONS, parsePersistedState, parseWebviewMessage } from '../../../src/webview/protocol';
+import { isHostToWebviewMessage, isPanelStrings, LIMITS, PANEL_ACTIONS, PANEL_STRING_KEYS, parsePersistedState, parseWebviewMessage } from '../../../src/webview/protocol';
 import type { RenderReport } from '../../../src/webview/protocol';
 
 const ID = '0b71e4c1a3d54f1e9a2b7c3d4e5f6a01';
@@ -129,6 +129,7 @@ describe('webview protocol guards (host -> webview)', () => {
       isHostToWebviewMessage({
         type: 'init',
         rev: 3,
+        strings: panelStrings(),
         panel: { tenantId: 'env', tenantLabel: 'env', readOnly: false, identityId: ID, name: 'x' },
         identity: { status: 'idle' },
         assignments: { status: 'idle' },
@@ -151,6 +152,41 @@ describe('webview protocol guards (host -> webview)', () => {
     assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { tenantLabel: 'x', readOnly: 'yes' } }), 'readOnly is a boolean');
     assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { readOnly: false } }), 'the label is required');
     assert.ok(!isHostToWebviewMessage({ type: 'tenant', rev: 4, tenant: { tenantLabel: 'x'.repeat(5000), readOnly: false } }), 'the label is bounded');
+  });
+});
+
+function panelStrings(): Record<string, string> {
+  return Object.fromEntries(PANEL_STRING_KEYS.map((key) => [key, `text of ${key}`]));
+}
+
+describe('webview protocol: the page texts of init', () => {
+  it('accepts a strings object with every key', () => {
+    assert.ok(isPanelStrings(panelStrings()));
+  });
+
+  it('rejects a strings object that lacks a key', () => {
+    const strings = panelStrings();
+    delete strings.retry;
+    assert.ok(!isPanelStrings(strings));
+  });
+
+  it('rejects a text that is not a string or is over-long', () => {
+    assert.ok(!isPanelStrings({ ...panelStrings(), retry: 3 }));
+    assert.ok(!isPanelStrings({ ...panelStrings(), retry: 'x'.repeat(5000) }));
+  });
+
+  it('rejects an init message without its texts', () => {
+    const init = {
+      type: 'init',
+      rev: 3,
+      panel: { tenantId: 'env', tenantLabel: 'env', readOnly: false, identityId: ID, name: 'x' },
+      identity: { status: 'idle' },
+      assignments: { status: 'idle' },
+      ownership: { status: 'idle' },
+      deleted: false,
+    };
+    assert.ok(isHostToWebviewMessage({ ...init, strings: panelStrings() }));
+    assert.ok(!isHostToWebviewMessage(init));
   });
 });
 

@@ -2,9 +2,10 @@
 // values as lists in which the values only one side has are marked.
 import type { AttributeDiff, FactDiff } from '../../../model/compare/identityDiff';
 import { valueText } from '../../../model/compare/values';
-import { anyValue, cell, h, plural, textValue } from '../../../webview/app/dom';
+import { anyValue, cell, h, textValue } from '../../../webview/app/dom';
 import { icon, statusBadge } from '../icons';
 import type { CompareContext } from '../model';
+import { t, tCount } from '../strings';
 
 function sectionHeading(text: string, extra?: Node): HTMLElement {
   return h('div', { className: 'section-heading', children: [h('h2', { text, attrs: { tabindex: '-1' } }), extra] });
@@ -21,10 +22,10 @@ function compareTable(className: string, label: string, firstColumn: string): { 
         children: [
           h('tr', {
             children: [
-              h('th', { children: [h('span', { className: 'visually-hidden', text: 'Status' })], attrs: { scope: 'col' } }),
+              h('th', { children: [h('span', { className: 'visually-hidden', text: t('columnStatus') })], attrs: { scope: 'col' } }),
               h('th', { text: firstColumn, attrs: { scope: 'col' } }),
-              h('th', { text: 'A', attrs: { scope: 'col' } }),
-              h('th', { text: 'B', attrs: { scope: 'col' } }),
+              h('th', { text: t('sideA'), attrs: { scope: 'col' } }),
+              h('th', { text: t('sideB'), attrs: { scope: 'col' } }),
             ],
           }),
         ],
@@ -36,7 +37,7 @@ function compareTable(className: string, label: string, firstColumn: string): { 
 }
 
 function missing(): HTMLElement {
-  return h('span', { className: 'value muted missing', text: '— not set —' });
+  return h('span', { className: 'value muted missing', text: t('notSet') });
 }
 
 export function renderFacts(root: HTMLElement, ctx: CompareContext): void {
@@ -47,9 +48,9 @@ export function renderFacts(root: HTMLElement, ctx: CompareContext): void {
     return;
   }
   root.hidden = false;
-  const { table, body } = compareTable('facts-table', 'Header facts of A and B', 'Fact');
+  const { table, body } = compareTable('facts-table', t('factsTable'), t('columnFact'));
   for (const fact of shown.diff.facts) body.appendChild(factRow(fact, ctx.ui.hideEqual));
-  root.replaceChildren(sectionHeading('Header facts', h('span', { className: 'badge', text: String(shown.diff.counts.factsDiffering) })), h('div', { className: 'table-scroll', children: [table] }));
+  root.replaceChildren(sectionHeading(t('factsHeading'), h('span', { className: 'badge', text: String(shown.diff.counts.factsDiffering) })), h('div', { className: 'table-scroll', children: [table] }));
 }
 
 function factRow(fact: FactDiff, hideEqual: boolean): HTMLTableRowElement {
@@ -74,18 +75,18 @@ export function renderAttributes(root: HTMLElement, ctx: CompareContext): void {
   const attributes = shown.diff.attributes;
   const counts = shown.diff.counts.attributes;
   const differing = counts.changed + counts.onlyA + counts.onlyB;
-  const heading = sectionHeading('Attributes', h('span', { className: 'badge', text: `${differing} / ${attributes.length}` }));
+  const heading = sectionHeading(t('attributesHeading'), h('span', { className: 'badge', text: `${differing} / ${attributes.length}` }));
   if (attributes.length === 0) {
-    root.replaceChildren(heading, h('p', { className: 'state-message', text: 'Neither identity has attributes.' }));
+    root.replaceChildren(heading, h('p', { className: 'state-message', text: t('noAttributes') }));
     return;
   }
-  const { table, body } = compareTable('attributes-compare', `Attributes of A and B (${plural(attributes.length, 'attribute')}, differences first)`, 'Attribute');
+  const { table, body } = compareTable('attributes-compare', tCount(attributes.length, 'attributesTableOne', 'attributesTableMany'), t('columnAttribute'));
   for (const attribute of attributes) body.appendChild(attributeRow(attribute, ctx.ui.hideEqual));
   const hiddenNote =
     ctx.ui.hideEqual && counts.equal > 0
-      ? h('p', { className: 'muted small hidden-note', children: [icon('eye-closed'), ` ${plural(counts.equal, 'equal attribute')} hidden.`] })
+      ? h('p', { className: 'muted small hidden-note', children: [icon('eye-closed'), ` ${tCount(counts.equal, 'equalHiddenOne', 'equalHiddenMany')}`] })
       : undefined;
-  const nothing = ctx.ui.hideEqual && differing === 0 ? h('p', { className: 'state-message', text: 'No attribute differs.' }) : undefined;
+  const nothing = ctx.ui.hideEqual && differing === 0 ? h('p', { className: 'state-message', text: t('noAttributeDiffers') }) : undefined;
   root.replaceChildren(heading, nothing ?? h('div', { className: 'table-scroll', children: [table] }), ...(hiddenNote ? [hiddenNote] : []));
 }
 
@@ -113,7 +114,7 @@ function attributeRow(diff: AttributeDiff, hideEqual: boolean): HTMLTableRowElem
 
 /** A multi-valued value as a list; values the other side lacks are marked (icon, class and words). */
 function setValue(values: readonly unknown[], onlyHere: Set<string>, which: 'a' | 'b', key: string): HTMLElement {
-  if (values.length === 0) return h('span', { className: 'value muted', text: '(no values)' });
+  if (values.length === 0) return h('span', { className: 'value muted', text: t('valueNoValues') });
   return h('ul', {
     className: 'multi-value set-value',
     children: values.map((item, index) => {
@@ -123,7 +124,7 @@ function setValue(values: readonly unknown[], onlyHere: Set<string>, which: 'a' 
         className: unique ? `only-here only-${which}` : undefined,
         children: [
           unique ? icon(which === 'a' ? 'diff-removed' : 'diff-added') : undefined,
-          unique ? h('span', { className: 'visually-hidden', text: `only in ${which.toUpperCase()}: ` }) : undefined,
+          unique ? h('span', { className: 'visually-hidden', text: `${t(which === 'a' ? 'onlyInAPrefix' : 'onlyInBPrefix')} ` }) : undefined,
           textValue(text, { limit: 500, key: `${which}:${key}[${index}]` }),
         ],
       });

@@ -1,8 +1,10 @@
 // Role assignments (only A, only B, both — with source and dates) and owned objects of the two identities.
 import type { AssignmentField, AssignmentSide, MatchStatus, OwnershipMatch, RoleAssignmentMatch } from '../../../model/compare/identityDiff';
-import { cell, dateValue, h, plural, textValue } from '../../../webview/app/dom';
+import { cell, dateValue, h, textValue } from '../../../webview/app/dom';
 import { icon, matchBadge, matchText } from '../icons';
 import type { CompareContext } from '../model';
+import type { CompareStringKey } from '../strings';
+import { t, tCount } from '../strings';
 
 function heading(text: string, extra?: Node): HTMLElement {
   return h('div', { className: 'section-heading', children: [h('h2', { text, attrs: { tabindex: '-1' } }), extra] });
@@ -12,10 +14,10 @@ function headerRow(labels: string[]): HTMLTableSectionElement {
   return h('thead', { children: [h('tr', { children: labels.map((label) => h('th', { text: label, attrs: { scope: 'col' } })) })] });
 }
 
-const GROUPS: { match: MatchStatus; title: string }[] = [
-  { match: 'onlyA', title: 'Only in A' },
-  { match: 'onlyB', title: 'Only in B' },
-  { match: 'both', title: 'In both' },
+const GROUPS: { match: MatchStatus; title: CompareStringKey; tableLabel: CompareStringKey }[] = [
+  { match: 'onlyA', title: 'onlyInA', tableLabel: 'rolesTableOnlyA' },
+  { match: 'onlyB', title: 'onlyInB', tableLabel: 'rolesTableOnlyB' },
+  { match: 'both', title: 'inBoth', tableLabel: 'rolesTableBoth' },
 ];
 
 export function renderRoles(root: HTMLElement, ctx: CompareContext): void {
@@ -28,18 +30,18 @@ export function renderRoles(root: HTMLElement, ctx: CompareContext): void {
   root.hidden = false;
   const matches = shown.diff.roleAssignments;
   const byName = shown.diff.matchBy === 'name';
-  const intro = h('p', { className: 'muted small', text: byName ? 'Matched by role name (the identities are in different tenants).' : 'Matched by role id.' });
-  const parts: HTMLElement[] = [heading('Role assignments', h('span', { className: 'badge', text: String(matches.length) })), intro];
+  const intro = h('p', { className: 'muted small', text: byName ? t('matchedByName') : t('matchedById') });
+  const parts: HTMLElement[] = [heading(t('rolesHeading'), h('span', { className: 'badge', text: String(matches.length) })), intro];
   for (const group of GROUPS) {
     const items = matches.filter((m) => m.match === group.match);
-    const title = h('h3', { className: `group-heading group-${group.match}`, children: [matchBadge(group.match), ` ${group.title} `, h('span', { className: 'muted small', text: `(${items.length})` })] });
+    const title = h('h3', { className: `group-heading group-${group.match}`, children: [matchBadge(group.match), ` ${t(group.title)} `, h('span', { className: 'muted small', text: `(${items.length})` })] });
     if (items.length === 0) {
-      parts.push(h('div', { className: 'role-group', attrs: { id: `roles-${group.match}` }, children: [title, h('p', { className: 'state-message', text: 'None.' })] }));
+      parts.push(h('div', { className: 'role-group', attrs: { id: `roles-${group.match}` }, children: [title, h('p', { className: 'state-message', text: t('noneInGroup') })] }));
       continue;
     }
     const body = h('tbody');
     for (const item of items) body.appendChild(group.match === 'both' ? bothRow(item) : singleRow(item));
-    const table = h('table', { className: 'data-table roles-table', attrs: { 'aria-label': `Role assignments ${group.title.toLowerCase()}` }, children: [headerRow(['Role', 'Source', 'Added', 'Start', 'Remove']), body] });
+    const table = h('table', { className: 'data-table roles-table', attrs: { 'aria-label': t(group.tableLabel) }, children: [headerRow([t('columnRole'), t('columnSource'), t('columnAdded'), t('columnStart'), t('columnRemove')]), body] });
     parts.push(h('div', { className: 'role-group', attrs: { id: `roles-${group.match}` }, children: [title, h('div', { className: 'table-scroll', children: [table] })] }));
   }
   root.replaceChildren(...parts);
@@ -52,10 +54,10 @@ function text(value: string | undefined, fallback = '—'): HTMLElement {
 function singleRow(match: RoleAssignmentMatch): HTMLTableRowElement {
   const side = (match.a ?? match.b) as AssignmentSide;
   return h('tr', {
-    attrs: { 'data-match': match.match, title: side.assignmentId ? `Assignment ${side.assignmentId}` : undefined },
+    attrs: { 'data-match': match.match, title: side.assignmentId ? t('assignmentTitle', side.assignmentId) : undefined },
     children: [
       cell(text(match.roleName)),
-      cell(text(side.source, 'not read')),
+      cell(text(side.source, t('notRead'))),
       cell(dateValue(side.addedDate)),
       cell(dateValue(side.startDate)),
       cell(dateValue(side.removeDate)),
@@ -73,8 +75,8 @@ function bothRow(match: RoleAssignmentMatch): HTMLTableRowElement {
       h('div', {
         className: 'pair-differs',
         children: [
-          h('div', { children: [h('span', { className: 'side-tag', text: 'A' }), render(a)] }),
-          h('div', { children: [h('span', { className: 'side-tag', text: 'B' }), render(b)] }),
+          h('div', { children: [h('span', { className: 'side-tag', text: t('sideA') }), render(a)] }),
+          h('div', { children: [h('span', { className: 'side-tag', text: t('sideB') }), render(b)] }),
         ],
       }),
       'cell-differs',
@@ -84,8 +86,8 @@ function bothRow(match: RoleAssignmentMatch): HTMLTableRowElement {
     className: match.differs.length > 0 ? 'row-changed' : undefined,
     attrs: { 'data-match': 'both', 'data-differs': match.differs.join(' ') || undefined },
     children: [
-      cell(h('span', { children: [text(match.roleName), match.differs.length > 0 ? h('span', { className: 'muted small', children: [' ', icon('diff-modified'), ` ${match.differs.length} differ`] }) : undefined] })),
-      pair('source', (s) => text(s.source, 'not read')),
+      cell(h('span', { children: [text(match.roleName), match.differs.length > 0 ? h('span', { className: 'muted small', children: [' ', icon('diff-modified'), ` ${t('fieldsDiffer', match.differs.length)}`] }) : undefined] })),
+      pair('source', (s) => text(s.source, t('notRead'))),
       pair('addedDate', (s) => dateValue(s.addedDate)),
       pair('startDate', (s) => dateValue(s.startDate)),
       pair('removeDate', (s) => dateValue(s.removeDate)),
@@ -102,18 +104,18 @@ export function renderOwnership(root: HTMLElement, ctx: CompareContext): void {
   }
   root.hidden = false;
   const owned = shown.diff.ownership;
-  const title = heading('Ownership', owned ? h('span', { className: 'badge', text: String(owned.length) }) : undefined);
+  const title = heading(t('ownershipHeading'), owned ? h('span', { className: 'badge', text: String(owned.length) }) : undefined);
   if (!owned) {
-    root.replaceChildren(title, h('p', { className: 'state-message', text: 'The ownership of one identity could not be read (see the notes above).' }));
+    root.replaceChildren(title, h('p', { className: 'state-message', text: t('ownershipUnreadable') }));
     return;
   }
   if (owned.length === 0) {
-    root.replaceChildren(title, h('p', { className: 'state-message', children: [icon('pass'), ' Neither identity owns anything.'] }));
+    root.replaceChildren(title, h('p', { className: 'state-message', children: [icon('pass'), ` ${t('ownsNothing')}`] }));
     return;
   }
   const body = h('tbody');
   for (const item of owned) body.appendChild(ownershipRow(item));
-  const table = h('table', { className: 'data-table ownership-table', attrs: { 'aria-label': `Owned objects (${plural(owned.length, 'object')})` }, children: [headerRow(['', 'Owner of', 'Type', 'Name']), body] });
+  const table = h('table', { className: 'data-table ownership-table', attrs: { 'aria-label': tCount(owned.length, 'ownedTableOne', 'ownedTableMany') }, children: [headerRow(['', t('columnOwnerOf'), t('columnType'), t('columnName')]), body] });
   root.replaceChildren(title, h('div', { className: 'table-scroll', children: [table] }));
 }
 

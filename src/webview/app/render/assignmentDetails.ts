@@ -3,26 +3,27 @@
 import type { BaseReference, ContextAttribute, RoleAssignment } from '../../../api/types';
 import { anyValue, cell, dateValue, facts, h, linkButton, linkLabel, str, table, textValue } from '../dom';
 import type { AppContext } from '../model';
+import { t } from '../strings';
 import { errorState, loadingState, notFoundState } from './states';
 
 export function renderAssignmentDetails(root: HTMLElement, ctx: AppContext): void {
   const selection = ctx.model.assignment;
   if (!selection || selection.data.status === 'idle') {
     const hasRows = (ctx.model.assignments.shown?.length ?? 0) > 0;
-    root.replaceChildren(hasRows ? h('p', { className: 'state-message muted', text: 'Select a role assignment to see its details.' }) : '');
+    root.replaceChildren(hasRows ? h('p', { className: 'state-message muted', text: t('selectAssignment') }) : '');
     return;
   }
-  const heading = h('h3', { text: 'Assignment details', attrs: { tabindex: '-1' } });
+  const heading = h('h3', { text: t('assignmentHeading'), attrs: { tabindex: '-1' } });
   const retry = () => ctx.post({ type: 'retry', section: 'assignment' });
   switch (selection.data.status) {
     case 'loading':
-      root.replaceChildren(heading, loadingState('Loading role assignment details…'));
+      root.replaceChildren(heading, loadingState(t('loadingAssignment')));
       return;
     case 'error':
-      root.replaceChildren(heading, errorState('Could not load the role assignment', selection.data.error, retry));
+      root.replaceChildren(heading, errorState(t('assignmentError'), selection.data.error, retry));
       return;
     case 'notFound':
-      root.replaceChildren(heading, notFoundState('Role assignment not found', selection.data.message, retry));
+      root.replaceChildren(heading, notFoundState(t('assignmentNotFound'), selection.data.message, retry));
       return;
     case 'ready':
       root.replaceChildren(heading, ...assignmentContent(selection.data.value, ctx));
@@ -32,19 +33,19 @@ export function renderAssignmentDetails(root: HTMLElement, ctx: AppContext): voi
 function assignmentContent(assignment: RoleAssignment, ctx: AppContext): HTMLElement[] {
   const out: HTMLElement[] = [
     facts([
-      ['Role', refValue(assignment.role)],
-      ['Assignment id', text(assignment.id)],
-      ['Assigner', assignerValue(assignment, ctx)],
-      ['Assignment source', text(assignment.assignmentSource)],
-      ['Comments', text(assignment.comments, 'None')],
-      ['Added', dateValue(assignment.addedDate)],
-      ['Start', dateValue(assignment.startDate)],
-      ['Remove', dateValue(assignment.removeDate)],
-      ['Dimensions', dimensionsValue(assignment.assignedDimensions)],
+      [t('columnRole'), refValue(assignment.role)],
+      [t('factAssignmentId'), text(assignment.id)],
+      [t('factAssigner'), assignerValue(assignment, ctx)],
+      [t('factAssignmentSource'), text(assignment.assignmentSource)],
+      [t('factComments'), text(assignment.comments, t('none'))],
+      [t('columnAdded'), dateValue(assignment.addedDate)],
+      [t('columnStart'), dateValue(assignment.startDate)],
+      [t('columnRemove'), dateValue(assignment.removeDate)],
+      [t('factDimensions'), dimensionsValue(assignment.assignedDimensions)],
     ]),
   ];
-  out.push(h('h4', { text: 'Account targets' }), accountTargets(assignment));
-  out.push(h('h4', { text: 'Assignment context' }), assignmentContext(assignment));
+  out.push(h('h4', { text: t('accountTargetsHeading') }), accountTargets(assignment));
+  out.push(h('h4', { text: t('contextHeading') }), assignmentContext(assignment));
   return out;
 }
 
@@ -66,7 +67,7 @@ function refValue(ref: BaseReference | undefined | null): HTMLElement {
   const type = str(ref.type);
   const id = str(ref.id);
   const meta = [type && !NO_TYPE.has(type.toUpperCase()) ? type : undefined, id && id !== name ? id : undefined].filter(Boolean).join(' · ');
-  const raw = [type ? `type ${type}` : undefined, id ? `id ${id}` : undefined].filter(Boolean).join(', ');
+  const raw = [type ? t('refType', type) : undefined, id ? t('refId', id) : undefined].filter(Boolean).join(', ');
   return h('span', {
     attrs: { title: raw || undefined },
     children: [textValue(name, { limit: 300 }), meta ? h('span', { className: 'muted small ref-meta', text: ` ${meta}` }) : undefined],
@@ -77,24 +78,24 @@ function assignerValue(assignment: RoleAssignment, ctx: AppContext): HTMLElement
   const assigner = assignment.assigner;
   if (!assigner || typeof assigner !== 'object') return h('span', { className: 'value muted', text: '—' });
   const id = str(assigner.id);
-  const label = linkLabel(str(assigner.name) || id || 'Unknown');
+  const label = linkLabel(str(assigner.name) || id || t('unknown'));
   const type = str(assigner.type);
   if (id && (type === undefined || type === 'IDENTITY')) {
     // An identity: its name links to its panel; "IDENTITY" would only repeat what the link says.
-    return h('span', { children: [linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`)] });
+    return h('span', { children: [linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), t('openDetailsOf', label))] });
   }
   return refValue(assigner as BaseReference);
 }
 
 function dimensionsValue(dimensions: BaseReference[] | undefined): HTMLElement {
-  if (!Array.isArray(dimensions) || dimensions.length === 0) return h('span', { className: 'value muted', text: 'None' });
+  if (!Array.isArray(dimensions) || dimensions.length === 0) return h('span', { className: 'value muted', text: t('none') });
   return h('ul', { className: 'multi-value', children: dimensions.map((d) => h('li', { children: [refValue(d)] })) });
 }
 
 function accountTargets(assignment: RoleAssignment): HTMLElement {
   const targets = Array.isArray(assignment.accountTargets) ? assignment.accountTargets : [];
-  if (targets.length === 0) return h('p', { className: 'state-message muted', text: 'No account targets.' });
-  const { table: element, body } = table(['Source', 'Account', 'Display name', 'Via']);
+  if (targets.length === 0) return h('p', { className: 'state-message muted', text: t('noAccountTargets') });
+  const { table: element, body } = table([t('columnSource'), t('columnAccount'), t('columnDisplayName'), t('columnVia')]);
   for (const target of targets) {
     if (!target || typeof target !== 'object') continue;
     body.appendChild(
@@ -113,28 +114,28 @@ function accountTargets(assignment: RoleAssignment): HTMLElement {
 
 function assignmentContext(assignment: RoleAssignment): HTMLElement {
   const context = assignment.assignmentContext;
-  if (!context || typeof context !== 'object') return h('p', { className: 'state-message muted', text: 'No assignment context.' });
+  if (!context || typeof context !== 'object') return h('p', { className: 'state-message muted', text: t('noContext') });
   const parts: HTMLElement[] = [];
   const requested = context.requested?.contextAttributes;
   if (Array.isArray(requested) && requested.length > 0) {
-    parts.push(h('p', { className: 'subheading', text: 'Requested' }), contextAttributes(requested));
+    parts.push(h('p', { className: 'subheading', text: t('contextRequested') }), contextAttributes(requested));
   }
   const matched = Array.isArray(context.matched) ? context.matched : [];
   for (const match of matched) {
     if (!match || typeof match !== 'object') continue;
-    parts.push(h('p', { className: 'subheading', children: ['Matched: ', refValue(match.roleRef)] }));
+    parts.push(h('p', { className: 'subheading', children: [`${t('contextMatched')} `, refValue(match.roleRef)] }));
     if (Array.isArray(match.matchedAttributes) && match.matchedAttributes.length > 0) parts.push(contextAttributes(match.matchedAttributes));
   }
-  if (context.computedDate) parts.push(facts([['Computed', dateValue(context.computedDate)]]));
+  if (context.computedDate) parts.push(facts([[t('factComputed'), dateValue(context.computedDate)]]));
   if (parts.length === 0) parts.push(h('div', { children: [anyValue(context)] }));
   return h('div', { className: 'context', children: parts });
 }
 
 function contextAttributes(list: ContextAttribute[]): HTMLElement {
-  const { table: element, body } = table(['Attribute', 'Value', 'Derived']);
+  const { table: element, body } = table([t('columnAttribute'), t('columnValue'), t('columnDerived')]);
   for (const item of list) {
     if (!item || typeof item !== 'object') continue;
-    body.appendChild(h('tr', { children: [cell(text(item.attribute)), cell(anyValue(item.value)), cell(item.derived === undefined ? '—' : item.derived ? 'Yes' : 'No')] }));
+    body.appendChild(h('tr', { children: [cell(text(item.attribute)), cell(anyValue(item.value)), cell(item.derived === undefined ? '—' : item.derived ? t('yes') : t('no'))] }));
   }
   return h('div', { className: 'table-scroll', children: [element] });
 }

@@ -1,7 +1,8 @@
 // Role assignments: a table of references; selecting a row (click, Enter, Space) loads its details.
 import type { RoleAssignmentRef } from '../../../api/types';
-import { cell, dateValue, h, plural, str, textValue } from '../dom';
+import { cell, dateValue, h, str, textValue } from '../dom';
 import type { AppContext } from '../model';
+import { t, tCount } from '../strings';
 import { errorState, loadingState, notFoundState, refreshingBadge, sectionHeading } from './states';
 
 let renderedCount = 0;
@@ -16,33 +17,33 @@ export function renderAssignments(root: HTMLElement, ctx: AppContext): void {
   const list = section.shown;
   const retry = () => ctx.post({ type: 'retry', section: 'assignments' });
   const count = list ? h('span', { className: 'badge', text: String(list.length) }) : undefined;
-  const heading = sectionHeading('Role assignments', h('span', { className: 'heading-extra', children: [count, section.data.status === 'loading' && list ? refreshingBadge() : undefined] }));
+  const heading = sectionHeading(t('assignmentsHeading'), h('span', { className: 'heading-extra', children: [count, section.data.status === 'loading' && list ? refreshingBadge() : undefined] }));
   renderedCount = 0;
   if (section.data.status === 'error') {
-    root.replaceChildren(heading, errorState('Could not load the role assignments', section.data.error, retry));
+    root.replaceChildren(heading, errorState(t('assignmentsError'), section.data.error, retry));
     return;
   }
   if (section.data.status === 'notFound') {
-    root.replaceChildren(heading, notFoundState('Role assignments not found', section.data.message, retry));
+    root.replaceChildren(heading, notFoundState(t('assignmentsNotFound'), section.data.message, retry));
     return;
   }
   if (!list) {
-    root.replaceChildren(heading, loadingState('Loading role assignments…'));
+    root.replaceChildren(heading, loadingState(t('loadingAssignments')));
     return;
   }
   if (list.length === 0) {
-    root.replaceChildren(heading, h('p', { className: 'state-message', text: 'This identity has no role assignments.' }));
+    root.replaceChildren(heading, h('p', { className: 'state-message', text: t('noAssignments') }));
     return;
   }
   const body = h('tbody');
   const table = h('table', {
     className: 'data-table selectable-table',
-    attrs: { role: 'grid', 'aria-readonly': 'true', 'aria-label': `Role assignments (${plural(list.length, 'assignment')}); select one to see its details` },
+    attrs: { role: 'grid', 'aria-readonly': 'true', 'aria-label': tCount(list.length, 'assignmentsTableOne', 'assignmentsTableMany') },
     children: [
       h('thead', {
         children: [
           h('tr', {
-            children: ['Role', 'Added', 'Start', 'Remove'].map((label) => h('th', { text: label, attrs: { scope: 'col' } })),
+            children: [t('columnRole'), t('columnAdded'), t('columnStart'), t('columnRemove')].map((label) => h('th', { text: label, attrs: { scope: 'col' } })),
           }),
         ],
       }),
@@ -57,10 +58,10 @@ export function renderAssignments(root: HTMLElement, ctx: AppContext): void {
 
 function assignmentRow(ref: RoleAssignmentRef, selected: boolean, ctx: AppContext): HTMLTableRowElement {
   const id = str(ref.id);
-  const roleName = str(ref.role?.name) || str(ref.role?.id) || id || '(unnamed role)';
+  const roleName = str(ref.role?.name) || str(ref.role?.id) || id || t('unnamedRole');
   const row = h('tr', {
     className: `selectable${selected ? ' selected' : ''}`,
-    attrs: { tabindex: '0', 'aria-selected': String(selected), 'data-assignment-id': id, title: id ? `Assignment ${id}` : undefined },
+    attrs: { tabindex: '0', 'aria-selected': String(selected), 'data-assignment-id': id, title: id ? t('assignmentTitle', id) : undefined },
     children: [cell(textValue(roleName, { limit: 300 })), cell(dateValue(ref.addedDate)), cell(dateValue(ref.startDate)), cell(dateValue(ref.removeDate))],
   });
   if (!id) return row;

@@ -1,7 +1,8 @@
 // The attributes table: every attribute, a filter box, readable long/multi-valued/nested values, copy.
 import { attributeDate } from '../../../model/identityDisplay';
-import { anyValue, cell, copyText, dateValue, h, nameText, plural, safeJson } from '../dom';
+import { anyValue, cell, copyText, dateValue, h, nameText, safeJson } from '../dom';
 import type { AppContext } from '../model';
+import { t, tCount } from '../strings';
 import { copyButton } from './header';
 import { refreshingBadge, sectionHeading } from './states';
 
@@ -35,11 +36,11 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
 
   const filter = h('input', {
     className: 'filter-input',
-    attrs: { type: 'search', placeholder: 'Filter attributes by name or value', 'aria-label': 'Filter attributes', spellcheck: 'false', autocomplete: 'off' },
+    attrs: { type: 'search', placeholder: t('filterPlaceholder'), 'aria-label': t('filterLabel'), spellcheck: 'false', autocomplete: 'off' },
   });
   filter.value = ctx.ui.filter;
   const summary = h('span', { className: 'muted small filter-summary', attrs: { 'aria-live': 'polite' } });
-  const empty = h('p', { className: 'state-message', text: 'No attribute matches the filter.' });
+  const empty = h('p', { className: 'state-message', text: t('noAttributeMatch') });
 
   const { table, body } = tableWithBody();
   rows = entries.map(([key, value]) => {
@@ -48,7 +49,7 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
         cell(nameText(key), 'key-cell'),
         // Known date attributes (lastSyncDate as epoch ms…) read as dates; Copy and the tooltip keep the raw value.
         cell(attributeDate(key, value) ? dateValue(value) : anyValue(value, `attribute:${key}`), 'value-cell'),
-        cell(copyButton(copyText(value), ctx, `Copy the value of ${key.slice(0, 80)}`), 'copy-cell'),
+        cell(copyButton(copyText(value), ctx, t('copyValueOf', key.slice(0, 80))), 'copy-cell'),
       ],
     });
     body.appendChild(element);
@@ -63,7 +64,7 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
       row.element.hidden = !match;
       if (match) shown += 1;
     }
-    summary.textContent = needle === '' ? plural(rows.length, 'attribute') : `${shown.toLocaleString('en-US')} of ${plural(rows.length, 'attribute')}`;
+    summary.textContent = needle === '' ? tCount(rows.length, 'attributeCountOne', 'attributeCountMany') : t(rows.length === 1 ? 'attributeFilteredOne' : 'attributeFilteredMany', shown, rows.length);
     empty.hidden = shown > 0 || rows.length === 0;
   };
   let timer: number | undefined;
@@ -79,9 +80,9 @@ export function renderAttributes(root: HTMLElement, ctx: AppContext): void {
   applyFilter();
 
   root.replaceChildren(
-    sectionHeading('Attributes', status === 'loading' ? refreshingBadge() : undefined),
+    sectionHeading(t('attributesHeading'), status === 'loading' ? refreshingBadge() : undefined),
     h('div', { className: 'toolbar', children: [filter, summary] }),
-    rows.length === 0 ? h('p', { className: 'state-message', text: 'This identity has no attributes.' }) : table,
+    rows.length === 0 ? h('p', { className: 'state-message', text: t('noAttributes') }) : table,
     empty,
   );
 }
@@ -96,9 +97,9 @@ function tableWithBody(): { table: HTMLTableElement; body: HTMLTableSectionEleme
         children: [
           h('tr', {
             children: [
-              h('th', { text: 'Attribute', attrs: { scope: 'col' } }),
-              h('th', { text: 'Value', attrs: { scope: 'col' } }),
-              h('th', { className: 'copy-cell', children: [h('span', { className: 'visually-hidden', text: 'Copy' })], attrs: { scope: 'col' } }),
+              h('th', { text: t('columnAttribute'), attrs: { scope: 'col' } }),
+              h('th', { text: t('columnValue'), attrs: { scope: 'col' } }),
+              h('th', { className: 'copy-cell', children: [h('span', { className: 'visually-hidden', text: t('copy') })], attrs: { scope: 'col' } }),
             ],
           }),
         ],

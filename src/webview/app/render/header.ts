@@ -3,13 +3,14 @@ import type { Identity } from '../../../api/types';
 import type { PanelAction } from '../../protocol';
 import { boolValue, button, codicon, dateValue, facts, h, linkButton, linkLabel, str, textValue } from '../dom';
 import type { AppContext } from '../model';
+import { t } from '../strings';
 import { errorState, loadingState, notFoundState, refreshingBadge } from './states';
 
 export function renderBanner(root: HTMLElement, ctx: AppContext): void {
   const { model } = ctx;
   const banners: HTMLElement[] = [];
   if (model.deleted) {
-    banners.push(h('div', { className: 'banner banner-deleted', attrs: { role: 'alert' }, text: 'This identity has been deleted. The details below are what the panel showed before.' }));
+    banners.push(h('div', { className: 'banner banner-deleted', attrs: { role: 'alert' }, text: t('deletedBanner') }));
   }
   if (model.panel?.readOnly) {
     banners.push(
@@ -30,16 +31,16 @@ export function renderHeader(root: HTMLElement, ctx: AppContext): void {
   if (data.status === 'notFound') {
     root.replaceChildren(
       h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }),
-      notFoundState('Identity not found', `No identity with id ${model.panel?.identityId ?? ''} exists in this tenant (it may have been deleted). ${data.message}`, retry),
+      notFoundState(t('identityNotFound'), t('identityNotFoundMessage', model.panel?.identityId ?? '', data.message), retry),
     );
     return;
   }
   if (data.status === 'error') {
-    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), errorState('Could not load the identity', data.error, retry));
+    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), errorState(t('identityError'), data.error, retry));
     return;
   }
   if (!identity) {
-    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), loadingState('Loading identity…'));
+    root.replaceChildren(h('h1', { className: 'identity-name', children: [textValue(model.panel?.name ?? '')] }), loadingState(t('loadingIdentity')));
     return;
   }
   root.replaceChildren(...headerContent(identity, ctx, data.status === 'loading'));
@@ -55,30 +56,30 @@ function headerContent(identity: Identity, ctx: AppContext, refreshing: boolean)
       status ? h('span', { className: `badge status status-${status.toLowerCase().replace(/[^a-z]/g, '')}`, text: status }) : undefined,
       // ISC refuses to delete a protected identity: said next to the name, before anyone presses Delete.
       identity.protected === true
-        ? h('span', { className: 'badge protected', attrs: { title: 'Protected: ISC does not delete this identity' }, children: [codicon('shield'), ' Protected'] })
+        ? h('span', { className: 'badge protected', attrs: { title: t('protectedTitle') }, children: [codicon('shield'), ` ${t('protectedBadge')}`] })
         : undefined,
       refreshing ? refreshingBadge() : undefined,
     ],
   });
   const lifecycle = identity.lifecycleState;
-  const lifecycleText = lifecycle && typeof lifecycle === 'object' ? (str(lifecycle.stateName) ?? '—') + (lifecycle.manuallyUpdated === true ? ' (manually updated)' : '') : undefined;
+  const lifecycleText = lifecycle && typeof lifecycle === 'object' ? lifecycle.manuallyUpdated === true ? t('manuallyUpdated', str(lifecycle.stateName) ?? '—') : (str(lifecycle.stateName) ?? '—') : undefined;
   const id = str(identity.id) ?? ctx.model.panel?.identityId ?? '';
   return [
     title,
     facts([
-      ['Alias', optionalText(identity.alias)],
-      ['Email', optionalText(identity.emailAddress)],
-      ['Identity status', optionalText(identity.identityStatus)],
-      ['Processing state', optionalText(identity.processingState)],
-      ['Lifecycle state', optionalText(lifecycleText)],
-      ['Manager', managerValue(identity, ctx)],
-      ['Is manager', boolValue(identity.isManager)],
-      ...(identity.protected === true ? [['Protected', textValue('Yes — ISC does not delete it')] as [string, HTMLElement]] : []),
-      ['Created', dateValue(identity.created)],
-      ['Modified', dateValue(identity.modified)],
-      ['Last refresh', dateValue(identity.lastRefresh)],
-      ['Id', h('span', { className: 'id-row', children: [h('code', { className: 'value id', text: id }), copyButton(id, ctx, 'Copy id')] })],
-      ['Tenant', optionalText(ctx.model.panel?.tenantLabel)],
+      [t('factAlias'), optionalText(identity.alias)],
+      [t('factEmail'), optionalText(identity.emailAddress)],
+      [t('factIdentityStatus'), optionalText(identity.identityStatus)],
+      [t('factProcessingState'), optionalText(identity.processingState)],
+      [t('factLifecycleState'), optionalText(lifecycleText)],
+      [t('factManager'), managerValue(identity, ctx)],
+      [t('factIsManager'), boolValue(identity.isManager)],
+      ...(identity.protected === true ? [[t('protectedBadge'), textValue(t('protectedValue'))] as [string, HTMLElement]] : []),
+      [t('factCreated'), dateValue(identity.created)],
+      [t('factModified'), dateValue(identity.modified)],
+      [t('factLastRefresh'), dateValue(identity.lastRefresh)],
+      [t('factId'), h('span', { className: 'id-row', children: [h('code', { className: 'value id', text: id }), copyButton(id, ctx, t('copyId'))] })],
+      [t('factTenant'), optionalText(ctx.model.panel?.tenantLabel)],
     ]),
   ];
 }
@@ -90,39 +91,41 @@ function optionalText(value: unknown): HTMLElement {
 
 function managerValue(identity: Identity, ctx: AppContext): HTMLElement {
   const manager = identity.managerRef;
-  if (!manager || typeof manager !== 'object') return h('span', { className: 'value muted', text: 'None' });
+  if (!manager || typeof manager !== 'object') return h('span', { className: 'value muted', text: t('none') });
   const id = str(manager.id);
-  const label = linkLabel(str(manager.name) || id || 'Unknown manager');
+  const label = linkLabel(str(manager.name) || id || t('unknownManager'));
   if (!id) return textValue(label);
-  const link = linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), `Open the details of ${label}`);
+  const link = linkButton(label, () => ctx.post({ type: 'openIdentity', identityId: id }), t('openDetailsOf', label));
   link.classList.add('manager-link');
   return link;
 }
 
 /** Why the action buttons are locked, and how to unlock them. */
 function readOnlyText(tenantLabel: string): string {
-  return `Tenant "${tenantLabel}" is read-only: actions that change data are locked. To allow them, run "ISC: Toggle Read-Only Mode" on the tenant (right-click it in the SailPoint ISC view).`;
+  return t('readOnlyBanner', tenantLabel);
 }
 
-export function copyButton(text: string, ctx: AppContext, label = 'Copy'): HTMLButtonElement {
+export function copyButton(text: string, ctx: AppContext, label = t('copy')): HTMLButtonElement {
   const tooBig = text.length > 1_048_576;
   return button(label, () => ctx.post({ type: 'copy', text }), {
     className: 'icon-button copy-button',
     icon: 'copy',
     iconOnly: true,
-    title: tooBig ? 'Too large to copy from here: use Open Raw JSON' : label,
+    title: tooBig ? t('tooBigToCopy') : label,
     ariaLabel: label,
     disabled: tooBig,
   });
 }
 
-const ACTION_BUTTONS: { action: PanelAction; label: string; title: string; icon: string; danger?: boolean }[] = [
-  { action: 'synchronizeAttributes', label: 'Synchronize attributes', title: 'Synchronize this identity’s attributes from its sources', icon: 'sync' },
-  { action: 'processIdentities', label: 'Process', title: 'Process (refresh) this identity', icon: 'gear' },
-  { action: 'resetIdentity', label: 'Reset', title: 'Reset this identity', icon: 'discard' },
-  { action: 'inviteIdentities', label: 'Invite', title: 'Invite this identity to register', icon: 'mail' },
-  { action: 'sendPasswordResetEmail', label: 'Send Password-Reset Email…', title: 'Send a password-reset email (the same as ISC: Send Password-Reset Email…)', icon: 'key' },
-  { action: 'deleteIdentity', label: 'Delete…', title: 'Delete this identity (asks for confirmation)', icon: 'trash', danger: true },
+type StringKey = Parameters<typeof t>[0];
+
+const ACTION_BUTTONS: { action: PanelAction; label: StringKey; title: StringKey; icon: string; danger?: boolean }[] = [
+  { action: 'synchronizeAttributes', label: 'actionSynchronize', title: 'actionSynchronizeTitle', icon: 'sync' },
+  { action: 'processIdentities', label: 'actionProcess', title: 'actionProcessTitle', icon: 'gear' },
+  { action: 'resetIdentity', label: 'actionReset', title: 'actionResetTitle', icon: 'discard' },
+  { action: 'inviteIdentities', label: 'actionInvite', title: 'actionInviteTitle', icon: 'mail' },
+  { action: 'sendPasswordResetEmail', label: 'actionPasswordReset', title: 'actionPasswordResetTitle', icon: 'key' },
+  { action: 'deleteIdentity', label: 'actionDelete', title: 'actionDeleteTitle', icon: 'trash', danger: true },
 ];
 
 export function renderActions(root: HTMLElement, ctx: AppContext): void {
@@ -130,10 +133,10 @@ export function renderActions(root: HTMLElement, ctx: AppContext): void {
   const canAct = !model.deleted && model.identity.shown !== undefined;
   const readOnly = model.panel?.readOnly === true;
   const actions = ACTION_BUTTONS.map(({ action, label, title, icon, danger }) =>
-    button(label, () => ctx.post({ type: 'runAction', action }), {
+    button(t(label), () => ctx.post({ type: 'runAction', action }), {
       className: danger ? 'button secondary danger' : 'button secondary',
       icon: readOnly && canAct ? 'lock' : icon,
-      title: !canAct ? 'Not available: the identity is not loaded or was deleted' : readOnly ? readOnlyText(model.panel?.tenantLabel ?? '') : title,
+      title: !canAct ? t('actionNotAvailable') : readOnly ? readOnlyText(model.panel?.tenantLabel ?? '') : t(title),
       disabled: !canAct,
       // Locked, not disabled: a disabled button cannot be reached by Tab, and its tooltip explains how to unlock.
       locked: canAct && readOnly,
@@ -143,23 +146,23 @@ export function renderActions(root: HTMLElement, ctx: AppContext): void {
   root.replaceChildren(
     h('div', {
       className: `action-group${readOnly ? ' read-only' : ''}`,
-      attrs: { role: 'group', 'aria-label': readOnly ? 'Identity actions (locked: the tenant is read-only)' : 'Identity actions' },
+      attrs: { role: 'group', 'aria-label': readOnly ? t('actionsGroupLocked') : t('actionsGroup') },
       children: actions,
     }),
     h('div', {
       className: 'action-group',
-      attrs: { role: 'group', 'aria-label': 'Panel' },
+      attrs: { role: 'group', 'aria-label': t('panelGroup') },
       children: [
-        button('Refresh', () => ctx.post({ type: 'refresh' }), {
+        button(t('refresh'), () => ctx.post({ type: 'refresh' }), {
           className: 'button',
           icon: 'refresh',
-          title: 'Reload identity, role assignments and ownership',
+          title: t('refreshTitle'),
           attrs: { 'data-action': 'refresh' },
         }),
-        button('Open Raw JSON', () => ctx.post({ type: 'openRawJson' }), {
+        button(t('openRawJson'), () => ctx.post({ type: 'openRawJson' }), {
           className: 'button secondary',
           icon: 'json',
-          title: 'Open what ISC returned in a read-only JSON editor',
+          title: t('openRawJsonTitle'),
           attrs: { 'data-action': 'openRawJson' },
         }),
       ],

@@ -1,7 +1,8 @@
 // Ownership: what the identity owns that would block deleting it, grouped by association type.
 import type { OwnershipView } from '../../protocol';
-import { cell, h, plural, str, table, textValue } from '../dom';
+import { cell, h, str, table, textValue } from '../dom';
 import type { AppContext } from '../model';
+import { t, tCount } from '../strings';
 import { errorState, loadingState, notFoundState, refreshingBadge, sectionHeading } from './states';
 
 let groupCount = 0;
@@ -17,17 +18,17 @@ export function renderOwnership(root: HTMLElement, ctx: AppContext): void {
   const retry = () => ctx.post({ type: 'retry', section: 'ownership' });
   groupCount = 0;
   ownedCount = 0;
-  const heading = sectionHeading('Ownership', section.data.status === 'loading' && view ? refreshingBadge() : undefined);
+  const heading = sectionHeading(t('ownershipHeading'), section.data.status === 'loading' && view ? refreshingBadge() : undefined);
   if (section.data.status === 'error') {
-    root.replaceChildren(heading, errorState('Could not load the ownership details', section.data.error, retry));
+    root.replaceChildren(heading, errorState(t('ownershipError'), section.data.error, retry));
     return;
   }
   if (section.data.status === 'notFound') {
-    root.replaceChildren(heading, notFoundState('Ownership details not found', section.data.message, retry));
+    root.replaceChildren(heading, notFoundState(t('ownershipNotFound'), section.data.message, retry));
     return;
   }
   if (!view) {
-    root.replaceChildren(heading, loadingState('Loading ownership details…'));
+    root.replaceChildren(heading, loadingState(t('loadingOwnership')));
     return;
   }
   root.replaceChildren(heading, ...ownershipContent(view));
@@ -35,15 +36,15 @@ export function renderOwnership(root: HTMLElement, ctx: AppContext): void {
 
 function ownershipContent(view: OwnershipView): HTMLElement[] {
   const groups = Array.isArray(view.groups) ? view.groups.filter((g) => g && Array.isArray(g.entities) && g.entities.length > 0) : [];
-  const intro = h('p', { className: 'muted small', text: 'Objects this identity owns that would block deleting it. Reassign them before deleting the identity.' });
+  const intro = h('p', { className: 'muted small', text: t('ownershipIntro') });
   if (groups.length === 0) {
     const nothing = h('div', {
       className: 'state-box owns-nothing',
       attrs: { role: 'status' },
-      children: [h('p', { className: 'state-title', text: '✓ Owns nothing that would block deletion' })],
+      children: [h('p', { className: 'state-title', text: t('ownsNothing') })],
     });
     if (view.shape === 'unknown') {
-      nothing.appendChild(h('p', { className: 'muted small', text: 'ISC answered with an unexpected response shape; use Open raw JSON to see it.' }));
+      nothing.appendChild(h('p', { className: 'muted small', text: t('ownershipUnexpected') }));
     }
     return [intro, nothing];
   }
@@ -55,10 +56,10 @@ function ownershipContent(view: OwnershipView): HTMLElement[] {
     out.push(
       h('h3', {
         className: 'group-heading',
-        children: [textValue(humanize(type), { limit: 200 }), h('span', { className: 'muted small', text: ` ${type} · ${plural(group.entities.length, 'object')}` })],
+        children: [textValue(humanize(type), { limit: 200 }), h('span', { className: 'muted small', text: ` ${type} · ${tCount(group.entities.length, 'objectCountOne', 'objectCountMany')}` })],
       }),
     );
-    const { table: element, body } = table(['Name', 'Type', 'Id']);
+    const { table: element, body } = table([t('columnName'), t('columnType'), t('columnId')]);
     for (const entity of group.entities) {
       if (!entity || typeof entity !== 'object') continue;
       body.appendChild(

@@ -1,6 +1,7 @@
 // Loading, error (ISC's message + Retry) and not-found blocks shared by all sections.
 import type { ErrorInfo } from '../../protocol';
 import { button, h, textValue } from '../dom';
+import { t } from '../strings';
 
 export function loadingState(text: string): HTMLElement {
   return h('p', { className: 'state-message loading', text, attrs: { role: 'status' } });
@@ -9,10 +10,10 @@ export function loadingState(text: string): HTMLElement {
 export function errorState(title: string, error: ErrorInfo, onRetry: () => void): HTMLElement {
   const messages = error.serverMessages.length > 0 ? error.serverMessages : [error.message];
   const details: string[] = [];
-  if (error.status !== undefined) details.push(`HTTP ${error.status}`);
+  if (error.status !== undefined) details.push(t('httpStatus', String(error.status)));
   if (error.kind) details.push(error.kind);
   if (error.detailCode) details.push(error.detailCode);
-  if (error.trackingId) details.push(`tracking id ${error.trackingId}`);
+  if (error.trackingId) details.push(t('trackingId', error.trackingId));
   return h('div', {
     className: 'state-box error-box',
     attrs: { role: 'alert' },
@@ -20,7 +21,7 @@ export function errorState(title: string, error: ErrorInfo, onRetry: () => void)
       h('p', { className: 'state-title', text: title }),
       h('ul', { className: 'error-messages', children: messages.map((m) => h('li', { children: [textValue(m, { limit: 500 })] })) }),
       details.length > 0 ? h('p', { className: 'muted small', text: details.join(' · ') }) : undefined,
-      button('Retry', onRetry, { className: 'button secondary' }),
+      button(t('retry'), onRetry, { className: 'button secondary' }),
     ],
   });
 }
@@ -32,7 +33,7 @@ export function notFoundState(title: string, message: string, onRetry?: () => vo
     children: [
       h('p', { className: 'state-title', text: title }),
       message ? h('p', { children: [textValue(message, { limit: 500 })] }) : undefined,
-      onRetry ? button('Retry', onRetry, { className: 'button secondary' }) : undefined,
+      onRetry ? button(t('retry'), onRetry, { className: 'button secondary' }) : undefined,
     ],
   });
 }
@@ -46,5 +47,5 @@ export function sectionHeading(text: string, extra?: Node): HTMLElement {
 }
 
 export function refreshingBadge(): HTMLElement {
-  return h('span', { className: 'badge refreshing', text: 'Refreshing…', attrs: { role: 'status' } });
+  return h('span', { className: 'badge refreshing', text: t('refreshing'), attrs: { role: 'status' } });
 }
