@@ -16,9 +16,9 @@ import type { LivePickOptions, LivePickResult, MessageLevel, ProgressReporter, S
 
 /** Escape / the close affordance. A plain object (tests are bundled apart from the extension). */
 export const CANCEL = { cancel: true } as const;
-export type CancelAnswer = typeof CANCEL;
+type CancelAnswer = typeof CANCEL;
 
-export interface LivePickAnswer {
+interface LivePickAnswer {
   /** What is typed. */
   value: string;
   /** The result to choose (label); default: the first one Enter would accept. */
@@ -44,6 +44,9 @@ export interface AskedPrompt {
   inputOptions?: vscode.InputBoxOptions;
   answer?: string | string[] | undefined;
 }
+
+/** Standing answers: looks at a prompt and answers it (undefined: no answer). */
+export type Responder = (prompt: AskedPrompt) => TestAnswer | undefined | Promise<TestAnswer | undefined>;
 
 export interface ProgressRecord {
   title: string;
@@ -79,7 +82,7 @@ export class TestUserInput implements UserInput {
   private failures: Error[] = [];
   private running = false;
   private cancelAfterReports: number | undefined;
-  private responder: ((prompt: AskedPrompt) => TestAnswer | undefined) | undefined;
+  private responder: Responder | undefined;
 
   /**
    * Runs `action` with `answers` for its prompts, in order. Rejects when a prompt had no answer or one that did not
@@ -106,7 +109,7 @@ export class TestUserInput implements UserInput {
    * Answers prompts that come while no ordered answer is waiting, by looking at the prompt (undefined: no answer,
    * the prompt fails). For suites that run many commands with the same standing answers; undefined removes it.
    */
-  respondWith(responder: ((prompt: AskedPrompt) => TestAnswer | undefined) | undefined): void {
+  respondWith(responder: Responder | undefined): void {
     this.responder = responder;
   }
 
@@ -132,9 +135,9 @@ export class TestUserInput implements UserInput {
     throw error;
   }
 
-  private next(prompt: AskedPrompt, what: string): TestAnswer {
+  private async next(prompt: AskedPrompt, what: string): Promise<TestAnswer> {
     this.prompts.push(prompt);
-    const answer = this.answers.shift() ?? this.responder?.(prompt);
+    const answer = this.answers.shift() ?? (await this.responder?.(prompt));
     if (answer === undefined) return this.fail(`No answer left for ${what}${this.running ? '' : ' (the prompt came outside runWithInputs)'}.`);
     return answer;
   }
@@ -149,7 +152,7 @@ export class TestUserInput implements UserInput {
   async showQuickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: SinglePickOptions): Promise<T | undefined> {
     const prompt: AskedPrompt = { kind: 'quickPick', title: options.title, text: options.placeHolder, labels: selectable(items).map((i) => i.label) };
     const what = `the quick pick "${options.title ?? options.placeHolder ?? ''}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     const item = this.pickOne(items, answer, what);
     prompt.answer = item.label;
@@ -159,7 +162,7 @@ export class TestUserInput implements UserInput {
   async showQuickPickMany<T extends vscode.QuickPickItem>(items: readonly T[], options: SinglePickOptions): Promise<T[] | undefined> {
     const prompt: AskedPrompt = { kind: 'quickPickMany', title: options.title, text: options.placeHolder, labels: selectable(items).map((i) => i.label) };
     const what = `the multi-select pick "${options.title ?? ''}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     const wanted: readonly (string | RegExp)[] = Array.isArray(answer) ? answer : [answer as string | RegExp];
     const chosen = wanted.map((one) => this.pickOne(items, one, what));
@@ -170,7 +173,7 @@ export class TestUserInput implements UserInput {
   async showInputBox(options: vscode.InputBoxOptions): Promise<string | undefined> {
     const prompt: AskedPrompt = { kind: 'inputBox', title: options.title, text: options.prompt, inputOptions: options };
     const what = `the input box "${options.title ?? options.prompt ?? ''}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     if (typeof answer !== 'string') return this.fail(`${what} takes typed text, not ${describe(answer)}.`);
     const problem = await options.validateInput?.(answer);
@@ -190,7 +193,7 @@ export class TestUserInput implements UserInput {
       return answer;
     }
     if (this.answers.length === 0 && this.responder) {
-      const standing = this.responder(prompt);
+      const standing = await this.responder(prompt);
       if (typeof standing === 'string' && buttons.includes(standing)) {
         prompt.answer = standing;
         return standing;
@@ -202,7 +205,7 @@ export class TestUserInput implements UserInput {
   async showModal(level: MessageLevel, text: string, detail: string | undefined, ...buttons: string[]): Promise<string | undefined> {
     const prompt: AskedPrompt = { kind: 'modal', level, text, detail, buttons };
     const what = `the modal "${text}" (buttons ${buttons.map((b) => JSON.stringify(b)).join(', ')}, Cancel)`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     if (typeof answer !== 'string' || !buttons.includes(answer)) return this.fail(`${what} has no button ${describe(answer)}.`);
     prompt.answer = answer;
@@ -218,7 +221,7 @@ export class TestUserInput implements UserInput {
   async showOpenDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined> {
     const prompt: AskedPrompt = { kind: 'openDialog', title: options.title };
     const what = `the open dialog "${options.title ?? ''}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     const uris = Array.isArray(answer) ? answer.map((a) => this.uriOf(a as TestAnswer, what)) : [this.uriOf(answer, what)];
     prompt.answer = uris.map((u) => u.fsPath);
@@ -228,7 +231,7 @@ export class TestUserInput implements UserInput {
   async showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined> {
     const prompt: AskedPrompt = { kind: 'saveDialog', title: options.title };
     const what = `the save dialog "${options.title ?? ''}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     const uri = this.uriOf(answer, what);
     prompt.answer = uri.fsPath;
@@ -238,7 +241,7 @@ export class TestUserInput implements UserInput {
   async showLivePick<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T> | undefined> {
     const prompt: AskedPrompt = { kind: 'livePick', title: options.title, text: options.placeholder };
     const what = `the live pick "${options.title}"`;
-    const answer = this.next(prompt, what);
+    const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
     const typed: LivePickAnswer | undefined = typeof answer === 'string' ? { value: answer } : !Array.isArray(answer) && typeof answer === 'object' && 'value' in answer ? answer : undefined;
     if (!typed) return this.fail(`${what} takes typed text or { value, pick }, not ${describe(answer)}.`);

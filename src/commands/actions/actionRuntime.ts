@@ -7,6 +7,7 @@ import type { IdentityRef } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { ExtensionServices } from '../../services';
 import { WriteGuard } from '../../model/writeGuard';
+import type { ConfirmationRequest } from '../../model/writeGuard';
 import { makeWritable } from '../writeGuard';
 import { newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
@@ -101,6 +102,8 @@ export class ActionRuntime {
   readonly guard: WriteGuard;
   readonly cooldown = new SyncCooldown();
   readonly outcomes: ActionOutcome[] = [];
+  /** What the guard's modal was asked to confirm, newest last (at most 50). */
+  readonly confirmations: ConfirmationRequest[] = [];
   private readonly runs = new Map<string, StoredRun>();
   private readonly pending = new Set<Promise<unknown>>();
   /** The questions and messages of every action (over services.ui). */
@@ -113,7 +116,16 @@ export class ActionRuntime {
     readonly audit: AuditLog,
     private readonly showReport: (report: OperationReport) => Promise<void>,
   ) {
-    this.ui = actionPrompts(services.ui, services.tenants);
+    const prompts = actionPrompts(services.ui, services.tenants);
+    // The guard's requests are kept (latest 50) so that tests can read what the modal named; answering is the UI's.
+    this.ui = {
+      ...prompts,
+      confirm: (request) => {
+        this.confirmations.push(request);
+        if (this.confirmations.length > 50) this.confirmations.shift();
+        return prompts.confirm(request);
+      },
+    };
     this.guard = new WriteGuard({
       tenants: services.tenants,
       ui: () => this.ui,

@@ -5,6 +5,7 @@ import { COMMAND_IDS } from '../commandIds';
 import type * as vscode from 'vscode';
 import { AuditLog } from '../../model/auditLog';
 import type { AuditEntry } from '../../model/auditLog';
+import type { ConfirmationRequest } from '../../model/writeGuard';
 import type { ExtensionServices } from '../../services';
 import { registerCommand } from '../commandWrapper';
 import { ActionRuntime } from './actionRuntime';
@@ -41,6 +42,8 @@ export type { OperationReport } from '../../model/actions/operations';
 /** The handle tests get as `ExtensionTestHandle.actions`. Nothing here answers or skips a prompt (the test input does). */
 export interface IdentityActionsApi {
   readonly auditLogPath: string;
+  /** What the guard's modal asked to confirm, newest last (at most 50): the action, tenant and identities it named. */
+  readonly confirmations: readonly ConfirmationRequest[];
   /** Outcomes of the latest runs (newest last, at most 50). */
   readonly outcomes: readonly ActionOutcome[];
   lastOutcome(): ActionOutcome | undefined;
@@ -108,6 +111,9 @@ export function registerIdentityActions(
 
   const api: IdentityActionsApi = {
     auditLogPath: runtime.audit.filePath,
+    get confirmations() {
+      return runtime.confirmations;
+    },
     get outcomes() {
       return runtime.outcomes;
     },
