@@ -24,16 +24,32 @@ async function lastSeq(): Promise<number> {
 }
 
 /** Opens the "SailPoint ISC" view and expands the environment tenant; returns a plain identity row. */
-async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {
+async function identityRow(page: Page, index = 5): Promise<ReturnType<Page['locator']>> {
   await page.locator('.activitybar [aria-label^="SailPoint ISC"]').first().click();
   const tree = page.locator('.part.sidebar .monaco-list').first();
   const tenantRow = tree.locator('.monaco-list-row[aria-level="1"]').first();
   await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await tenantRow.getAttribute('aria-expanded')) !== 'true') await tenantRow.click();
   const rows = tree.locator('.monaco-list-row[aria-level="2"]');
-  await rows.nth(6).waitFor({ state: 'visible', timeout: 45_000 });
+  await rows.nth(index + 1).waitFor({ state: 'visible', timeout: 45_000 });
   // A few rows down: the first ones may be the simulator's fixtures (hostile names), which other tests use.
-  return rows.nth(5);
+  return rows.nth(index);
+}
+
+/** Right-clicks `row` and chooses `title` (the tree may redraw under the first menu: opened until it stays). */
+async function runFromContextMenu(page: Page, row: ReturnType<Page['locator']>, title: string): Promise<void> {
+  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
+  for (let attempt = 1; ; attempt++) {
+    await row.click({ button: 'right' });
+    try {
+      await item.waitFor({ state: 'visible', timeout: 5_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 4) throw error;
+      await page.keyboard.press('Escape');
+    }
+  }
+  await item.click();
 }
 
 describe('identity actions (browser)', function () {
@@ -96,5 +112,24 @@ describe('identity actions (browser)', function () {
     const posts = (await simRequests(mark)).filter((r) => r.method === 'POST' && r.path.endsWith('/synchronize-attributes'));
     assert.strictEqual(posts.length, 1);
     assert.strictEqual(posts[0].status, 202);
+  });
+
+  it('delete: Enter in the modal keeps the identity (Keep Identity is the default button), nothing is sent', async () => {
+    assert.ok(session);
+    const { page } = session;
+    const row = await identityRow(page, 8);
+    const mark = await lastSeq();
+    await runFromContextMenu(page, row, 'Delete Identity…');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 45_000 });
+    const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((text) => text.trim());
+    assert.strictEqual(buttons[0], 'Keep Identity', `buttons: ${buttons.join(', ')}`);
+    assert.ok(buttons.includes('Delete…'), `buttons: ${buttons.join(', ')}`);
+    await screenshot(page, 'actions-delete-modal');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    // No name is asked: the run ended at the modal.
+    assert.strictEqual(await page.locator('.quick-input-widget', { hasText: 'Type the identity' }).isVisible(), false);
+    assert.deepStrictEqual((await simRequests(mark)).filter((r) => r.method === 'DELETE'), [], 'nothing deleted');
   });
 });
