@@ -13,6 +13,7 @@ import {
   ENV_TENANT,
   apiRequestsSince,
   auditFor,
+  confirmationsMark,
   handles,
   nodeArg,
   pickRefs,
@@ -161,7 +162,7 @@ describe('identity actions (simulator)', function () {
     const input = h.api.userInput;
     const { ref } = await takeBySources(false);
     input.clearLog();
-    const mark = h.actions.confirmations.length;
+    const confirmations = confirmationsMark(h.actions);
     // Find identity (typed id), via, source (typed: nothing to suggest yet), the modal's Send.
     const outcome = (await input.runWithInputs([ref.identityId, 'Email — personal address', 'Active Directory', 'Send'], () =>
       vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail'),
@@ -169,7 +170,7 @@ describe('identity actions (simulator)', function () {
     assert.strictEqual(outcome.status, 'completed');
     const state = await simIdentity(ref.identityId);
     assert.deepStrictEqual(state?.verifications.map((v) => [v.via, v.sourceName]), [['EMAIL_PERSONAL', 'Active Directory']]);
-    assert.match(h.actions.confirmations[mark].detail, /EMAIL_PERSONAL/);
+    assert.match(confirmations()[0].detail, /EMAIL_PERSONAL/);
     assert.deepStrictEqual(input.asked('quickPick').map((p) => p.title), ['Send password-reset email (1/2): how?'], 'a step counter on each question');
     assert.strictEqual(input.asked('inputBox')[0]?.title, 'Send password-reset email (2/2): source name');
     // The second time the recent source is offered in a quick pick (no input box).
@@ -213,19 +214,18 @@ describe('identity actions (simulator)', function () {
     const input = h.api.userInput;
     const [ref] = take((s) => !s.protected);
     input.clearLog();
-    let confirmationMark = h.actions.confirmations.length;
+    const confirmations = confirmationsMark(h.actions);
     let mark = await requestMark();
     // A person cannot submit a wrong name (the box refuses it), so they press Escape.
     let outcome = (await input.runWithInputs(['Delete…', CANCEL], () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
     assert.strictEqual(outcome.status, 'cancelled');
     assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), [], 'nothing written');
-    assert.match(h.actions.confirmations[confirmationMark].detail, /Ownership: it owns nothing/);
+    assert.match(confirmations()[0].detail, /Ownership: it owns nothing/);
     const nameBox = input.asked('inputBox')[0];
     assert.ok(nameBox.text?.includes(ref.name));
     assert.ok(await nameBox.inputOptions?.validateInput?.(`${ref.name} `), 'a name with a trailing space is refused');
 
     input.clearLog();
-    confirmationMark = h.actions.confirmations.length;
     mark = await requestMark();
     outcome = (await input.runWithInputs(['Delete…', ref.name], () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');

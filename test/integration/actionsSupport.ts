@@ -130,6 +130,18 @@ export interface RecorderOptions {
   cancelAfterReports?: number;
 }
 
+/**
+ * The guard's confirmations from now on: marked by the newest one (the log keeps the latest 50, so a count would
+ * stop moving once it is full).
+ */
+export function confirmationsMark(actions: IdentityActionsApi): () => ConfirmationRequest[] {
+  const last = actions.confirmations.at(-1);
+  return () => {
+    const all = actions.confirmations;
+    return all.slice(last ? all.lastIndexOf(last) + 1 : 0);
+  };
+}
+
 function testInput(): TestUserInput {
   return handlesSync().api.userInput;
 }
@@ -142,11 +154,11 @@ export function record(actions: IdentityActionsApi, options: RecorderOptions = {
   const input = testInput();
   const promptMark = input.prompts.length;
   const progressMark = input.progress.length;
-  const confirmationMark = actions.confirmations.length;
+  const confirmationMark = confirmationsMark(actions);
   const asked = () => input.prompts.slice(promptMark);
   const rec: Recorder = {
     get confirmations() {
-      return actions.confirmations.slice(confirmationMark);
+      return confirmationMark();
     },
     get messages() {
       return asked().filter((p) => p.kind === 'message').map((p) => ({ level: p.level ?? 'info', text: p.text ?? '', buttons: p.buttons ?? [] }));

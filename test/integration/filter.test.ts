@@ -10,6 +10,8 @@ import { coreApi, lastSeq, listRequests, simRequests } from './coreSupport';
 const ENV = 'env';
 const PROCESSING_ERRORS = 'processingState eq "ERROR"';
 
+const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
+
 /** Runs the filter command from the palette; `answers` are typed text (the live pick) and the and / or / replace item. */
 function filterWith(input: TestUserInput, answers: (string | RegExp)[]): Promise<unknown> {
   return input.runWithInputs(answers, () => vscode.commands.executeCommand('iscExplorer.filter', ENV));
@@ -27,10 +29,13 @@ describe('filter: one quick pick (extension host, simulator)', function () {
   });
 
   afterEach(async () => {
+    // Applying reveals and expands the tenant without waiting: let it finish before the state is reset.
+    await settle();
     await services.viewStates.update(ENV, { filters: undefined, sorters: undefined, defaultFilter: 'NONE' });
   });
 
   after(async () => {
+    await settle();
     // Applying a filter expands the tenant in the view; later suites start from a collapsed tree.
     await vscode.commands.executeCommand('workbench.actions.treeView.iscIdentities.collapseAll');
   });

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../../sim/fixtures';
 import type { IdentityActionsApi } from '../../src/commands/actions';
 import { CANCEL } from '../../src/testing/testUserInput';
+import { confirmationsMark } from './actionsSupport';
 import type { PanelsTestContext } from './panelHelpers';
 import { TENANT, activateExtension, closeAllPanels, openAndPaint, ref, setFaults, waitUntil } from './panelHelpers';
 
@@ -35,15 +36,14 @@ describe('details panels: actions, visibility, ownership shapes (extension host)
 
   it('an action button runs the same command with the same guard (cancelled: nothing is sent)', async function () {
     if (!actions) this.skip();
-    const api = actions;
-    const mark = api.confirmations.length;
+    const confirmations = confirmationsMark(actions);
     await openAndPaint(t.panels, FIXTURE_IDS.protectedIdentity);
     // The modal is answered with its Cancel.
     await t.api.userInput.runWithInputs([CANCEL], async () => {
       t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.protectedIdentity, { type: 'runAction', action: 'resetIdentity' });
-      await waitUntil(() => api.confirmations.length > mark, 10_000, 'the guard\'s confirmation');
+      await waitUntil(() => confirmations().length > 0, 10_000, 'the guard\'s confirmation');
     });
-    const asked = api.confirmations.slice(mark);
+    const asked = confirmations();
     assert.deepStrictEqual(t.api.userInput.prompts.at(-1)?.buttons, ['Reset'], 'the modal offers the confirm button (and its own Cancel)');
     assert.strictEqual(asked[0].identities.length, 1);
     assert.strictEqual(asked[0].identities[0].identityId, FIXTURE_IDS.protectedIdentity);
