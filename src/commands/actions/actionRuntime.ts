@@ -19,70 +19,14 @@ import { checkUnknownJob, resumeJob, retryFailedJob } from './jobFollowUps';
 import type { JobsContext } from './jobFollowUps';
 import type { JobSource } from '../../model/jobs/jobTypes';
 import type { JobView } from '../../model/jobs/jobStore';
-import type { IscClient } from '../../api/iscClient';
-import type { Logger } from '../../util/redact';
+import type { ActionOutcome, ActionSpec, OutcomeStatus, PrepareContext, ProgressNotes } from './actionTypes';
 
 const SHOW_DETAILS = 'Show Details';
 const RETRY_FAILED = 'Retry Failed';
 const CHECK_UNKNOWN = 'Check…';
 const SHOW_JOB = 'Show Job';
 
-export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
-
-/** What a command run ended with (returned by the command and kept for tests). */
-export interface ActionOutcome {
-  command: string;
-  kind: ActionKind;
-  status: OutcomeStatus;
-  tenantIds: string[];
-  reports: OperationReport[];
-  message?: string;
-}
-
-/** What an action decides after asking its own questions; undefined from `prepare` cancels without sending. */
-interface PreparedAction {
-  operation: IdentityOperation;
-  confirmButton: string;
-  detail?: string;
-  strong?: boolean;
-  scope?: string;
-  /** Targets to send (defaults to the chosen identities). */
-  targets?: IdentityRef[];
-  /** A last question after the modal (delete: type the name); false cancels without sending. */
-  finalCheck?: () => Promise<boolean>;
-  /** The cancelling button shown first, as the modal's default (see ConfirmationRequest.safeButton). */
-  safeButton?: string;
-  /** Runs after a run in which ISC did it for at least one identity (password reset: remember the source). */
-  afterSuccess?: () => Promise<void>;
-}
-
-interface ProgressNotes {
-  note(text: string): void;
-}
-
-export interface ActionSpec {
-  command: string;
-  kind: ActionKind;
-  label: string;
-  /** Title of the "Find identity…" pick when started from the palette. */
-  pickTitle: string;
-  /** False: exactly one identity (delete). */
-  allowMany: boolean;
-  prepare(context: PrepareContext, tenant: TenantInfo, refs: IdentityRef[]): Promise<PreparedAction | undefined>;
-}
-
-/** What an action's `prepare` may use: its questions, the sync cooldown, the tenant's client, stored choices. */
-export interface PrepareContext {
-  ui: ActionPrompts;
-  cooldown: SyncCooldown;
-  /** The authenticated client of the tenant the run is for. */
-  client(): Promise<IscClient>;
-  /** Where choices are remembered between sessions (recent password-reset sources). */
-  memento: vscode.Memento;
-  logger: Logger;
-  /** Lines for the run's progress notification. */
-  notes: ProgressNotes;
-}
+export type { ActionOutcome, ActionSpec, OutcomeStatus, PrepareContext } from './actionTypes';
 
 export interface StoredRun {
   report: OperationReport;
