@@ -1,10 +1,12 @@
 // Browser e2e: "Synchronize Attributes" from the tree's context menu in code-server (Chromium): right-click an
-// identity row, choose the menu item, confirm VS Code's modal dialog, see the result notification.
+// identity row, choose the menu item, confirm VS Code's modal dialog, see the result notification. Delete from the
+// palette: Enter in its modal keeps the identity.
 // Screenshot: test-results/screenshots/actions.png.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { WorkbenchSession } from '../harness/codeServer';
-import { e2eSimulator, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+import { parseOwnershipDetails } from '../../src/api/ownership';
 
 interface SimRequest {
   seq: number;
@@ -24,32 +26,35 @@ async function lastSeq(): Promise<number> {
 }
 
 /** Opens the "SailPoint ISC" view and expands the environment tenant; returns a plain identity row. */
-async function identityRow(page: Page, index = 5): Promise<ReturnType<Page['locator']>> {
+async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {
   await page.locator('.activitybar [aria-label^="SailPoint ISC"]').first().click();
   const tree = page.locator('.part.sidebar .monaco-list').first();
   const tenantRow = tree.locator('.monaco-list-row[aria-level="1"]').first();
   await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
   if ((await tenantRow.getAttribute('aria-expanded')) !== 'true') await tenantRow.click();
   const rows = tree.locator('.monaco-list-row[aria-level="2"]');
-  await rows.nth(index + 1).waitFor({ state: 'visible', timeout: 45_000 });
+  await rows.nth(6).waitFor({ state: 'visible', timeout: 45_000 });
   // A few rows down: the first ones may be the simulator's fixtures (hostile names), which other tests use.
-  return rows.nth(index);
+  return rows.nth(5);
 }
 
-/** Right-clicks `row` and chooses `title` (the tree may redraw under the first menu: opened until it stays). */
-async function runFromContextMenu(page: Page, row: ReturnType<Page['locator']>, title: string): Promise<void> {
-  const item = page.locator('.monaco-menu .action-item', { hasText: title }).first();
-  for (let attempt = 1; ; attempt++) {
-    await row.click({ button: 'right' });
-    try {
-      await item.waitFor({ state: 'visible', timeout: 5_000 });
-      break;
-    } catch (error) {
-      if (attempt >= 4) throw error;
-      await page.keyboard.press('Escape');
-    }
+/** An identity the simulator would delete: not protected, owning nothing (from list offset 1700, clear of fixtures). */
+async function deletableIdentityId(): Promise<string> {
+  const sim = e2eSimulator();
+  const token = await fetch(`${sim.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.clientId, client_secret: sim.clientSecret }),
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const list = (await (await fetch(`${sim.url}/v2025/identities?offset=1700&limit=20&defaultFilter=NONE`, { headers })).json()) as { id: string }[];
+  for (const { id } of list) {
+    const state = (await (await fetch(`${sim.url}/__sim/identities/${id}`)).json()) as { protected: boolean };
+    if (state.protected) continue;
+    const ownership = parseOwnershipDetails(await (await fetch(`${sim.url}/v2025/identities/${id}/ownership`, { headers })).json());
+    if (ownership.groups.every((group) => group.entities.length === 0)) return id;
   }
-  await item.click();
+  throw new Error('no deletable identity in the simulator');
 }
 
 describe('identity actions (browser)', function () {
@@ -117,14 +122,34 @@ describe('identity actions (browser)', function () {
   it('delete: Enter in the modal keeps the identity (Keep Identity is the default button), nothing is sent', async () => {
     assert.ok(session);
     const { page } = session;
-    const row = await identityRow(page, 8);
+    const id = await deletableIdentityId();
     const mark = await lastSeq();
-    await runFromContextMenu(page, row, 'Delete Identity…');
+    // From the palette: one tenant, so the Find identity step comes at once; the identity is found by its id.
+    // The palette may open before the workbench knows the extension's commands: asked again then.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runCommand(page, 'ISC: Delete Identity');
+        break;
+      } catch (error) {
+        await page.keyboard.press('Escape');
+        if (attempt >= 3) throw error;
+      }
+    }
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Delete identity: find identity' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.quick-input-widget .quick-input-box input').fill(id);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: id }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 45_000 });
-    const buttons = (await dialog.locator('.dialog-buttons .monaco-button').allInnerTexts()).map((text) => text.trim());
-    assert.strictEqual(buttons[0], 'Keep Identity', `buttons: ${buttons.join(', ')}`);
-    assert.ok(buttons.includes('Delete…'), `buttons: ${buttons.join(', ')}`);
+    const buttons = await dialog.locator('.dialog-buttons .monaco-button').evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: (node.textContent ?? '').trim(), classes: node.className, focused: node === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement })),
+    );
+    // VS Code styles the primary button without `secondary` and focuses it; the DOM order differs per platform.
+    const primary = buttons.filter((button) => !/\bsecondary\b/.test(button.classes)).map((button) => button.text);
+    assert.deepStrictEqual(primary, ['Keep Identity'], `the primary button; buttons: ${JSON.stringify(buttons)}`);
+    const focused = buttons.find((button) => button.focused);
+    assert.strictEqual(focused?.text, 'Keep Identity', `the focused (Enter) button; buttons: ${JSON.stringify(buttons)}`);
+    assert.ok(buttons.some((button) => button.text === 'Delete…'), `buttons: ${JSON.stringify(buttons)}`);
     await screenshot(page, 'actions-delete-modal');
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
