@@ -16,12 +16,16 @@ import { registerJobCommands } from './commands/jobCommands';
 import { registerCompareCommands } from './commands/compareCommands';
 import { registerTableCommands } from './commands/tableCommands';
 import { registerSavedFilterCommands } from './commands/savedFilterCommands';
+import { vscodeUserInput } from './ui/userInput';
+import { TestUserInput } from './testing/testUserInput';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
   const started = Date.now();
   const logger = new ExtensionLogger();
   context.subscriptions.push(logger);
-  const services = createServices(context, logger);
+  // Tests answer every prompt through this one object; outside test mode it does not exist.
+  const testInput = exportedApi(context.extensionMode, () => new TestUserInput());
+  const services = createServices(context, logger, testInput ?? vscodeUserInput());
   const tree = new TreeController(services);
   context.subscriptions.push(tree);
   registerTenantCommands(services, tree);
@@ -33,13 +37,13 @@ export function activate(context: vscode.ExtensionContext): ExtensionTestHandle 
   const jobs = new JobsController(services);
   context.subscriptions.push(jobs);
   const actions = registerIdentityActions(services, jobs, (tenantId) => services.viewStates.get(tenantId).filters);
-  const jobCommands = registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
+  registerJobCommands(services, jobs, actions.runtime, actions.showJobActivity);
   const compare = registerCompareCommands(services);
   const tools = registerLanguageModelTools(services, actions.runtime, jobs);
   const table = registerTableCommands(services);
 
   logger.info(`Activated in ${Date.now() - started} ms (core ${coreMs} ms; ${services.tenants.list().length} tenant(s)).`);
-  return exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, jobCommands, compare, tools, table }));
+  return testInput && exportedApi(context.extensionMode, () => ({ services, tree: tree.provider, treeView: tree.view, activeTenant: tree.active, panels, actions: actions.api, jobs, compare, tools, table, userInput: testInput }));
 }
 
 export function deactivate(): void {

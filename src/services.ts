@@ -1,4 +1,4 @@
-// What every part of the extension gets: the context, the log, the tenants and the change bus.
+// What every part of the extension gets: the context, the log, the tenants, the change bus and the user input.
 import type * as vscode from 'vscode';
 import type { TenantDirectory } from './model/tenant';
 import { IdentityChangeBus } from './model/identityEvents';
@@ -8,12 +8,15 @@ import { TenantRegistry } from './auth/tenantRegistry';
 import { Settings } from './config/settings';
 import { ViewStateStore } from './config/viewStateStore';
 import { SavedFilterStore } from './config/savedFilterStore';
+import type { UserInput } from './ui/userInput';
 
 export interface ExtensionServices {
   context: vscode.ExtensionContext;
   logger: ExtensionLogger;
   tenants: TenantDirectory;
   changes: IdentityChangeBus;
+  /** Every prompt and message of every command (VS Code's window; in test mode the tests' ordered answers). */
+  ui: UserInput;
 }
 
 /** The core's own view of the services: the interface above plus the concrete registry and stores. */
@@ -24,12 +27,12 @@ export interface CoreServices extends ExtensionServices {
   savedFilters: SavedFilterStore;
 }
 
-export function createServices(context: vscode.ExtensionContext, logger: ExtensionLogger): CoreServices {
+export function createServices(context: vscode.ExtensionContext, logger: ExtensionLogger, ui: UserInput): CoreServices {
   const settings = new Settings();
   const credentials = new CredentialStore(context.secrets);
   const tenants = new TenantRegistry(context.globalState, credentials, settings, logger);
   const viewStates = new ViewStateStore(context.globalState);
   const savedFilters = new SavedFilterStore(context.globalState);
   context.subscriptions.push(credentials, tenants, viewStates, savedFilters);
-  return { context, logger, tenants, changes: new IdentityChangeBus(), settings, viewStates, savedFilters };
+  return { context, logger, tenants, changes: new IdentityChangeBus(), ui, settings, viewStates, savedFilters };
 }

@@ -3,6 +3,7 @@ import type { TenantDirectory, TenantInfo } from '../model/tenant';
 import { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } from '../tree/nodes';
 import { UserCancelledError } from '../util/cancellation';
 import { pickTenant } from '../ui/pickers';
+import type { UserInput } from '../ui/userInput';
 
 /** The tenant id an argument names: a tree node, a tenant id string, or an object with `tenantId`. */
 export function tenantIdOf(arg: unknown): string | undefined {
@@ -25,14 +26,14 @@ export function filteredDirectory(directory: TenantDirectory, keep: (tenant: Ten
 }
 
 /** The tenant `arg` names, else the one the user picks; throws UserCancelledError when there is none. */
-export async function resolveTenant(directory: TenantDirectory, arg: unknown, placeHolder?: string): Promise<TenantInfo> {
+export async function resolveTenant(ui: UserInput, directory: TenantDirectory, arg: unknown, placeHolder?: string): Promise<TenantInfo> {
   const id = tenantIdOf(arg);
   if (id) {
     const tenant = directory.get(id);
     if (!tenant) throw new Error(`Unknown tenant "${id}".`);
     return tenant;
   }
-  const picked = await pickTenant(directory, placeHolder);
+  const picked = await pickTenant(ui, directory, placeHolder);
   if (!picked) throw new UserCancelledError();
   return picked;
 }

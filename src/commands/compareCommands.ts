@@ -7,26 +7,14 @@ import type { CompareRenderReport, CompareState, CopyFormat, CopyScope } from '.
 import { COMPARE_VIEW_TYPE } from '../compare/protocol';
 import { identityRefsFromArgs } from '../model/identityRef';
 import type { IdentityRef } from '../model/identityRef';
-import type { TenantInfo } from '../model/tenant';
 import type { ExtensionServices } from '../services';
 import { pickIdentity, pickTenant } from '../ui/pickers';
 import { COMMAND_IDS } from './commandIds';
 import { registerCommand } from './commandWrapper';
 
-/** The questions the compare commands ask; tests replace them (CompareApi.setPrompts). */
-export interface ComparePrompts {
-  pickTenant(placeHolder: string): Promise<TenantInfo | undefined>;
-  pickIdentity(tenantId: string, title: string): Promise<IdentityRef | undefined>;
-  message(text: string): void;
-  /** "Open Change as Diff" from the palette: a JSON file, or undefined when the user cancels. */
-  pickSnapshotFile(title: string): Promise<vscode.Uri | undefined>;
-}
-
 /** The handle tests get as `ExtensionTestHandle.compare`. `key` picks a comparison; without it, the newest. */
 export interface CompareApi {
   readonly viewType: string;
-  /** TEST HOOK: replaces the pickers and messages; undefined restores VS Code's UI. */
-  setPrompts(overrides: Partial<ComparePrompts> | undefined): void;
   openComparisons(): { key: string; a: IdentityRef; b: IdentityRef }[];
   state(key?: string): CompareState | undefined;
   /** Resolves with the first paint report for which `predicate` holds (default: the comparison settled). */
@@ -41,34 +29,24 @@ export interface CompareApi {
 
 const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
-function vscodePrompts(services: ExtensionServices): ComparePrompts {
-  return {
-    pickTenant: (placeHolder) => pickTenant(services.tenants, placeHolder),
-    pickIdentity: (tenantId, title) => pickIdentity(services.tenants, tenantId, { title }),
-    message: (text) => void vscode.window.showInformationMessage(text),
-    pickSnapshotFile: async (title) =>
-      (await vscode.window.showOpenDialog({ title, canSelectMany: false, openLabel: vscode.l10n.t('Choose'), filters: { JSON: ['json'] } }))?.[0],
-  };
-}
-
 export function registerCompareCommands(services: ExtensionServices): CompareApi {
   const { context, logger } = services;
   const manager = new CompareManager(services, context.extensionUri);
   context.subscriptions.push(manager);
   registerSnapshotDocuments(context);
-  const defaults = vscodePrompts(services);
-  let prompts: ComparePrompts = defaults;
+  const { ui, tenants } = services;
+  const message = (text: string): void => void ui.showMessage('info', text);
 
   const pickStep = async (step: number): Promise<IdentityRef | undefined> => {
-    const tenant = await prompts.pickTenant(vscode.l10n.t('Tenant of identity {0} of 2 to compare', step));
+    const tenant = await pickTenant(ui, tenants, vscode.l10n.t('Tenant of identity {0} of 2 to compare', step));
     if (!tenant) return undefined;
-    return prompts.pickIdentity(tenant.id, vscode.l10n.t('Compare identities: identity {0} of 2 (in {1})', step, tenant.label));
+    return pickIdentity(ui, tenants, tenant.id, { title: vscode.l10n.t('Compare identities: identity {0} of 2 (in {1})', step, tenant.label) });
   };
 
   registerCommand(context, logger, COMMAND_IDS.compareIdentities, async (primary?: unknown, selection?: unknown) => {
     const refs = identityRefsFromArgs(primary, selection);
     if (refs.length > 2) {
-      prompts.message(vscode.l10n.t('Select exactly two identities to compare ({0} are selected).', refs.length));
+      message(vscode.l10n.t('Select exactly two identities to compare ({0} are selected).', refs.length));
       return undefined;
     }
     const a = refs[0] ?? (await pickStep(1));
@@ -76,7 +54,7 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
     const b = refs[1] ?? (await pickStep(2));
     if (!b) return undefined;
     if (a.tenantId === b.tenantId && a.identityId === b.identityId) {
-      prompts.message(vscode.l10n.t('Choose two different identities to compare.'));
+      message(vscode.l10n.t('Choose two different identities to compare.'));
       return undefined;
     }
     return manager.open(a, b).key;
@@ -87,9 +65,11 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
       await openSnapshotDiff(before, after, typeof title === 'string' ? title : vscode.l10n.t('Change'));
       return;
     }
-    const left = await prompts.pickSnapshotFile(vscode.l10n.t('Snapshot before the change (JSON)'));
+    const pickSnapshotFile = async (title: string): Promise<vscode.Uri | undefined> =>
+      (await ui.showOpenDialog({ title, canSelectMany: false, openLabel: vscode.l10n.t('Choose'), filters: { JSON: ['json'] } }))?.[0];
+    const left = await pickSnapshotFile(vscode.l10n.t('Snapshot before the change (JSON)'));
     if (!left) return;
-    const right = await prompts.pickSnapshotFile(vscode.l10n.t('Snapshot after the change (JSON)'));
+    const right = await pickSnapshotFile(vscode.l10n.t('Snapshot after the change (JSON)'));
     if (!right) return;
     const [beforeText, afterText] = await Promise.all([readSnapshotFile(left), readSnapshotFile(right)]);
     await openSnapshotDiff(beforeText, afterText, vscode.l10n.t('{0} ↔ {1}', baseName(left), baseName(right)));
@@ -99,9 +79,6 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
   const settled = (report: CompareRenderReport) => report.state !== 'loading';
   return {
     viewType: COMPARE_VIEW_TYPE,
-    setPrompts: (overrides) => {
-      prompts = overrides ? { ...defaults, ...overrides } : defaults;
-    },
     openComparisons: () => manager.all().map((p) => ({ key: p.key, ...p.identities })),
     state: (key) => panel(key)?.currentState,
     waitForRender: async (predicate = settled, timeoutMs = 30_000, key) => {

@@ -24,18 +24,18 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   };
 
   /**
-   * Without options: the one-quick-pick filter (src/ui/filterPicker.ts); `{ value }` starts it with that text (tests).
-   * `{ filters, mode }` applies an expression without UI (combined with the current one by `mode`, default replace).
+   * Without options: the one-quick-pick filter (src/ui/filterPicker.ts). `{ filters, mode }` applies an expression
+   * without UI (combined with the current one by `mode`, default replace): saved filters and other commands use it.
    */
-  registerCommand(context, logger, COMMAND_IDS.filter, async (arg?: unknown, options?: { filters?: string; mode?: CombineMode; value?: string }) => {
-    const tenant = await resolveTenant(tenants, arg, vscode.l10n.t('Filter the identities of which tenant?'));
+  registerCommand(context, logger, COMMAND_IDS.filter, async (arg?: unknown, options?: { filters?: string; mode?: CombineMode }) => {
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Filter the identities of which tenant?'));
     const current = viewStates.get(tenant.id).filters;
     let next: string | undefined;
     if (typeof options?.filters === 'string') {
       const expression = options.filters.trim();
       next = expression ? combineFilters(current, expression, options.mode ?? 'replace') : undefined;
     } else {
-      const picked = await pickFilter({ tenantLabel: tenant.label, current, value: options?.value });
+      const picked = await pickFilter(services.ui, { tenantLabel: tenant.label, current });
       if (picked === undefined) throw new UserCancelledError();
       next = picked ?? undefined;
     }
@@ -47,14 +47,14 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
-    const tenant = await resolveTenant(tenants, arg, 'Sort the identities of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, 'Sort the identities of which tenant?');
     let next: string | undefined;
     if (sorters === null || typeof sorters === 'string') {
       next = sorters || undefined;
       if (next && !isValidSorters(next)) throw new Error(`Cannot sort by "${next}": use name, alias or cloudStatus, with "-" for descending.`);
     } else {
       const current = viewStates.get(tenant.id).sorters;
-      const picked = await vscode.window.showQuickPick(
+      const picked = await services.ui.showQuickPick(
         SORT_CHOICES.map((choice) => ({ label: choice.label, description: choice.sorters ?? '', picked: choice.sorters === current, choice })),
         { title: `Sort identities of ${escapeQuickPickText(tenant.label)}`, placeHolder: current ? `Currently: ${current}` : 'Currently: server default order' },
       );
@@ -64,13 +64,13 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
-    const tenant = await resolveTenant(tenants, arg, 'Which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, 'Which tenant?');
     let next: DefaultFilter;
     if (value === 'NONE' || value === 'CORRELATED_ONLY') {
       next = value;
     } else {
       const current = viewStates.get(tenant.id).defaultFilter;
-      const picked = await vscode.window.showQuickPick(
+      const picked = await services.ui.showQuickPick(
         [
           { label: 'All identities', description: 'defaultFilter=NONE', value: 'NONE' as const },
           { label: 'Correlated identities only', description: 'defaultFilter=CORRELATED_ONLY (ISC\'s own default)', value: 'CORRELATED_ONLY' as const },
@@ -83,7 +83,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
-    const tenant = await resolveTenant(tenants, arg, 'Clear the filter of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, 'Clear the filter of which tenant?');
     const state = viewStates.get(tenant.id);
     if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError('No filter is active.');
     await apply(tenant.id, { filters: undefined, defaultFilter: 'NONE' });

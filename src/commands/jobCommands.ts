@@ -19,26 +19,21 @@ function jobIdOf(arg: unknown): string | undefined {
   return undefined;
 }
 
-export interface JobCommandsApi {
-  /** The file Export Results writes when a test gives one instead of the save dialog. */
-  exportTo?: vscode.Uri;
-}
 
 export function registerJobCommands(
   services: ExtensionServices,
   jobs: JobsController,
   runtime: ActionRuntime,
   showJobActivity: (jobId: string) => Promise<unknown>,
-): JobCommandsApi {
-  const api: JobCommandsApi = {};
-  const { context, logger } = services;
+): void {
+  const { context, logger, ui } = services;
 
   const pickJob = async (arg: unknown, filter: (job: JobView) => boolean = () => true): Promise<JobView | undefined> => {
     await jobs.ready;
     const id = jobIdOf(arg);
     if (id) return jobs.store.get(id);
     const candidates = jobs.store.list().filter(filter);
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ui.showQuickPick(
       candidates.map((job) => ({ label: `${job.label} — ${displayName(job.tenantLabel, 40)}`, description: job.state, detail: new Date(job.createdAt).toLocaleString(), job })),
       { title: vscode.l10n.t('Choose a job') },
     );
@@ -77,16 +72,14 @@ export function registerJobCommands(
     const job = await pickJob(arg);
     if (!job) return undefined;
     const stamp = new Date(job.createdAt).toISOString().replace(/[:.]/g, '-');
-    const target =
-      api.exportTo ??
-      (await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Export job results'),
-        defaultUri: vscode.Uri.file(`${job.kind}-${stamp}.csv`),
-        filters: { CSV: ['csv'] },
-      }));
+    const target = await ui.showSaveDialog({
+      title: vscode.l10n.t('Export job results'),
+      defaultUri: vscode.Uri.file(`${job.kind}-${stamp}.csv`),
+      filters: { CSV: ['csv'] },
+    });
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(jobResultsCsv(job), 'utf8'));
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} results to {1}.', job.items.length, target.fsPath));
+    void ui.showMessage('info', vscode.l10n.t('Exported {0} results to {1}.', job.items.length, target.fsPath));
     return target;
   });
   register(COMMAND_IDS.openJobInActivity, async (arg) => {
@@ -97,7 +90,7 @@ export function registerJobCommands(
     const job = await pickJob(arg, (j) => j.state !== 'running');
     if (!job) return false;
     if (job.state === 'running') {
-      void vscode.window.showWarningMessage(vscode.l10n.t('The job is running: cancel or pause it before removing it.'));
+      void ui.showMessage('warning', vscode.l10n.t('The job is running: cancel or pause it before removing it.'));
       return false;
     }
     await jobs.forget(job.id);
@@ -112,7 +105,7 @@ export function registerJobCommands(
     const before = record?.before[node.identityId];
     const after = record?.after[node.identityId];
     if (!record || !job || !before || !after) {
-      void vscode.window.showInformationMessage(vscode.l10n.t('This job has no before and after snapshot of that identity.'));
+      void ui.showMessage('info', vscode.l10n.t('This job has no before and after snapshot of that identity.'));
       return undefined;
     }
     const name = job.items.find((item) => item.ref.identityId === node.identityId)?.ref.name ?? node.identityId;
@@ -122,8 +115,7 @@ export function registerJobCommands(
     const job = await pickJob(arg);
     const record = job ? await jobs.changes.get(job.id) : undefined;
     if (!job || !record || record.notRecorded) return undefined;
-    const target =
-      api.exportTo ?? (await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export what changed'), defaultUri: vscode.Uri.file(`${job.kind}-changes.csv`), filters: { CSV: ['csv'] } }));
+    const target = await ui.showSaveDialog({ title: vscode.l10n.t('Export what changed'), defaultUri: vscode.Uri.file(`${job.kind}-changes.csv`), filters: { CSV: ['csv'] } });
     if (!target) return undefined;
     await vscode.workspace.fs.writeFile(target, Buffer.from(changesToCsv(record.changes), 'utf8'));
     return target;
@@ -133,5 +125,4 @@ export function registerJobCommands(
     if (job) await jobs.reveal(job.id);
     return job?.id;
   });
-  return api;
 }

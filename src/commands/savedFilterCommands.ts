@@ -9,6 +9,7 @@ import { describeViewState } from '../model/viewState';
 import type { CoreServices } from '../services';
 import { SavedFilterNode } from '../tree/nodes';
 import type { TreeController } from '../tree/treeController';
+import type { UserInput } from '../ui/userInput';
 import { escapeQuickPickText } from '../ui/pickers';
 import { UserCancelledError } from '../util/cancellation';
 import { COMMAND_IDS } from './commandIds';
@@ -51,10 +52,10 @@ function nameProblemText(problem: SavedFilterNameProblem, name: string): string 
   }
 }
 
-/** The questions these commands ask, in one place. */
-const prompts = {
+/** The questions these commands ask, in one place, through the extension's user input. */
+const savedFilterPrompts = (ui: UserInput) => ({
   async name(options: { title: string; prompt: string; value?: string; existing: readonly SavedFilter[]; renaming?: string; duplicateIsWarning: boolean }): Promise<string> {
-    const answer = await vscode.window.showInputBox({
+    const answer = await ui.showInputBox({
       title: options.title,
       prompt: options.prompt,
       value: options.value,
@@ -73,23 +74,24 @@ const prompts = {
 
   async overwrite(saved: SavedFilter, tenant: TenantInfo): Promise<boolean> {
     const replace = vscode.l10n.t('Replace');
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await ui.showModal(
+      'warning',
       vscode.l10n.t('Replace the saved filter "{0}"?', savedFilterLabel(saved)),
-      { modal: true, detail: vscode.l10n.t('{0} keeps one saved filter of that name; it lists: {1}', tenant.label, describeViewState(viewStateOf(saved)) ?? vscode.l10n.t('all identities')) },
+      vscode.l10n.t('{0} keeps one saved filter of that name; it lists: {1}', tenant.label, describeViewState(viewStateOf(saved)) ?? vscode.l10n.t('all identities')),
       replace,
     );
     return choice === replace;
   },
 
   async pick(tenant: TenantInfo, list: readonly SavedFilter[], placeHolder: string): Promise<SavedFilter> {
-    const picked = await vscode.window.showQuickPick(
+    const picked = await ui.showQuickPick(
       list.map((saved) => ({ label: escapeQuickPickText(savedFilterLabel(saved)), description: describeViewState(viewStateOf(saved)) ?? '', saved })),
       { title: vscode.l10n.t('Saved filters of {0}', escapeQuickPickText(tenant.label)), placeHolder },
     );
     if (!picked) throw new UserCancelledError();
     return picked.saved;
   },
-};
+});
 
 /** The saved filter a command argument names (a row, or `{ tenantId, name }`), else undefined. */
 export function savedFilterOfArg(services: CoreServices, arg: unknown): SavedFilter | undefined {
@@ -99,12 +101,13 @@ export function savedFilterOfArg(services: CoreServices, arg: unknown): SavedFil
 }
 
 export function registerSavedFilterCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants, savedFilters, viewStates } = services;
+  const { context, logger, tenants, savedFilters, viewStates, ui } = services;
+  const prompts = savedFilterPrompts(ui);
 
   /** The tenant and saved filter a row or `{ tenantId, name }` names; asked for when there is neither. */
   const resolveSaved = async (arg: unknown, options: unknown, placeHolder: string): Promise<{ tenant: TenantInfo; saved: SavedFilter }> => {
     const answers = answersOf(arg, options);
-    const tenant = await resolveTenant(tenants, arg instanceof SavedFilterNode ? arg.tenantId : answers.tenantId, placeHolder);
+    const tenant = await resolveTenant(ui, tenants, arg instanceof SavedFilterNode ? arg.tenantId : answers.tenantId, placeHolder);
     const list = savedFilters.list(tenant.id);
     const name = arg instanceof SavedFilterNode ? arg.saved.name : answers.name;
     if (name === undefined) {
@@ -118,7 +121,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
 
   registerCommand(context, logger, COMMAND_IDS.saveFilter, async (arg?: unknown, options?: unknown) => {
     const answers = answersOf(arg, options);
-    const tenant = await resolveTenant(tenants, arg instanceof SavedFilterNode ? arg.tenantId : (answers.tenantId ?? arg), vscode.l10n.t('Save the filter of which tenant?'));
+    const tenant = await resolveTenant(ui, tenants, arg instanceof SavedFilterNode ? arg.tenantId : (answers.tenantId ?? arg), vscode.l10n.t('Save the filter of which tenant?'));
     const state = viewStates.get(tenant.id);
     const existing = savedFilters.list(tenant.id);
     const raw =

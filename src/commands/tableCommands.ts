@@ -60,7 +60,7 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
   );
 
   registerCommand(context, logger, COMMAND_IDS.openIdentitiesTable, async (arg?: unknown) => {
-    const tenant = await resolveTenant(tenants, arg, vscode.l10n.t('Open the identities table of which tenant?'));
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Open the identities table of which tenant?'));
     // From a saved filter row: the table lists that saved filter; the tree keeps its own query.
     const saved = savedFilterOfArg(services, arg);
     manager.open(tenant.id, saved && viewStateOf(saved));
@@ -76,7 +76,7 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
       if (runner.isRunning(entry.id)) throw new Error(vscode.l10n.t('That export is still running.'));
       job = resumeJob(services, entry);
     } else {
-      const tenant = await resolveTenant(tenants, arg, vscode.l10n.t('Export the identities of which tenant?'));
+      const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Export the identities of which tenant?'));
       const resumable = store.list(tenant.id).filter((entry) => !runner.isRunning(entry.id));
       const choice = await askExport(services, tenant, exportRequestOf(arg, tenant.id), resumable);
       if (!choice) throw new UserCancelledError();
@@ -86,7 +86,7 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
           : { id: newExportId(), tenantId: tenant.id, tenantLabel: tenant.label, target: choice.target, format: choice.format, bom: choice.bom, columns: choice.columns, query: choice.query };
     }
     const outcome = await runner.run(job);
-    announce(outcome, store);
+    announce(services, outcome, store);
     return outcome;
   });
 
@@ -126,24 +126,25 @@ function resumeJob(services: CoreServices, entry: InterruptedExport): ExportJob 
 }
 
 /** The outcome as a notification; not awaited, so the command returns as soon as the export ended. */
-function announce(outcome: ExportOutcome, store: InterruptedExportStore): void {
+function announce(services: CoreServices, outcome: ExportOutcome, store: InterruptedExportStore): void {
+  const { ui } = services;
   const file = path.basename(outcome.target);
   const counts = describeProgress(outcome.written, outcome.total);
   if (outcome.status === 'completed') {
     const open = vscode.l10n.t('Open');
     const reveal = vscode.l10n.t('Reveal in File Explorer');
-    void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} identities to {1}.', outcome.written.toLocaleString('en-US'), file), open, reveal).then((choice) => {
+    void ui.showMessage('info', vscode.l10n.t('Exported {0} identities to {1}.', outcome.written.toLocaleString('en-US'), file), open, reveal).then((choice) => {
       const uri = vscode.Uri.file(outcome.target);
       if (choice === open) void vscode.commands.executeCommand('vscode.open', uri);
       if (choice === reveal) void vscode.commands.executeCommand('revealFileInOS', uri);
     });
   } else if (outcome.status === 'cancelled') {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Export cancelled after {0} identities; the partial file was removed.', counts));
+    void ui.showMessage('info', vscode.l10n.t('Export cancelled after {0} identities; the partial file was removed.', counts));
   } else if (outcome.partialPath) {
     const resume = vscode.l10n.t('Resume');
     const remove = vscode.l10n.t('Delete Partial File');
-    void vscode.window
-      .showErrorMessage(vscode.l10n.t('Export stopped after {0} identities: {1} The rows written so far are in {2}.', counts, outcome.message ?? '', path.basename(outcome.partialPath)), resume, remove)
+    void ui
+      .showMessage('error', vscode.l10n.t('Export stopped after {0} identities: {1} The rows written so far are in {2}.', counts, outcome.message ?? '', path.basename(outcome.partialPath)), resume, remove)
       .then(async (choice) => {
         if (choice === resume) await vscode.commands.executeCommand(COMMAND_IDS.exportIdentities, { resume: outcome.id });
         if (choice === remove) {
@@ -152,6 +153,6 @@ function announce(outcome: ExportOutcome, store: InterruptedExportStore): void {
         }
       });
   } else {
-    void vscode.window.showErrorMessage(vscode.l10n.t('Export failed: {0}', outcome.message ?? ''));
+    void ui.showMessage('error', vscode.l10n.t('Export failed: {0}', outcome.message ?? ''));
   }
 }

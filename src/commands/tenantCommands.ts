@@ -42,7 +42,7 @@ function proxyConfigured(): boolean {
 }
 
 export function registerTenantCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants } = services;
+  const { context, logger, tenants, ui } = services;
 
   /** For pickers of commands that only apply to added tenants (the environment tenant has no stored credentials). */
   const userTenantsOnly = () => {
@@ -56,20 +56,11 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   /** Verifies with a progress notification: `{ token }` on success, `{ problem }` in plain language on failure. */
   const verify = async (input: CredentialInput): Promise<{ problem?: string; token?: CachedToken }> => {
     try {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: `Connecting to ${tenantLabelFor(input.baseUrl)}…`, cancellable: true },
-        async (_progress, token) => {
-          const controller = new AbortController();
-          const sub = token.onCancellationRequested(() => controller.abort());
-          try {
-            const issued = await tenants.verify(input.baseUrl, input.clientId, input.clientSecret, controller.signal);
-            if (token.isCancellationRequested) throw new UserCancelledError();
-            return { token: issued };
-          } finally {
-            sub.dispose();
-          }
-        },
-      );
+      return await ui.withProgress(`Connecting to ${tenantLabelFor(input.baseUrl)}…`, async (_progress, signal) => {
+        const issued = await tenants.verify(input.baseUrl, input.clientId, input.clientSecret, signal);
+        if (signal.aborted) throw new UserCancelledError();
+        return { token: issued };
+      });
     } catch (error) {
       if (error instanceof UserCancelledError) throw error;
       const problem = describeConnectionProblem(error, input.baseUrl, proxyConfigured());
@@ -94,9 +85,10 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     if (host.isSailPointDomain || host.isLoopback) return;
     const shown = host.unicodeHost === host.asciiHost ? host.asciiHost : `${host.unicodeHost} (${host.asciiHost})`;
     const go = vscode.l10n.t('Continue with {0}', host.asciiHost);
-    const choice = await vscode.window.showWarningMessage(
+    const choice = await ui.showModal(
+      'warning',
       vscode.l10n.t('The API host is {0}, which is not under identitynow.com.', shown),
-      { modal: true, detail: vscode.l10n.t('Tenants with a vanity domain have such hosts. The client ID and secret you enter next are sent to this host only: go on only if it is your tenant.') },
+      vscode.l10n.t('Tenants with a vanity domain have such hosts. The client ID and secret you enter next are sent to this host only: go on only if it is your tenant.'),
       go,
     );
     if (choice !== go) throw new UserCancelledError();
@@ -107,7 +99,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     let baseUrl = initial.baseUrl ?? '';
     if (askUrl) {
       const typed = orCancel(
-        await vscode.window.showInputBox({
+        await ui.showInputBox({
           title: `${title} (1/3)`,
           prompt: 'Tenant name (builds https://NAME.api.identitynow.com) or the full API base URL',
           placeHolder: 'acme   or   https://acme.api.identitynow.com',
@@ -127,7 +119,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       await confirmUnusualHost(baseUrl);
     }
     const clientId = orCancel(
-      await vscode.window.showInputBox({
+      await ui.showInputBox({
         title: `${title} (${askUrl ? '2/3' : '1/2'})`,
         prompt: `Client ID of a personal access token for ${baseUrl}`,
         value: initial.clientId ?? '',
@@ -140,7 +132,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       }),
     ).trim();
     const clientSecret = orCancel(
-      await vscode.window.showInputBox({
+      await ui.showInputBox({
         title: `${title} (${askUrl ? '3/3' : '2/2'})`,
         prompt: 'Client secret (stored only in VS Code\'s secret storage)',
         password: true,
@@ -173,18 +165,18 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       const { problem, token } = await verify(entered);
       if (!problem) {
         const added = await tenants.addTenant({ ...entered, token });
-        void vscode.window.showInformationMessage(`Added tenant "${added.label}" (read-only; use "Toggle Read-Only Mode" to allow changes).`);
+        void ui.showMessage('info', `Added tenant "${added.label}" (read-only; use "Toggle Read-Only Mode" to allow changes).`);
         void tree.revealTenant(added.id, true);
         return added;
       }
-      const choice = await vscode.window.showErrorMessage(problem, 'Edit and Retry');
+      const choice = await ui.showMessage('error', problem, 'Edit and Retry');
       if (choice !== 'Edit and Retry') return undefined;
       input = { baseUrl: entered.baseUrl, clientId: entered.clientId };
     }
   });
 
   registerCommand(context, logger, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
-    const tenant = await resolveTenant(userTenantsOnly(), arg, 'Update the credentials of which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Update the credentials of which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.');
     }
@@ -205,26 +197,22 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       const { problem, token } = await verify(entered);
       if (!problem) {
         await tenants.updateCredentials(tenant.id, entered.clientId, entered.clientSecret, token);
-        void vscode.window.showInformationMessage(`Updated the credentials of "${tenant.label}".`);
+        void ui.showMessage('info', `Updated the credentials of "${tenant.label}".`);
         return true;
       }
-      const choice = await vscode.window.showErrorMessage(problem, 'Edit and Retry');
+      const choice = await ui.showMessage('error', problem, 'Edit and Retry');
       if (choice !== 'Edit and Retry') return false;
       initial = { baseUrl: tenant.baseUrl, clientId: entered.clientId };
     }
   });
 
   registerCommand(context, logger, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
-    const tenant = await resolveTenant(userTenantsOnly(), arg, 'Remove which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Remove which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.');
     }
     if (options?.confirm !== false) {
-      const choice = await vscode.window.showWarningMessage(
-        `Remove tenant "${tenant.label}"?`,
-        { modal: true, detail: `${tenant.baseUrl}\nIts client secret and cached token are deleted from the secret storage.` },
-        'Remove',
-      );
+      const choice = await ui.showModal('warning', `Remove tenant "${tenant.label}"?`, `${tenant.baseUrl}\nIts client secret and cached token are deleted from the secret storage.`, 'Remove');
       if (choice !== 'Remove') throw new UserCancelledError();
     }
     await tenants.removeTenant(tenant.id);
@@ -234,14 +222,10 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
-    const tenant = await resolveTenant(tenants, arg, 'Toggle read-only mode of which tenant?');
+    const tenant = await resolveTenant(ui, tenants, arg, 'Toggle read-only mode of which tenant?');
     const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
     if (!readOnly && typeof value !== 'boolean') {
-      const choice = await vscode.window.showWarningMessage(
-        `Allow changes to "${tenant.label}"?`,
-        { modal: true, detail: 'Identity actions (delete, reset, process, invite…) will be able to change this tenant.' },
-        'Allow Changes',
-      );
+      const choice = await ui.showModal('warning', `Allow changes to "${tenant.label}"?`, 'Identity actions (delete, reset, process, invite…) will be able to change this tenant.', 'Allow Changes');
       if (choice !== 'Allow Changes') throw new UserCancelledError();
     }
     await tenants.setReadOnly(tenant.id, readOnly);
@@ -249,7 +233,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.selectActiveTenant, async (arg?: unknown) => {
-    const tenant = arg ? await resolveTenant(tenants, arg) : await pickTenant(tenants, 'Make which tenant active?');
+    const tenant = arg ? await resolveTenant(ui, tenants, arg) : await pickTenant(ui, tenants, 'Make which tenant active?');
     if (!tenant) throw new UserCancelledError();
     tree.active.set(tenant.id);
     await tree.revealTenant(tenant.id);

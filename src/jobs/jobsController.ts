@@ -187,7 +187,7 @@ export class JobsController implements vscode.Disposable {
       }${recheck}`;
       this.lastTaskNotice = text;
       const show = vscode.l10n.t('Show Job');
-      const shown = worst === 'error' ? vscode.window.showErrorMessage(text, show) : worst === 'warning' ? vscode.window.showWarningMessage(text, show) : vscode.window.showInformationMessage(text, show);
+      const shown = this.services.ui.showMessage(worst, text, show);
       void Promise.resolve(shown).then((choice) => (choice === show ? this.reveal(jobId) : undefined));
     })()
       .catch((error: unknown) => this.services.logger.warn(`Job ${jobId}: task tracking stopped: ${error instanceof Error ? error.message : String(error)}`))

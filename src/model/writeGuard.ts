@@ -22,6 +22,8 @@ export interface ConfirmationRequest {
   detail: string;
   /** The one button that confirms; anything else (or undefined: the modal's own Cancel) cancels. */
   confirmButton: string;
+  /** A button that cancels, shown first so that it is the default (Enter) one: for what cannot be undone. */
+  safeButton?: string;
   /** A louder warning (tenant-wide or destructive). */
   strong: boolean;
 }
@@ -56,6 +58,8 @@ export interface WriteRequest {
   /** Extra lines for the modal detail (what the action does, ownership, …). */
   detail?: string;
   confirmButton: string;
+  /** See ConfirmationRequest.safeButton. */
+  safeButton?: string;
   strong?: boolean;
   /** A last question after the modal (delete: type the name); false cancels. */
   finalCheck?: () => Promise<boolean>;
@@ -126,6 +130,7 @@ export class WriteGuard {
       message,
       detail,
       confirmButton: request.confirmButton,
+      ...(request.safeButton ? { safeButton: request.safeButton } : {}),
       strong: !!request.strong,
     };
   }

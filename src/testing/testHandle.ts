@@ -11,7 +11,7 @@ import type { IdentityTreeProvider } from '../tree/identityTreeProvider';
 import type { TreeNode } from '../tree/nodes';
 import type { DetailsPanelsApi } from '../webview/host/registerPanels';
 import type { JobsController } from '../jobs/jobsController';
-import type { JobCommandsApi } from '../commands/jobCommands';
+import type { TestUserInput } from './testUserInput';
 
 export interface ExtensionTestHandle {
   services: CoreServices;
@@ -25,10 +25,10 @@ export interface ExtensionTestHandle {
   actions: IdentityActionsApi;
   /** The Jobs room: store, runner, view. */
   jobs: JobsController;
-  /** Export Results writes here instead of asking (tests set it). */
-  jobCommands: JobCommandsApi;
   compare: CompareApi;
   /** The language-model tool objects, for calling prepareInvocation/invoke directly. */
   tools: LanguageModelToolsApi;
   table: IdentitiesTableApi;
+  /** Answers every prompt of every command: `userInput.runWithInputs([...answers], () => executeCommand(...))`. */
+  userInput: TestUserInput;
 }

@@ -46,12 +46,12 @@ function runNotes(): RunNotes {
   return notes;
 }
 
-function specFor(runtime: ActionRuntime, action: ToolActionName): ActionSpec | undefined {
+function specFor(action: ToolActionName): ActionSpec | undefined {
   switch (action) {
     case 'reset':
       return resetSpec();
     case 'synchronize':
-      return synchronizeSpec(runtime);
+      return synchronizeSpec();
     case 'process':
       return processSpec();
     case 'invite':
@@ -66,9 +66,9 @@ function specFor(runtime: ActionRuntime, action: ToolActionName): ActionSpec | u
  * four). The password-reset email's questions (via, source) are answered by the tool input instead of quick picks.
  */
 export async function prepareToolAction(runtime: ActionRuntime, plan: ActionPlan, notes: RunNotes = runNotes()): Promise<PreparedToolAction> {
-  const spec = specFor(runtime, plan.action);
+  const spec = specFor(plan.action);
   if (spec) {
-    const prepared = await spec.prepare(plan.tenant, plan.targets, notes);
+    const prepared = await spec.prepare(runtime.prepareContext(plan.tenant.id, notes), plan.tenant, plan.targets);
     if (!prepared) throw new Error(`${spec.label} could not be prepared.`);
     return { kind: spec.kind, operation: prepared.operation, label: prepared.operation.label, detail: prepared.detail ?? '', confirmButton: prepared.confirmButton };
   }
@@ -120,7 +120,7 @@ export async function runToolAction(runtime: ActionRuntime, plan: ActionPlan, co
   const chatConfirmed: ConfirmationHandler = (request) => request.confirmButton;
   const guard = new WriteGuard({
     tenants: runtime.services.tenants,
-    ui: () => ({ ...runtime.ui(), confirm: confirmation === 'chat' ? chatConfirmed : (request) => runtime.ui().confirm(request) }),
+    ui: () => ({ ...runtime.ui, confirm: confirmation === 'chat' ? chatConfirmed : runtime.ui.confirm }),
     logger: runtime.services.logger,
     makeWritable: (tenant) => makeWritable(tenant),
     track: (work) => void runtime.track(work).catch(() => undefined),
@@ -140,7 +140,7 @@ export async function runToolAction(runtime: ActionRuntime, plan: ActionPlan, co
     return { kind: 'refused', message: `${prepared.label} was not sent: ${decision === 'readOnly' ? `tenant ${plan.tenant.id} is read-only` : 'the tenant is no longer configured'}.` };
   }
   const report = await runtime.execute(prepared.operation, tenant, plan.targets, notes);
-  if (plan.action === 'passwordResetEmail' && plan.sourceName && report.counts.done > 0) await rememberSource(runtime, tenant.id, plan.sourceName);
+  if (plan.action === 'passwordResetEmail' && plan.sourceName && report.counts.done > 0) await rememberSource(runtime.globalState, tenant.id, plan.sourceName);
   return {
     kind: 'ran',
     summary: {

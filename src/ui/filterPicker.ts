@@ -6,12 +6,9 @@ import type { CombineMode, FilterProblem, FilterSuggestion, QuickConditionId } f
 import { combineFilters, parseFilterInput } from '../model/filterBuilder';
 import { displayText } from '../model/identityDisplay';
 import { escapeQuickPickText } from './pickers';
+import type { UserInput } from './userInput';
 
-type PickerItem = vscode.QuickPickItem & (
-  | { action: 'use'; expression: string }
-  | { action: 'combine'; mode: CombineMode }
-  | { action: 'edit' | 'clear' | 'none' }
-);
+type PickerItem = vscode.QuickPickItem & ({ action: 'use'; expression: string } | { action: 'edit' | 'clear' | 'none' });
 
 /** What the picker resolves with: the new filter, `null` to clear it, undefined when cancelled. */
 export type FilterPickResult = string | null | undefined;
@@ -103,38 +100,20 @@ function suggestionItem(suggestion: FilterSuggestion, typing: boolean): PickerIt
 export interface FilterPickOptions {
   tenantLabel: string;
   current: string | undefined;
-  /** Text to start with (tests, "edit"). */
+  /** Text to start with. */
   value?: string;
 }
 
-export function pickFilter(options: FilterPickOptions): Promise<FilterPickResult> {
+export async function pickFilter(ui: UserInput, options: FilterPickOptions): Promise<FilterPickResult> {
   const { current } = options;
   const tenant = escapeQuickPickText(displayText(options.tenantLabel, 60));
-  const qp = vscode.window.createQuickPick<PickerItem>();
-  qp.ignoreFocusOut = true;
-  qp.matchOnDescription = false;
-  qp.matchOnDetail = false;
   /** Editing the current filter: Enter replaces it (no and/or question). */
   let editing = false;
-  /** The expression waiting for and / or / replace (second step). */
-  let pending: { expression: string; typed: string } | undefined;
+  let value = options.value ?? '';
 
-  const conditionStep = (): void => {
-    pending = undefined;
-    qp.buttons = [];
-    qp.title = current ? vscode.l10n.t('Filter identities of {0} (1/2)', tenant) : vscode.l10n.t('Filter identities of {0}', tenant);
-    qp.placeholder = current
-      ? vscode.l10n.t('Current: {0}. Type a value (name, alias, email, ID, status…) or an expression', escapeQuickPickText(current))
-      : vscode.l10n.t('Type a value (name, alias, email, ID, status…) or an expression such as name sw "Jo" and correlated eq true');
-    render();
-  };
-
-  const render = (): void => {
-    if (pending) return;
-    const value = qp.value;
-    if (!value.trim()) editing = false;
-    const input = parseFilterInput(value);
-    const typing = value.trim() !== '';
+  const conditionItems = (typed: string): PickerItem[] => {
+    const input = parseFilterInput(typed);
+    const typing = typed.trim() !== '';
     const items: PickerItem[] = [];
     if (!typing && current) {
       items.push(
@@ -147,71 +126,62 @@ export function pickFilter(options: FilterPickOptions): Promise<FilterPickResult
       items.push({ action: 'none', label: '$(error)', description: escapeQuickPickText(filterProblemText(input.problem)), alwaysShow: true });
     }
     items.push(...input.suggestions.map((suggestion) => suggestionItem(suggestion, typing)));
-    qp.items = items;
+    return items;
   };
 
-  const combineStep = (expression: string, typed: string): void => {
-    pending = { expression, typed };
-    qp.title = vscode.l10n.t('Combine with the current filter of {0} (2/2)', tenant);
-    qp.placeholder = vscode.l10n.t('Current: {0}', escapeQuickPickText(current ?? ''));
-    qp.buttons = [vscode.QuickInputButtons.Back];
-    qp.value = '';
-    const item = (mode: CombineMode, label: string, description: string): PickerItem => ({
-      action: 'combine',
+  /** Second step: how the new condition meets the current filter; undefined = Escape, 'back' = change the condition. */
+  const combineStep = async (expression: string): Promise<CombineMode | 'back' | undefined> => {
+    type CombineItem = vscode.QuickPickItem & { mode: CombineMode | 'back' };
+    const item = (mode: CombineMode, label: string, description: string): CombineItem => ({
       mode,
       label,
       description,
       detail: escapeQuickPickText(combineFilters(current, expression, mode)),
     });
-    qp.items = [
-      item('and', vscode.l10n.t('$(filter) And'), vscode.l10n.t('both must match: narrows the list')),
-      item('or', vscode.l10n.t('$(add) Or'), vscode.l10n.t('either may match: widens the list')),
-      item('replace', vscode.l10n.t('$(replace) Replace'), vscode.l10n.t('the new condition alone')),
-    ];
+    const picked = await ui.showQuickPick<CombineItem>(
+      [
+        item('and', vscode.l10n.t('$(filter) And'), vscode.l10n.t('both must match: narrows the list')),
+        item('or', vscode.l10n.t('$(add) Or'), vscode.l10n.t('either may match: widens the list')),
+        item('replace', vscode.l10n.t('$(replace) Replace'), vscode.l10n.t('the new condition alone')),
+        { mode: 'back', label: vscode.l10n.t('$(arrow-left) Back'), description: vscode.l10n.t('change the condition') },
+      ],
+      { title: vscode.l10n.t('Combine with the current filter of {0} (2/2)', tenant), placeHolder: vscode.l10n.t('Current: {0}', escapeQuickPickText(current ?? '')) },
+    );
+    return picked?.mode;
   };
 
-  return new Promise<FilterPickResult>((resolve) => {
-    let done = false;
-    const finish = (result: FilterPickResult): void => {
-      if (done) return;
-      done = true;
-      resolve(result);
-      qp.dispose();
-    };
-    qp.onDidChangeValue(() => render());
-    qp.onDidTriggerButton((button) => {
-      if (button !== vscode.QuickInputButtons.Back || !pending) return;
-      const typed = pending.typed;
-      conditionStep();
-      qp.value = typed;
-      render();
+  for (;;) {
+    const picked = await ui.showLivePick<PickerItem>({
+      title: current ? vscode.l10n.t('Filter identities of {0} (1/2)', tenant) : vscode.l10n.t('Filter identities of {0}', tenant),
+      placeholder: current
+        ? vscode.l10n.t('Current: {0}. Type a value (name, alias, email, ID, status…) or an expression', escapeQuickPickText(current))
+        : vscode.l10n.t('Type a value (name, alias, email, ID, status…) or an expression such as name sw "Jo" and correlated eq true'),
+      value,
+      items: (typed) => {
+        if (!typed.trim()) editing = false;
+        return conditionItems(typed);
+      },
+      acceptable: (item) => item.action !== 'none',
     });
-    qp.onDidAccept(() => {
-      const item = qp.selectedItems[0] ?? qp.activeItems[0];
-      if (!item) return;
-      switch (item.action) {
-        case 'edit':
-          editing = true;
-          qp.value = current ?? '';
-          render();
-          return;
-        case 'clear':
-          return finish(null);
-        case 'combine':
-          return finish(pending ? combineFilters(current, pending.expression, item.mode) : undefined);
-        case 'use':
-          if (current && !editing && item.expression !== current) return combineStep(item.expression, qp.value);
-          return finish(item.expression);
-        case 'none':
-          return; // the problem line: nothing to apply
+    if (!picked) return undefined;
+    const { item } = picked;
+    value = picked.value;
+    switch (item.action) {
+      case 'edit':
+        editing = true;
+        value = current ?? '';
+        continue;
+      case 'clear':
+        return null;
+      case 'use': {
+        if (!current || editing || item.expression === current) return item.expression;
+        const mode = await combineStep(item.expression);
+        if (mode === undefined) return undefined;
+        if (mode === 'back') continue;
+        return combineFilters(current, item.expression, mode);
       }
-    });
-    qp.onDidHide(() => finish(undefined));
-    conditionStep();
-    if (options.value) {
-      qp.value = options.value;
-      render();
+      default:
+        continue;
     }
-    qp.show();
-  });
+  }
 }

@@ -8,7 +8,7 @@ import { FIND_DEBOUNCE_MS, findQuery } from '../model/identitySearch';
 import { displayText, identityDescription, identityLabel, identityStatusInfo } from '../model/identityDisplay';
 import { errorText } from '../model/connectionErrors';
 import { isAbortError } from '../api/errors';
-import { LatestOnly } from '../util/cancellation';
+import type { UserInput } from './userInput';
 
 let preferredTenant: () => string | undefined = () => undefined;
 
@@ -27,10 +27,10 @@ interface TenantItem extends vscode.QuickPickItem {
 }
 
 /** Picks a tenant; with one tenant it is returned without asking. Undefined when there is none or the user cancels. */
-export async function pickTenant(directory: TenantDirectory, placeHolder = 'Choose an ISC tenant'): Promise<TenantInfo | undefined> {
+export async function pickTenant(ui: UserInput, directory: TenantDirectory, placeHolder = 'Choose an ISC tenant'): Promise<TenantInfo | undefined> {
   const tenants = [...directory.list()];
   if (tenants.length === 0) {
-    const choice = await vscode.window.showInformationMessage('No ISC tenant is set up yet.', 'Add Tenant…');
+    const choice = await ui.showMessage('info', 'No ISC tenant is set up yet.', 'Add Tenant…');
     if (choice) await vscode.commands.executeCommand(COMMAND_IDS.addTenant);
     return undefined;
   }
@@ -43,7 +43,7 @@ export async function pickTenant(directory: TenantDirectory, placeHolder = 'Choo
     description: tenant.baseUrl,
     detail: `${tenant.readOnly ? '$(lock) read-only' : '$(unlock) writable'} · client ${escapeQuickPickText(displayText(tenant.clientId, 60))}${tenant.id === preferred ? ' · active' : ''}`,
   }));
-  const picked = await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true });
+  const picked = await ui.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.tenant;
 }
 
@@ -65,67 +65,32 @@ function identityQuickPickItem(tenantId: string, identity: Identity): IdentityIt
  * "Find identity…": searches list-identities with `name sw` (or `id eq` for a 32-hex id) as the user types,
  * debounced, aborting the request of a stale query. Resolves with the chosen identity, undefined on Escape.
  */
-export function pickIdentity(directory: TenantDirectory, tenantId: string, options: { title?: string; value?: string } = {}): Promise<IdentityRef | undefined> {
+export async function pickIdentity(ui: UserInput, directory: TenantDirectory, tenantId: string, options: { title?: string; value?: string } = {}): Promise<IdentityRef | undefined> {
   const tenant = directory.get(tenantId);
-  if (!tenant) return Promise.reject(new Error(`Unknown tenant ${tenantId}.`));
-  const qp = vscode.window.createQuickPick<IdentityItem>();
-  qp.title = options.title ?? `Find identity in ${displayText(tenant.label, 60)}`;
-  qp.placeholder = 'Type the beginning of a name (or an identity ID)';
-  qp.matchOnDescription = true;
-  qp.matchOnDetail = true;
-  const latest = new LatestOnly();
-  let timer: NodeJS.Timeout | undefined;
-
-  const search = async (value: string): Promise<void> => {
+  if (!tenant) throw new Error(`Unknown tenant ${tenantId}.`);
+  const search = async (value: string, signal: AbortSignal): Promise<IdentityItem[]> => {
     const query = findQuery(value);
-    if (!query) return;
-    const signal = latest.next();
+    if (!query) return [];
     try {
       const client = await directory.getClient(tenantId);
       const page = await client.listIdentities(query, { signal });
-      if (signal.aborted) return;
-      qp.items = page.items.length
+      return page.items.length
         ? page.items.map((identity) => identityQuickPickItem(tenantId, identity))
         : [{ label: 'No identity found', description: `no name starts with "${escapeQuickPickText(displayText(value, 60))}"`, alwaysShow: true }];
     } catch (error) {
-      if (signal.aborted || isAbortError(error)) return;
-      qp.items = [{ label: '$(error) Search failed', detail: escapeQuickPickText(errorText(error)), alwaysShow: true }];
+      if (signal.aborted || isAbortError(error)) return [];
+      return [{ label: '$(error) Search failed', detail: escapeQuickPickText(errorText(error)), alwaysShow: true }];
     }
-    qp.busy = false;
   };
-
-  const onValue = (value: string): void => {
-    if (timer) clearTimeout(timer);
-    latest.cancel();
-    if (!value.trim()) {
-      qp.items = [];
-      qp.busy = false;
-      return;
-    }
-    qp.busy = true;
-    timer = setTimeout(() => void search(value), FIND_DEBOUNCE_MS);
-  };
-
-  return new Promise<IdentityRef | undefined>((resolve) => {
-    let done = false;
-    const finish = (ref: IdentityRef | undefined): void => {
-      if (done) return;
-      done = true;
-      if (timer) clearTimeout(timer);
-      latest.cancel();
-      resolve(ref);
-      qp.dispose();
-    };
-    qp.onDidChangeValue(onValue);
-    qp.onDidAccept(() => {
-      const ref = qp.selectedItems[0]?.ref;
-      if (ref) finish(ref);
-    });
-    qp.onDidHide(() => finish(undefined));
-    qp.show();
-    if (options.value) {
-      qp.value = options.value;
-      onValue(options.value);
-    }
+  const picked = await ui.showLivePick<IdentityItem>({
+    title: options.title ?? `Find identity in ${displayText(tenant.label, 60)}`,
+    placeholder: 'Type the beginning of a name (or an identity ID)',
+    value: options.value,
+    items: search,
+    debounceMs: FIND_DEBOUNCE_MS,
+    acceptable: (item) => item.ref !== undefined,
+    matchOnDescription: true,
+    matchOnDetail: true,
   });
+  return picked?.item.ref;
 }

@@ -1,12 +1,14 @@
 // Browser e2e: "Synchronize Attributes" from the tree's context menu in code-server (Chromium): right-click an
-// identity row, choose the menu item, confirm VS Code's modal dialog, see the result notification.
+// identity row, choose the menu item, confirm VS Code's modal dialog, see the result notification. Delete from the
+// palette: Enter in its modal keeps the identity.
 // Screenshot: test-results/screenshots/actions.png.
 import * as assert from 'assert';
 import type { Page } from 'playwright-core';
 import type { WorkbenchSession } from '../harness/codeServer';
-import { e2eSimulator, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
+import { e2eSimulator, runCommand, screenshot, startCodeServerWithExtension } from '../harness/codeServer';
 import { simLastSeq, simRequestsSince } from '../harness/simulator';
 import type { SimRequestRecord } from '../../sim/requestLog';
+import { parseOwnershipDetails } from '../../src/api/ownership';
 
 const simRequests = (since: number): Promise<SimRequestRecord[]> => simRequestsSince(e2eSimulator().url, since);
 const lastSeq = (): Promise<number> => simLastSeq(e2eSimulator().url);
@@ -22,6 +24,25 @@ async function identityRow(page: Page): Promise<ReturnType<Page['locator']>> {
   await rows.nth(6).waitFor({ state: 'visible', timeout: 45_000 });
   // A few rows down: the first ones may be the simulator's fixtures (hostile names), which other tests use.
   return rows.nth(5);
+}
+
+/** An identity the simulator would delete: not protected, owning nothing (from list offset 1700, clear of fixtures). */
+async function deletableIdentityId(): Promise<string> {
+  const sim = e2eSimulator();
+  const token = await fetch(`${sim.url}/oauth/token`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ grant_type: 'client_credentials', client_id: sim.clientId, client_secret: sim.clientSecret }),
+  });
+  const headers = { Authorization: `Bearer ${((await token.json()) as { access_token: string }).access_token}` };
+  const list = (await (await fetch(`${sim.url}/v2025/identities?offset=1700&limit=20&defaultFilter=NONE`, { headers })).json()) as { id: string }[];
+  for (const { id } of list) {
+    const state = (await (await fetch(`${sim.url}/__sim/identities/${id}`)).json()) as { protected: boolean };
+    if (state.protected) continue;
+    const ownership = parseOwnershipDetails(await (await fetch(`${sim.url}/v2025/identities/${id}/ownership`, { headers })).json());
+    if (ownership.groups.every((group) => group.entities.length === 0)) return id;
+  }
+  throw new Error('no deletable identity in the simulator');
 }
 
 describe('identity actions (browser)', function () {
@@ -84,5 +105,44 @@ describe('identity actions (browser)', function () {
     const posts = (await simRequests(mark)).filter((r) => r.method === 'POST' && r.path.endsWith('/synchronize-attributes'));
     assert.strictEqual(posts.length, 1);
     assert.strictEqual(posts[0].status, 202);
+  });
+
+  it('delete: Enter in the modal keeps the identity (Keep Identity is the default button), nothing is sent', async () => {
+    assert.ok(session);
+    const { page } = session;
+    const id = await deletableIdentityId();
+    const mark = await lastSeq();
+    // From the palette: one tenant, so the Find identity step comes at once; the identity is found by its id.
+    // The palette may open before the workbench knows the extension's commands: asked again then.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await runCommand(page, 'ISC: Delete Identity');
+        break;
+      } catch (error) {
+        await page.keyboard.press('Escape');
+        if (attempt >= 3) throw error;
+      }
+    }
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Delete identity: find identity' }).waitFor({ state: 'visible', timeout: 15_000 });
+    await page.locator('.quick-input-widget .quick-input-box input').fill(id);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: id }).first().waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 45_000 });
+    const buttons = await dialog.locator('.dialog-buttons .monaco-button').evaluateAll((nodes) =>
+      nodes.map((node) => ({ text: (node.textContent ?? '').trim(), classes: node.className, focused: node === (globalThis as unknown as { document: { activeElement: unknown } }).document.activeElement })),
+    );
+    // VS Code styles the primary button without `secondary` and focuses it; the DOM order differs per platform.
+    const primary = buttons.filter((button) => !/\bsecondary\b/.test(button.classes)).map((button) => button.text);
+    assert.deepStrictEqual(primary, ['Keep Identity'], `the primary button; buttons: ${JSON.stringify(buttons)}`);
+    const focused = buttons.find((button) => button.focused);
+    assert.strictEqual(focused?.text, 'Keep Identity', `the focused (Enter) button; buttons: ${JSON.stringify(buttons)}`);
+    assert.ok(buttons.some((button) => button.text === 'Delete…'), `buttons: ${JSON.stringify(buttons)}`);
+    await screenshot(page, 'actions-delete-modal');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    // No name is asked: the run ended at the modal.
+    assert.strictEqual(await page.locator('.quick-input-widget', { hasText: 'Type the identity' }).isVisible(), false);
+    assert.deepStrictEqual((await simRequests(mark)).filter((r) => r.method === 'DELETE'), [], 'nothing deleted');
   });
 });

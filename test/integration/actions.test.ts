@@ -7,10 +7,13 @@ import * as vscode from 'vscode';
 import type { IdentityChange } from '../../src/model/identityEvents';
 import type { IdentityRef } from '../../src/model/identityRef';
 import type { ActionOutcome } from '../../src/commands/actions';
+import { accountSourceNames } from '../../src/model/actions/accountSources';
+import { CANCEL } from '../../src/testing/testUserInput';
 import {
   ENV_TENANT,
   apiRequestsSince,
   auditFor,
+  confirmationsMark,
   handles,
   nodeArg,
   pickRefs,
@@ -141,42 +144,90 @@ describe('identity actions (simulator)', function () {
     await h.actions.idle();
   });
 
+  /** A non-protected identity of the pool whose role assignments name (or do not name) account sources. */
+  const takeBySources = async (withSources: boolean): Promise<{ ref: IdentityRef; sources: string[] }> => {
+    const client = await h.registry.getClient(ENV_TENANT);
+    for (const ref of pool.filter((r) => !states.get(r.identityId)!.protected)) {
+      const sources = await accountSourceNames(client, ref.identityId);
+      if (sources.length > 0 === withSources) {
+        pool = pool.filter((r) => r !== ref);
+        return { ref, sources };
+      }
+    }
+    throw new Error(`no identity ${withSources ? 'with' : 'without'} account sources in the pool`);
+  };
+
   it('send password-reset email (palette): asks via and source, remembers the source for the tenant', async () => {
-    const [ref] = take((s) => !s.protected);
-    const rec = record(h.actions, {
-      pickIdentity: ref,
-      pick: (labels) => labels.findIndex((l) => /personal address/.test(l)),
-      input: () => 'Active Directory',
-    });
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail')) as ActionOutcome;
+    restore(h.actions); // only the answers below
+    const input = h.api.userInput;
+    const { ref } = await takeBySources(false);
+    input.clearLog();
+    const confirmations = confirmationsMark(h.actions);
+    // Find identity (typed id), via, source (typed: nothing to suggest yet), the modal's Send.
+    const outcome = (await input.runWithInputs([ref.identityId, 'Email — personal address', 'Active Directory', 'Send'], () =>
+      vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail'),
+    )) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');
     const state = await simIdentity(ref.identityId);
     assert.deepStrictEqual(state?.verifications.map((v) => [v.via, v.sourceName]), [['EMAIL_PERSONAL', 'Active Directory']]);
-    assert.match(rec.confirmations[0].detail, /EMAIL_PERSONAL/);
-    assert.deepStrictEqual(rec.picks.map((p) => p.title), ['Send password-reset email (1/2): how?'], 'a step counter on each question');
-    assert.strictEqual(rec.inputs[0]?.title, 'Send password-reset email (2/2): source name');
+    assert.match(confirmations()[0].detail, /EMAIL_PERSONAL/);
+    assert.deepStrictEqual(input.asked('quickPick').map((p) => p.title), ['Send password-reset email (1/2): how?'], 'a step counter on each question');
+    assert.strictEqual(input.asked('inputBox')[0]?.title, 'Send password-reset email (2/2): source name');
     // The second time the recent source is offered in a quick pick (no input box).
     const [other] = take((s) => !s.protected);
-    const rec2 = record(h.actions, { pickIdentity: other, pick: (labels) => (labels.includes('Active Directory') ? labels.indexOf('Active Directory') : 0) });
-    await vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail');
-    assert.strictEqual(rec2.inputs.length, 0);
-    assert.ok(rec2.picks.some((p) => p.labels.includes('Active Directory')));
+    input.clearLog();
+    await input.runWithInputs([other.identityId, 'Email — work address', 'Active Directory', 'Send'], () => vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail'));
+    assert.strictEqual(input.asked('inputBox').length, 0);
+    assert.ok(input.asked('quickPick').some((p) => p.labels?.includes('Active Directory')));
     assert.deepStrictEqual((await simIdentity(other.identityId))?.verifications.map((v) => v.sourceName), ['Active Directory']);
   });
 
-  it('delete: shows ownership, needs the exact name typed; a wrong name sends nothing; the right one deletes', async () => {
+  it('send password-reset email: suggests the sources of the identity\'s accounts (from its role assignments)', async () => {
+    restore(h.actions);
+    const input = h.api.userInput;
+    const { ref, sources } = await takeBySources(true);
+    const suggested = sources.find((source) => source !== 'Active Directory') ?? sources[0];
+    input.clearLog();
+    await input.runWithInputs(['Email — work address', suggested, 'Send'], () => vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail', nodeArg(ref)));
+    const sourcePick = input.asked('quickPick')[1];
+    assert.strictEqual(sourcePick?.title, 'Send password-reset email (2/2): source name');
+    for (const source of sources) assert.ok(sourcePick.labels?.includes(source), `${source} is offered`);
+    assert.deepStrictEqual((await simIdentity(ref.identityId))?.verifications.map((v) => v.sourceName), [suggested]);
+  });
+
+  it('delete: the modal\'s default button keeps the identity; Delete is second', async () => {
+    restore(h.actions);
+    const input = h.api.userInput;
     const [ref] = take((s) => !s.protected);
-    let rec = record(h.actions, { input: () => `${ref.name} ` });
+    input.clearLog();
+    const mark = await requestMark();
+    const outcome = (await input.runWithInputs(['Keep Identity'], () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
+    assert.strictEqual(outcome.status, 'cancelled');
+    assert.deepStrictEqual(input.asked('modal').map((p) => p.buttons), [['Keep Identity', 'Delete…']], 'VS Code makes the first button the default (Enter)');
+    assert.strictEqual(input.asked('inputBox').length, 0, 'no name asked');
+    assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), [], 'nothing written');
+    assert.ok(await simIdentity(ref.identityId), 'still there');
+  });
+
+  it('delete: shows ownership, needs the exact name typed; a wrong name sends nothing; the right one deletes', async () => {
+    restore(h.actions);
+    const input = h.api.userInput;
+    const [ref] = take((s) => !s.protected);
+    input.clearLog();
+    const confirmations = confirmationsMark(h.actions);
     let mark = await requestMark();
-    let outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref))) as ActionOutcome;
+    // A person cannot submit a wrong name (the box refuses it), so they press Escape.
+    let outcome = (await input.runWithInputs(['Delete…', CANCEL], () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
     assert.strictEqual(outcome.status, 'cancelled');
     assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), [], 'nothing written');
-    assert.match(rec.confirmations[0].detail, /Ownership: it owns nothing/);
-    assert.ok(rec.inputs[0].prompt?.includes(ref.name));
+    assert.match(confirmations()[0].detail, /Ownership: it owns nothing/);
+    const nameBox = input.asked('inputBox')[0];
+    assert.ok(nameBox.text?.includes(ref.name));
+    assert.ok(await nameBox.inputOptions?.validateInput?.(`${ref.name} `), 'a name with a trailing space is refused');
 
-    rec = record(h.actions, { input: () => ref.name });
+    input.clearLog();
     mark = await requestMark();
-    outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref))) as ActionOutcome;
+    outcome = (await input.runWithInputs(['Delete…', ref.name], () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');
     assert.strictEqual(await simIdentity(ref.identityId), undefined, 'gone from the simulator');
     const writes = (await apiRequestsSince(mark)).filter((r) => r.method !== 'GET');
@@ -184,7 +235,7 @@ describe('identity actions (simulator)', function () {
     assert.ok(changes.some((c) => c.kind === 'deleted' && c.identityIds.includes(ref.identityId)));
     const audit = await auditFor(h.actions, outcome.reports[0].operationId);
     assert.deepStrictEqual([audit[0].outcome, audit[0].httpStatus, audit[0].action], ['done', 204, 'deleteIdentity']);
-    assert.deepStrictEqual(rec.messages.at(-1)!.buttons, ['Show Job', 'Show Details'], 'no "Retry Failed" for delete');
+    assert.deepStrictEqual(input.asked('message').at(-1)!.buttons, ['Show Job', 'Show Details'], 'no "Retry Failed" for delete');
   });
 
   it('invite all unregistered: its own louder confirmation, uninvited:true, unregistered identities get invited', async () => {

@@ -112,6 +112,9 @@ describe('identity actions: the write guard', function () {
           // Only the ownership read that the confirmation shows.
           assert.deepStrictEqual(requests.map((r) => r.method), ['GET']);
           assert.match(requests[0].path, /\/ownership$/);
+        } else if (command === 'iscExplorer.sendPasswordResetEmail') {
+          // Only the role-assignment reads behind the source suggestions (the sources of its accounts).
+          assert.deepStrictEqual(requests.filter((r) => r.method !== 'GET' || !r.path.includes('/role-assignments')), [], 'zero requests');
         } else {
           assert.deepStrictEqual(requests, [], 'zero requests');
         }

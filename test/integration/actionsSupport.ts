@@ -1,8 +1,10 @@
 // Helpers of the identity-action integration tests (actions*.test.ts): the extension's handles, the simulator's
-// admin endpoints, recording prompts, and identity picks that stay clear of fixtures and other tests.
+// admin endpoints, standing answers on the test input with a record of the prompts, and identity picks that stay clear of fixtures and other tests.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
-import type { IdentityActionsApi, ActionPrompts, ConfirmationRequest } from '../../src/commands/actions';
+import type { IdentityActionsApi, ConfirmationRequest } from '../../src/commands/actions';
+import type { TestUserInput } from '../../src/testing/testUserInput';
+import { CANCEL } from '../../src/testing/testUserInput';
 import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { TenantRegistry } from '../../src/auth/tenantRegistry';
 import type { IdentityRef } from '../../src/model/identityRef';
@@ -18,6 +20,13 @@ export interface Handles {
   api: ExtensionTestHandle;
   actions: IdentityActionsApi;
   registry: TenantRegistry;
+}
+
+/** The handles once the extension is active (record() runs after a handles() call). */
+function handlesSync(): Handles {
+  const api = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID)?.exports;
+  assert.ok(api, 'the extension is activated (call handles() first)');
+  return { api, actions: api.actions, registry: api.services.tenants };
 }
 
 export async function handles(): Promise<Handles> {
@@ -117,64 +126,90 @@ export interface RecorderOptions {
   input?: (options: vscode.InputBoxOptions) => string | undefined;
   pick?: (labels: string[], title?: string) => number | undefined;
   pickIdentity?: IdentityRef;
-  /** Aborts the progress signal after this many progress reports (cancellation tests). */
+  /** Cancels the next progress notification after this many progress reports (cancellation tests). */
   cancelAfterReports?: number;
 }
 
-/** Replaces every prompt of the actions with recording stubs; returns what was asked/shown. */
+/**
+ * The guard's confirmations from now on: marked by the newest one (the log keeps the latest 50, so a count would
+ * stop moving once it is full).
+ */
+export function confirmationsMark(actions: IdentityActionsApi): () => ConfirmationRequest[] {
+  const last = actions.confirmations.at(-1);
+  return () => {
+    const all = actions.confirmations;
+    return all.slice(last ? all.lastIndexOf(last) + 1 : 0);
+  };
+}
+
+function testInput(): TestUserInput {
+  return handlesSync().api.userInput;
+}
+
+/**
+ * Standing answers on the test input for suites that run many commands the same way (tests that walk one
+ * command's questions use `userInput.runWithInputs` with ordered answers instead); returns what was asked/shown.
+ */
 export function record(actions: IdentityActionsApi, options: RecorderOptions = {}): Recorder {
-  const rec: Recorder = { confirmations: [], messages: [], inputs: [], picks: [], progress: [] };
-  actions.setConfirmationHandler((request) => {
-    rec.confirmations.push(request);
-    return (options.confirm ?? 'confirm') === 'confirm' ? request.confirmButton : undefined;
-  });
-  const prompts: Partial<ActionPrompts> = {
-    message: async (level, text, ...buttons) => {
-      rec.messages.push({ level, text, buttons });
-      const click = options.clickOnMessage?.(text, buttons);
-      if (click !== undefined && options.clickAfter) await options.clickAfter;
-      return click;
+  const input = testInput();
+  const promptMark = input.prompts.length;
+  const progressMark = input.progress.length;
+  const confirmationMark = confirmationsMark(actions);
+  const asked = () => input.prompts.slice(promptMark);
+  const rec: Recorder = {
+    get confirmations() {
+      return confirmationMark();
     },
-    inputBox: async (o) => {
-      rec.inputs.push(o);
-      const value = options.input?.(o);
-      if (value !== undefined && o.validateInput) {
-        const problem = await o.validateInput(value);
-        if (problem) return undefined; // a person could not submit an invalid value
-      }
-      return value;
+    get messages() {
+      return asked().filter((p) => p.kind === 'message').map((p) => ({ level: p.level ?? 'info', text: p.text ?? '', buttons: p.buttons ?? [] }));
     },
-    quickPick: async <T extends vscode.QuickPickItem>(items: readonly T[], o: vscode.QuickPickOptions) => {
-      const labels = items.map((i) => i.label);
-      rec.picks.push({ title: o.title, labels });
-      const index = options.pick?.(labels, o.title);
-      return index === undefined ? undefined : items[index];
+    get inputs() {
+      return asked().filter((p) => p.kind === 'inputBox').map((p) => p.inputOptions ?? {});
     },
-    pickTenant: async () => (await handles()).registry.get(ENV_TENANT),
-    pickIdentity: async () => options.pickIdentity,
-    withProgress: async (_title, task) => {
-      const controller = new AbortController();
-      let reports = 0;
-      return task(
-        {
-          report: (message) => {
-            rec.progress.push(message);
-            reports++;
-            if (options.cancelAfterReports !== undefined && reports >= options.cancelAfterReports) controller.abort();
-          },
-        },
-        controller.signal,
-      );
+    get picks() {
+      return asked().filter((p) => p.kind === 'quickPick').map((p) => ({ title: p.title, labels: p.labels ?? [] }));
+    },
+    get progress() {
+      return input.progress.slice(progressMark).flatMap((p) => p.reports);
     },
   };
-  actions.setPrompts(prompts);
+  if (options.cancelAfterReports !== undefined) input.cancelProgressAfter(options.cancelAfterReports);
+  const envLabel = handlesSync().registry.get(ENV_TENANT)?.label;
+  input.respondWith(async (prompt) => {
+    switch (prompt.kind) {
+      case 'modal':
+        return (options.confirm ?? 'confirm') === 'confirm' ? prompt.buttons?.[prompt.buttons.length - 1] : CANCEL;
+      case 'message': {
+        const click = options.clickOnMessage?.(prompt.text ?? '', prompt.buttons ?? []);
+        if (click !== undefined && options.clickAfter) await options.clickAfter;
+        return click;
+      }
+      case 'inputBox': {
+        const o = prompt.inputOptions ?? {};
+        const value = options.input?.(o);
+        if (value === undefined) return CANCEL;
+        const problem = await o.validateInput?.(value);
+        return problem ? CANCEL : value; // a person could not submit an invalid value
+      }
+      case 'quickPick': {
+        const labels = prompt.labels ?? [];
+        // The tenant picker (only shown with several tenants): the environment tenant.
+        if (prompt.title === undefined && envLabel !== undefined && labels.includes(envLabel)) return envLabel;
+        const index = options.pick?.(labels, prompt.title);
+        return index === undefined ? CANCEL : labels[index];
+      }
+      case 'livePick':
+        return options.pickIdentity ? options.pickIdentity.identityId : CANCEL;
+      default:
+        return CANCEL;
+    }
+  });
   return rec;
 }
 
-/** Restores VS Code's real prompts and modal. */
-export function restore(actions: IdentityActionsApi): void {
-  actions.setPrompts(undefined);
-  actions.setConfirmationHandler(undefined);
+/** Removes the standing answers. */
+export function restore(_actions: IdentityActionsApi): void {
+  testInput().respondWith(undefined);
 }
 
 /** Audit lines of one run (readAudit waits for pending appends; it does not wait for button follow-ups). */

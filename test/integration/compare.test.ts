@@ -4,7 +4,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS, HOSTILE_NAME, HOSTILE_SCRIPT } from '../../sim/fixtures';
-import type { ComparePrompts } from '../../src/commands/compareCommands';
+import { CANCEL } from '../../src/testing/testUserInput';
 import type { CompareRenderReport } from '../../src/compare/protocol';
 import type { IdentityDiff } from '../../src/model/compare/identityDiff';
 import type { IdentityRef } from '../../src/model/identityRef';
@@ -41,7 +41,6 @@ describe('compare identities (extension host, simulator)', function () {
   });
 
   afterEach(async () => {
-    api.compare.setPrompts(undefined);
     api.compare.closeAll();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
@@ -79,21 +78,22 @@ describe('compare identities (extension host, simulator)', function () {
   });
 
   it('asks for tenant and identity twice from the palette (two Find Identity steps)', async () => {
-    const asked: string[] = [];
-    const answers = [ref(FIXTURE_IDS.manager), ref(FIXTURE_IDS.unregistered)];
-    const prompts: Partial<ComparePrompts> = {
-      pickTenant: async (placeHolder) => {
-        asked.push(`tenant: ${placeHolder}`);
-        return api.services.tenants.get(ENV);
-      },
-      pickIdentity: async (tenantId, title) => {
-        asked.push(`identity in ${tenantId}: ${title}`);
-        return answers.shift();
-      },
-    };
-    api.compare.setPrompts(prompts);
-    await vscode.commands.executeCommand('iscExplorer.compareIdentities');
-    await api.compare.waitForRender(ready);
+    // A second tenant, so that the tenant is asked for (with one tenant the picker returns it without asking).
+    const env = api.services.tenants.get(ENV);
+    assert.ok(env);
+    const second = await api.services.tenants.addTenant({ baseUrl: env.baseUrl, clientId: 'compare-picker-second', clientSecret: 'unused', label: 'Compare picker second', readOnly: true });
+    const input = api.userInput;
+    input.clearLog();
+    try {
+      // Tenant, then the identity typed by id (Enter on the one result), twice.
+      await input.runWithInputs([env.label, FIXTURE_IDS.manager, env.label, FIXTURE_IDS.unregistered], async () => {
+        await vscode.commands.executeCommand('iscExplorer.compareIdentities');
+        await api.compare.waitForRender(ready);
+      });
+    } finally {
+      await api.services.tenants.removeTenant(second.id);
+    }
+    const asked = input.prompts.map((p) => (p.kind === 'quickPick' ? `tenant: ${p.text}` : `identity in ${ENV}: ${p.title}`));
     assert.deepStrictEqual(asked.map((line) => line.replace(/\(in .*\)/, '(in …)')), [
       'tenant: Tenant of identity 1 of 2 to compare',
       'identity in env: Compare identities: identity 1 of 2 (in …)',
@@ -104,25 +104,27 @@ describe('compare identities (extension host, simulator)', function () {
   });
 
   it('asks only for the second identity when one row is given', async () => {
-    let picks = 0;
-    api.compare.setPrompts({ pickTenant: async () => api.services.tenants.get(ENV), pickIdentity: async () => (++picks, ref(FIXTURE_IDS.obrien)) });
-    await vscode.commands.executeCommand('iscExplorer.compareIdentities', ref(FIXTURE_IDS.manager));
-    await api.compare.waitForRender(ready);
+    api.userInput.clearLog();
+    await api.userInput.runWithInputs([FIXTURE_IDS.obrien], async () => {
+      await vscode.commands.executeCommand('iscExplorer.compareIdentities', ref(FIXTURE_IDS.manager));
+      await api.compare.waitForRender(ready);
+    });
+    const picks = api.userInput.asked('livePick').length;
     assert.strictEqual(picks, 1);
   });
 
   it('opens nothing when a picker is cancelled', async () => {
-    api.compare.setPrompts({ pickTenant: async () => api.services.tenants.get(ENV), pickIdentity: async () => undefined });
-    await vscode.commands.executeCommand('iscExplorer.compareIdentities');
+    await api.userInput.runWithInputs([CANCEL], () => vscode.commands.executeCommand('iscExplorer.compareIdentities'));
     assert.deepStrictEqual(api.compare.openComparisons(), []);
   });
 
   it('refuses three identities and the same identity twice, saying why', async () => {
-    const messages: string[] = [];
-    api.compare.setPrompts({ message: (text) => void messages.push(text), pickTenant: async () => api.services.tenants.get(ENV), pickIdentity: async () => ref(FIXTURE_IDS.owner) });
     const three = [ref(FIXTURE_IDS.owner), ref(FIXTURE_IDS.obrien), ref(FIXTURE_IDS.manager)];
-    await vscode.commands.executeCommand('iscExplorer.compareIdentities', three[0], three);
-    await vscode.commands.executeCommand('iscExplorer.compareIdentities', three[0]);
+    api.userInput.clearLog();
+    await api.userInput.runWithInputs([], () => vscode.commands.executeCommand('iscExplorer.compareIdentities', three[0], three));
+    // The second identity is picked: the same one.
+    await api.userInput.runWithInputs([FIXTURE_IDS.owner], () => vscode.commands.executeCommand('iscExplorer.compareIdentities', three[0]));
+    const messages = api.userInput.asked('message').map((p) => p.text);
     assert.deepStrictEqual(messages, ['Select exactly two identities to compare (3 are selected).', 'Choose two different identities to compare.']);
     assert.deepStrictEqual(api.compare.openComparisons(), []);
   });
@@ -214,10 +216,10 @@ describe('open change as diff (extension host)', function () {
     const files = [vscode.Uri.joinPath(dir, 'before.json'), vscode.Uri.joinPath(dir, 'after.json')];
     await vscode.workspace.fs.writeFile(files[0], new TextEncoder().encode('{"b":1,"a":2}'));
     await vscode.workspace.fs.writeFile(files[1], new TextEncoder().encode('{"a":3}'));
-    const titles: string[] = [];
-    api.compare.setPrompts({ pickSnapshotFile: async (title) => (titles.push(title), files[titles.length - 1]) });
+    api.userInput.clearLog();
     try {
-      await vscode.commands.executeCommand('iscExplorer.openChangeAsDiff');
+      await api.userInput.runWithInputs(files, () => vscode.commands.executeCommand('iscExplorer.openChangeAsDiff'));
+      const titles = api.userInput.asked('openDialog').map((p) => p.title);
       const tab = await waitFor(() => {
         const active = vscode.window.tabGroups.activeTabGroup.activeTab;
         return active?.input instanceof vscode.TabInputTextDiff ? active : undefined;
@@ -227,7 +229,6 @@ describe('open change as diff (extension host)', function () {
       const left = await vscode.workspace.openTextDocument((tab.input as vscode.TabInputTextDiff).original);
       assert.strictEqual(left.getText(), '{\n  "a": 2,\n  "b": 1\n}\n');
     } finally {
-      api.compare.setPrompts(undefined);
       await vscode.workspace.fs.delete(dir, { recursive: true });
     }
   });

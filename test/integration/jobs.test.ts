@@ -177,15 +177,14 @@ describe('jobs', () => {
   it('Export Results writes one CSV row per identity, formulas neutralised', async () => {
     const processed = h.api.jobs.store.list().find((j) => j.kind === 'processIdentities')!;
     const file = path.join(os.tmpdir(), `job-export-${Date.now()}.csv`);
-    h.api.jobCommands.exportTo = vscode.Uri.file(file);
     try {
-      await vscode.commands.executeCommand('iscExplorer.exportJobResults', processed.id);
+      // The save dialog is answered with the file.
+      await h.api.userInput.runWithInputs([vscode.Uri.file(file)], () => vscode.commands.executeCommand('iscExplorer.exportJobResults', processed.id));
       const lines = fs.readFileSync(file, 'utf8').trim().split(/\r\n/);
       assert.strictEqual(lines[0], 'id,name,result,httpStatus,message,iscTaskId,time');
       assert.strictEqual(lines.length, processed.items.length + 1);
       assert.ok(lines.slice(1).every((line) => /,done,202,/.test(line)), lines[1]);
     } finally {
-      h.api.jobCommands.exportTo = undefined;
       fs.rmSync(file, { force: true });
     }
   });

@@ -3,7 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { FIXTURE_IDS } from '../../sim/fixtures';
-import type { IdentityActionsApi, ConfirmationRequest } from '../../src/commands/actions';
+import type { IdentityActionsApi } from '../../src/commands/actions';
+import { CANCEL } from '../../src/testing/testUserInput';
+import { confirmationsMark } from './actionsSupport';
 import type { PanelsTestContext } from './panelHelpers';
 import { TENANT, activateExtension, closeAllPanels, openAndPaint, ref, setFaults, waitUntil } from './panelHelpers';
 
@@ -28,21 +30,21 @@ describe('details panels: actions, visibility, ownership shapes (extension host)
   });
 
   afterEach(async () => {
-    actions?.setConfirmationHandler(undefined);
     await setFaults({});
     await closeAllPanels(t.panels);
   });
 
   it('an action button runs the same command with the same guard (cancelled: nothing is sent)', async function () {
     if (!actions) this.skip();
-    const asked: ConfirmationRequest[] = [];
-    actions.setConfirmationHandler((request) => {
-      asked.push(request);
-      return undefined; // cancel
-    });
+    const confirmations = confirmationsMark(actions);
     await openAndPaint(t.panels, FIXTURE_IDS.protectedIdentity);
-    t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.protectedIdentity, { type: 'runAction', action: 'resetIdentity' });
-    await waitUntil(() => asked.length > 0, 10_000, 'the guard\'s confirmation');
+    // The modal is answered with its Cancel.
+    await t.api.userInput.runWithInputs([CANCEL], async () => {
+      t.panels.simulateWebviewMessage(TENANT, FIXTURE_IDS.protectedIdentity, { type: 'runAction', action: 'resetIdentity' });
+      await waitUntil(() => confirmations().length > 0, 10_000, 'the guard\'s confirmation');
+    });
+    const asked = confirmations();
+    assert.deepStrictEqual(t.api.userInput.prompts.at(-1)?.buttons, ['Reset'], 'the modal offers the confirm button (and its own Cancel)');
     assert.strictEqual(asked[0].identities.length, 1);
     assert.strictEqual(asked[0].identities[0].identityId, FIXTURE_IDS.protectedIdentity);
     assert.strictEqual(asked[0].identities[0].name, 'Petra Protégée', 'the panel passes the ref with the loaded name');
@@ -52,11 +54,12 @@ describe('details panels: actions, visibility, ownership shapes (extension host)
   it('a confirmed action announces the change and the panel reloads', async function () {
     if (!actions) this.skip();
     actions.resetSyncCooldown();
-    actions.setConfirmationHandler((request) => request.confirmButton);
     const id = FIXTURE_IDS.unregistered;
     await openAndPaint(t.panels, id);
-    t.panels.simulateWebviewMessage(TENANT, id, { type: 'runAction', action: 'synchronizeAttributes' });
-    await waitUntil(() => t.panels.getTimings(TENANT, id).length >= 2, 20_000, 'the reload after the action');
+    await t.api.userInput.runWithInputs(['Synchronize'], async () => {
+      t.panels.simulateWebviewMessage(TENANT, id, { type: 'runAction', action: 'synchronizeAttributes' });
+      await waitUntil(() => t.panels.getTimings(TENANT, id).length >= 2, 20_000, 'the reload after the action');
+    });
     const { cycle, report } = await t.panels.waitForCompletePaint(TENANT, id);
     assert.strictEqual(cycle.reason, 'change');
     assert.strictEqual(report.state, 'ready');

@@ -8,6 +8,7 @@ import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { TenantInfo } from '../../src/model/tenant';
 import type { SavedFilterNode, SavedFiltersNode, TenantNode, TreeNode } from '../../src/tree/nodes';
 import type { TableRenderReport } from '../../src/table/protocol';
+import { CANCEL } from '../../src/testing/testUserInput';
 import { children, coreApi, descriptionOf, identities, labelOf, lastSeq, listRequests, simRequests, simUrl, tenantRoot } from './coreSupport';
 
 const ENV = 'env';
@@ -128,6 +129,18 @@ describe('saved filters (extension host, simulator)', function () {
     assert.deepStrictEqual(services.savedFilters.list(ENV), [{ name: 'Locked', filters: MA_DESC.filters, sorters: MA_DESC.sorters, defaultFilter: 'NONE' }]);
     assert.strictEqual(await saveAs('LOCKED', { overwrite: true }), 'LOCKED');
     assert.deepStrictEqual(services.savedFilters.list(ENV), [{ name: 'LOCKED', sorters: 'alias', defaultFilter: 'CORRELATED_ONLY' }]);
+  });
+
+  it('asks for the name, and before replacing one of the same name, whether to replace it', async () => {
+    await services.viewStates.update(ENV, MA_DESC);
+    const input = api.userInput;
+    assert.strictEqual(await input.runWithInputs(['Asked'], () => vscode.commands.executeCommand('iscExplorer.saveFilter', ENV)), 'Asked');
+    await services.viewStates.update(ENV, CORRELATED_BY_ALIAS);
+    assert.strictEqual(await input.runWithInputs(['asked', CANCEL], () => vscode.commands.executeCommand('iscExplorer.saveFilter', ENV)), undefined, 'the replace modal cancelled');
+    assert.deepStrictEqual(services.savedFilters.list(ENV), [{ name: 'Asked', filters: MA_DESC.filters, sorters: MA_DESC.sorters, defaultFilter: 'NONE' }]);
+    assert.strictEqual(await input.runWithInputs(['asked', 'Replace'], () => vscode.commands.executeCommand('iscExplorer.saveFilter', ENV)), 'asked');
+    assert.deepStrictEqual(services.savedFilters.list(ENV), [{ name: 'asked', sorters: 'alias', defaultFilter: 'CORRELATED_ONLY' }]);
+    assert.deepStrictEqual(input.prompts.filter((p) => p.kind === 'modal').at(-1)?.buttons, ['Replace']);
   });
 
   it('refuses a name with direction or control characters, and saves nothing', async () => {

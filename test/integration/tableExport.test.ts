@@ -64,6 +64,20 @@ describe('identities export (extension host)', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('from the palette, asks which identities, columns, format and file, and writes what was answered', async () => {
+    const target = path.join(dir, 'asked.jsonl');
+    const input = h.api.userInput;
+    input.clearLog();
+    const outcome = await input.runWithInputs(['Type a filter…', 'name sw "Ma"', ['ID', 'Name'], 'JSON Lines', target], () =>
+      vscode.commands.executeCommand<ExportOutcome>(COMMAND, { tenantId: ENV_TENANT }),
+    );
+    assert.strictEqual(outcome.status, 'completed');
+    assert.deepStrictEqual(input.prompts.filter((p) => p.kind !== 'message').map((p) => p.kind), ['quickPick', 'inputBox', 'quickPickMany', 'quickPick', 'saveDialog']);
+    const records = fs.readFileSync(target, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    assert.strictEqual(records.length, outcome.written);
+    assert.ok(records.length > 0 && records.every((r) => typeof r.name === 'string' && /^ma/i.test(r.name)), 'only the filtered identities');
+  });
+
   it('writes every identity once to a CSV file with the chosen columns, header first, and no partial file left', async () => {
     const target = path.join(dir, 'all.csv');
     const outcome = await exportTo(target);

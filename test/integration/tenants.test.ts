@@ -5,7 +5,9 @@ import { CredentialStore } from '../../src/auth/credentialStore';
 import { TenantRegistry } from '../../src/auth/tenantRegistry';
 import { Settings } from '../../src/config/settings';
 import { silentLogger } from '../../src/util/redact';
-import { coreApi, lastSeq, simRequests, tenantRoot } from './coreSupport';
+import type { TenantInfo } from '../../src/model/tenant';
+import { CANCEL } from '../../src/testing/testUserInput';
+import { coreApi, lastSeq, simRequests, simUrl, tenantRoot } from './coreSupport';
 
 class MemoryMemento implements vscode.Memento {
   private readonly values = new Map<string, unknown>();
@@ -99,5 +101,54 @@ describe('tenants: environment tenant (extension host)', function () {
     const { services } = await coreApi();
     await vscode.commands.executeCommand('iscExplorer.removeTenant', 'env', { confirm: false });
     assert.ok(services.tenants.get('env'), 'still there');
+  });
+
+  it('adds a tenant from its three questions (URL, client ID, secret), checks the connection and removes it after the modal', async () => {
+    const { api, services } = await coreApi();
+    const input = api.userInput;
+    // The same simulator under another loopback name: another tenant for the registry.
+    const url = simUrl().replace('127.0.0.1', 'localhost');
+    const clientId = process.env.ISC_SIM_CLIENT_ID ?? '';
+    const secret = process.env.ISC_SIM_CLIENT_SECRET ?? '';
+    input.clearLog();
+    const added = await input.runWithInputs([url, clientId, secret], () => vscode.commands.executeCommand<TenantInfo | undefined>('iscExplorer.addTenant'));
+    assert.ok(added, 'the tenant is added');
+    try {
+      assert.deepStrictEqual(input.asked('inputBox').map((p) => p.title), ['Add ISC Tenant (1/3)', 'Add ISC Tenant (2/3)', 'Add ISC Tenant (3/3)']);
+      assert.strictEqual(input.asked('inputBox')[2].inputOptions?.password, true, 'the secret is typed hidden');
+      assert.strictEqual(services.tenants.get(added.id)?.readOnly, true, 'a new tenant starts read-only');
+      assert.ok(input.progress.some((p) => p.title.startsWith('Connecting to')), 'the connection is checked with progress');
+      input.clearLog();
+      assert.strictEqual(await input.runWithInputs(['Remove'], () => vscode.commands.executeCommand('iscExplorer.removeTenant', added.id)), true);
+      assert.deepStrictEqual(input.asked('modal').map((p) => p.buttons), [['Remove']]);
+      assert.strictEqual(services.tenants.get(added.id), undefined);
+    } finally {
+      if (services.tenants.get(added.id)) await services.tenants.removeTenant(added.id);
+    }
+  });
+
+  it('refuses an already added URL and client ID at the client ID question', async () => {
+    const { api, services } = await coreApi();
+    const env = services.tenants.get('env');
+    assert.ok(env);
+    await assert.rejects(
+      api.userInput.runWithInputs([env.baseUrl, env.clientId], () => vscode.commands.executeCommand('iscExplorer.addTenant')),
+      /does not accept .*already added/,
+    );
+    assert.deepStrictEqual(services.tenants.list().map((t) => t.id), ['env']);
+  });
+
+  it('allows writes only after the modal is confirmed (Cancel keeps the tenant read-only)', async () => {
+    const { api, services } = await coreApi();
+    const before = services.tenants.get('env')?.readOnly;
+    try {
+      await services.tenants.setReadOnly('env', true);
+      await api.userInput.runWithInputs([CANCEL], () => vscode.commands.executeCommand('iscExplorer.toggleReadOnly', 'env'));
+      assert.strictEqual(services.tenants.get('env')?.readOnly, true);
+      assert.strictEqual(await api.userInput.runWithInputs(['Allow Changes'], () => vscode.commands.executeCommand('iscExplorer.toggleReadOnly', 'env')), false);
+      assert.strictEqual(services.tenants.get('env')?.readOnly, false);
+    } finally {
+      await services.tenants.setReadOnly('env', before ?? true);
+    }
   });
 });

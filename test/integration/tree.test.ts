@@ -339,16 +339,8 @@ describe('tree: environment tenant (extension host, simulator)', function () {
 
   it('finds O"Brien \\ #1 & co with Find identity (name sw as you type)', async () => {
     const seq = await lastSeq();
-    let settled = false;
-    const found = vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV, { value: 'O"Brien \\' }).then((ref) => {
-      settled = true;
-      return ref;
-    });
-    const deadline = Date.now() + 20_000;
-    while (!settled && Date.now() < deadline) {
-      await new Promise((resolve) => setTimeout(resolve, 300));
-      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-    }
+    // Typed in the live pick; Enter on the first result.
+    const found = api.userInput.runWithInputs(['O"Brien \\'], () => vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV));
     const ref = await found;
     assert.strictEqual(ref?.identityId, FIXTURE_IDS.obrien);
     assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "O\\"Brien \\\\"'), 'searched with name sw');

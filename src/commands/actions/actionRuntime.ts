@@ -1,18 +1,17 @@
 // Shared machinery of the identity actions: targets from any entry point, the guard, progress with Cancel,
 // per-identity results, audit lines, refresh events, the summary with "Show Details" / "Retry Failed".
-import * as path from 'path';
 import * as vscode from 'vscode';
-import { AuditLog } from '../../model/auditLog';
+import type { AuditLog } from '../../model/auditLog';
 import { identityRefsFromArgs } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { ExtensionServices } from '../../services';
 import { WriteGuard } from '../../model/writeGuard';
-import type { ConfirmationHandler } from '../../model/writeGuard';
+import type { ConfirmationRequest } from '../../model/writeGuard';
 import { makeWritable } from '../writeGuard';
 import { newOperationId } from '../../model/actions/operations';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
-import { confirmTypedCount, vscodePrompts } from './prompts';
+import { actionPrompts, confirmTypedCount } from './prompts';
 import type { ActionPrompts, ProgressReporter } from './prompts';
 import { displayName, rateLimitWaitText, summaryText } from '../../model/actions/report';
 import { SyncCooldown } from '../../model/actions/syncCooldown';
@@ -20,51 +19,14 @@ import { checkUnknownJob, resumeJob, retryFailedJob } from './jobFollowUps';
 import type { JobsContext } from './jobFollowUps';
 import type { JobSource } from '../../model/jobs/jobTypes';
 import type { JobView } from '../../model/jobs/jobStore';
+import type { ActionOutcome, ActionSpec, OutcomeStatus, PrepareContext, ProgressNotes } from './actionTypes';
 
 const SHOW_DETAILS = 'Show Details';
 const RETRY_FAILED = 'Retry Failed';
 const CHECK_UNKNOWN = 'Check…';
 const SHOW_JOB = 'Show Job';
 
-export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
-
-/** What a command run ended with (returned by the command and kept for tests). */
-export interface ActionOutcome {
-  command: string;
-  kind: ActionKind;
-  status: OutcomeStatus;
-  tenantIds: string[];
-  reports: OperationReport[];
-  message?: string;
-}
-
-/** What an action decides after asking its own questions; undefined from `prepare` cancels without sending. */
-interface PreparedAction {
-  operation: IdentityOperation;
-  confirmButton: string;
-  detail?: string;
-  strong?: boolean;
-  scope?: string;
-  /** Targets to send (defaults to the chosen identities). */
-  targets?: IdentityRef[];
-  /** A last question after the modal (delete: type the name); false cancels without sending. */
-  finalCheck?: () => Promise<boolean>;
-}
-
-interface ProgressNotes {
-  note(text: string): void;
-}
-
-export interface ActionSpec {
-  command: string;
-  kind: ActionKind;
-  label: string;
-  /** Title of the "Find identity…" pick when started from the palette. */
-  pickTitle: string;
-  /** False: exactly one identity (delete). */
-  allowMany: boolean;
-  prepare(tenant: TenantInfo, refs: IdentityRef[], notes: ProgressNotes): Promise<PreparedAction | undefined>;
-}
+export type { ActionOutcome, ActionSpec, OutcomeStatus, PrepareContext } from './actionTypes';
 
 export interface StoredRun {
   report: OperationReport;
@@ -81,52 +43,56 @@ export class RunNotes implements ProgressNotes {
 }
 
 export class ActionRuntime {
-  readonly audit: AuditLog;
   readonly guard: WriteGuard;
   readonly cooldown = new SyncCooldown();
   readonly outcomes: ActionOutcome[] = [];
+  /** What the guard's modal was asked to confirm, newest last (at most 50). */
+  readonly confirmations: ConfirmationRequest[] = [];
   private readonly runs = new Map<string, StoredRun>();
   private readonly pending = new Set<Promise<unknown>>();
-  private readonly defaults: ActionPrompts;
-  private overrides: Partial<ActionPrompts> = {};
-  private confirmHandler: ConfirmationHandler | undefined;
-  /** Set by the activity module: opens a report document. */
-  showReport: (report: OperationReport) => Promise<void> = async () => undefined;
+  /** The questions and messages of every action (over services.ui). */
+  readonly ui: ActionPrompts;
 
+  /** `showReport` opens a run's report document ("Show Details"). */
   constructor(
     readonly services: ExtensionServices,
     readonly jobs: JobsContext,
+    readonly audit: AuditLog,
+    private readonly showReport: (report: OperationReport) => Promise<void>,
   ) {
-    this.audit = new AuditLog(path.join(services.context.globalStorageUri.fsPath, 'audit.jsonl'));
-    this.defaults = vscodePrompts(services.tenants);
+    const prompts = actionPrompts(services.ui, services.tenants);
+    // The guard's requests are kept (latest 50) so that tests can read what the modal named; answering is the UI's.
+    this.ui = {
+      ...prompts,
+      confirm: (request) => {
+        this.confirmations.push(request);
+        if (this.confirmations.length > 50) this.confirmations.shift();
+        return prompts.confirm(request);
+      },
+    };
     this.guard = new WriteGuard({
       tenants: services.tenants,
-      ui: () => this.ui(),
+      ui: () => this.ui,
       logger: services.logger,
       makeWritable: (tenant) => makeWritable(tenant),
       track: (work) => void this.track(work).catch(() => undefined),
     });
   }
 
-  /** The prompts in force: VS Code's, with test overrides on top. */
-  ui(): ActionPrompts {
-    const prompts: ActionPrompts = { ...this.defaults, ...this.overrides };
-    if (this.confirmHandler) prompts.confirm = this.confirmHandler;
-    return prompts;
-  }
-
   get globalState(): vscode.Memento {
     return this.services.context.globalState;
   }
 
-  /** Test hook: replaces parts of the UI (undefined restores VS Code's). */
-  setPrompts(overrides: Partial<ActionPrompts> | undefined): void {
-    this.overrides = { ...(overrides ?? {}) };
-  }
-
-  /** Test hook: answers the modal confirmation (undefined restores the real modal). */
-  setConfirmationHandler(handler: ConfirmationHandler | undefined): void {
-    this.confirmHandler = handler;
+  /** The narrow context an action's `prepare` gets for one tenant's run. */
+  prepareContext(tenantId: string, notes: ProgressNotes): PrepareContext {
+    return {
+      ui: this.ui,
+      cooldown: this.cooldown,
+      client: () => this.services.tenants.getClient(tenantId),
+      memento: this.globalState,
+      logger: this.services.logger,
+      notes,
+    };
   }
 
   report(operationId: string): OperationReport | undefined {
@@ -155,17 +121,17 @@ export class ActionRuntime {
   async resolveTargets(spec: ActionSpec, args: unknown[]): Promise<Map<string, IdentityRef[]> | 'readOnly' | 'unknownTenant' | undefined> {
     let refs = identityRefsFromArgs(args[0], args[1]);
     if (refs.length === 0) {
-      const tenant = await this.ui().pickTenant(`${spec.label}: choose the tenant`);
+      const tenant = await this.ui.pickTenant(`${spec.label}: choose the tenant`);
       if (!tenant) return undefined;
       // Checked before the identity is asked for; the guard checks again around the modal.
       const writable = this.guard.checkWritableOrExplain(tenant.id, spec.label, () => this.run(spec, args));
       if (writable !== 'allowed') return writable;
-      const ref = await this.ui().pickIdentity(tenant.id, `${spec.label}: find identity…`);
+      const ref = await this.ui.pickIdentity(tenant.id, `${spec.label}: find identity…`);
       if (!ref) return undefined;
       refs = [ref];
     }
     if (!spec.allowMany && refs.length > 1) {
-      void this.ui().message('error', `${spec.label} works on one identity at a time; ${refs.length} are selected.`);
+      void this.ui.message('error', `${spec.label} works on one identity at a time; ${refs.length} are selected.`);
       return undefined;
     }
     const groups = new Map<string, IdentityRef[]>();
@@ -206,13 +172,13 @@ export class ActionRuntime {
       return 'readOnly';
     }
     const notes = new RunNotes();
-    const prepared = await spec.prepare(tenant, refs, notes);
+    const prepared = await spec.prepare(this.prepareContext(tenant.id, notes), tenant, refs);
     if (!prepared) return 'cancelled';
     const targets = prepared.targets ?? refs;
     const typedCountAbove = vscode.workspace.getConfiguration('iscExplorer').get<number>('jobs.typedConfirmationAbove', 1000);
     const finalCheck =
       targets.length > typedCountAbove
-        ? async (): Promise<boolean> => (prepared.finalCheck ? await prepared.finalCheck() : true) && (await confirmTypedCount(this.ui(), prepared.operation.label, targets.length))
+        ? async (): Promise<boolean> => (prepared.finalCheck ? await prepared.finalCheck() : true) && (await confirmTypedCount(this.ui, prepared.operation.label, targets.length))
         : prepared.finalCheck;
     const snapshotNote = this.jobs.snapshotNote(prepared.operation.kind, targets.length);
     const decision = await this.guard.authorize({
@@ -222,6 +188,7 @@ export class ActionRuntime {
       scope: prepared.scope,
       detail: [prepared.detail, snapshotNote].filter(Boolean).join('\n\n') || undefined,
       confirmButton: prepared.confirmButton,
+      safeButton: prepared.safeButton,
       strong: prepared.strong || targets.length > typedCountAbove,
       finalCheck,
       rerun,
@@ -231,7 +198,9 @@ export class ActionRuntime {
       await this.auditRefusal(spec.kind, tenant, tenantId, targets, decision);
       return 'readOnly';
     }
-    return this.execute(prepared.operation, tenant, targets, notes, { source });
+    const report = await this.execute(prepared.operation, tenant, targets, notes, { source });
+    if (report.counts.done > 0) await prepared.afterSuccess?.();
+    return report;
   }
 
   /**
@@ -264,7 +233,7 @@ export class ActionRuntime {
     const title = `${prefix}${operation.label} on “${displayName(tenant.label)}”`;
     let failed = 0;
     let unknown = 0;
-    const report = await this.ui().withProgress(title, async (progress, signal) => {
+    const report = await this.ui.withProgress(title, async (progress, signal) => {
       notes.reporter = progress;
       progress.report(`0/${targets.length}`);
       const waits = this.services.tenants.onRateLimitWait((wait) => {
@@ -328,7 +297,7 @@ export class ActionRuntime {
     const text = summaryText(report);
     this.services.logger.info(`${report.kind} ${report.operationId}: ${text}`);
     this.track(
-      Promise.resolve(this.ui().message(level, text, ...buttons)).then(async (choice) => {
+      Promise.resolve(this.ui.message(level, text, ...buttons)).then(async (choice) => {
         if (choice === SHOW_JOB) await this.jobs.reveal(report.operationId);
         else if (choice === SHOW_DETAILS) await this.showReport(report);
         else if (choice === RETRY_FAILED) await this.retryFailed(report.operationId);

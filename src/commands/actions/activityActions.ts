@@ -6,7 +6,9 @@ import { ActivityViews } from '../../activity/host/activityPanel';
 import type { ActivityPanel } from '../../activity/host/activityPanel';
 import { registerCommand } from '../commandWrapper';
 import { COMMAND_IDS } from '../commandIds';
-import type { ActionRuntime } from './actionRuntime';
+import type { AuditLog } from '../../model/auditLog';
+import type { ExtensionServices } from '../../services';
+import type { JobsContext } from './jobFollowUps';
 import type { OperationReport } from '../../model/actions/operations';
 import { reportMarkdown, reportTitle } from '../../model/actions/report';
 
@@ -23,7 +25,10 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
   private readonly changed = new vscode.EventEmitter<vscode.Uri>();
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly runtime: ActionRuntime) {}
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly reportOf: (operationId: string) => OperationReport | undefined,
+  ) {}
 
   private timer: NodeJS.Timeout | undefined;
 
@@ -52,23 +57,23 @@ class ActionsDocumentProvider implements vscode.TextDocumentContentProvider {
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     if (uri.path === AUDIT_DOCUMENT_URI.path) {
-      const { text, truncated, size } = await this.runtime.audit.readTail(MAX_SHOWN_BYTES);
-      const problem = this.runtime.audit.writeError;
+      const { text, truncated, size } = await this.audit.readTail(MAX_SHOWN_BYTES);
+      const problem = this.audit.writeError;
       const notes = [
         problem ? `// Note: the last append failed: ${problem instanceof Error ? problem.message : String(problem)}` : '',
-        truncated ? `// Showing the last ${Math.round(MAX_SHOWN_BYTES / 1e6)} MB of ${(size / 1e6).toFixed(1)} MB; the whole log: ${this.runtime.audit.filePath}` : '',
+        truncated ? `// Showing the last ${Math.round(MAX_SHOWN_BYTES / 1e6)} MB of ${(size / 1e6).toFixed(1)} MB; the whole log: ${this.audit.filePath}` : '',
       ].filter(Boolean);
       if (!text && notes.length === 0) return '// No identity writes recorded yet. Every reset, sync, process, invite, password reset and delete adds one line here.\n';
       return `${notes.map((n) => `${n}\n`).join('')}${text}`;
     }
     const jobMatch = /^\/jobs\/([A-Za-z0-9_-]+)\.jsonl$/.exec(uri.path);
     if (jobMatch) {
-      const entries = (await this.runtime.audit.readEntries()).filter((entry) => entry.operationId === jobMatch[1] || entry.retryOf === jobMatch[1]);
+      const entries = (await this.audit.readEntries()).filter((entry) => entry.operationId === jobMatch[1] || entry.retryOf === jobMatch[1]);
       if (entries.length === 0) return '// No audit line for this job yet.\n';
       return `${entries.map((entry) => JSON.stringify(entry)).join('\n')}\n`;
     }
     const match = /^\/reports\/([0-9a-f-]{36})\/[^/]+$/.exec(uri.path);
-    const report = match ? this.runtime.report(match[1]) : undefined;
+    const report = match ? this.reportOf(match[1]) : undefined;
     return report ? reportMarkdown(report) : '# Report not available\n\nReports are kept for this session only; see “ISC: Show Activity” for the audit log.\n';
   }
 }
@@ -79,24 +84,31 @@ export interface ActivityDocuments {
   /** The raw audit file, read-only, as it is on disk (oldest first). */
   openAuditLogFile(): Promise<vscode.TextEditor>;
   showJobActivity(jobId: string): Promise<vscode.TextEditor>;
+  /** "Show Details" of a run: its report, rendered. */
+  showReport(report: OperationReport): Promise<void>;
 }
 
-/** Registers the document provider, the activity view and "Open Audit Log File", and wires `runtime.showReport`. */
-export function registerActivityDocuments(runtime: ActionRuntime): ActivityDocuments {
-  const provider = new ActionsDocumentProvider(runtime);
-  const { context, logger } = runtime.services;
-  const views = new ActivityViews({ audit: runtime.audit, extensionUri: context.extensionUri, hasJob: (jobId) => runtime.jobs.store.get(jobId) !== undefined });
+/** Registers the document provider, the activity view and "Open Audit Log File"; `reportOf` finds a run's report. */
+export function registerActivityDocuments(
+  services: ExtensionServices,
+  audit: AuditLog,
+  jobs: JobsContext,
+  reportOf: (operationId: string) => OperationReport | undefined,
+): ActivityDocuments {
+  const provider = new ActionsDocumentProvider(audit, reportOf);
+  const { context, logger } = services;
+  const views = new ActivityViews({ audit, extensionUri: context.extensionUri, hasJob: (jobId) => jobs.store.get(jobId) !== undefined });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(ACTIONS_SCHEME, provider),
     provider,
     views,
-    runtime.audit.onDidAppend(() => provider.auditAppended()),
+    audit.onDidAppend(() => provider.auditAppended()),
   );
-  // Rendered, not as markdown source: the escapes that keep data from forming links or HTML are invisible there.
-  runtime.showReport = async (report) => {
-    await vscode.commands.executeCommand('markdown.showPreview', reportUri(report));
-  };
   const documents: ActivityDocuments = {
+    // Rendered, not as markdown source: the escapes that keep data from forming links or HTML are invisible there.
+    showReport: async (report) => {
+      await vscode.commands.executeCommand('markdown.showPreview', reportUri(report));
+    },
     showJobActivity: async (jobId) => {
       const uri = vscode.Uri.from({ scheme: ACTIONS_SCHEME, path: `/jobs/${jobId}.jsonl` });
       provider.refresh(uri);
@@ -104,7 +116,7 @@ export function registerActivityDocuments(runtime: ActionRuntime): ActivityDocum
       return vscode.window.showTextDocument(document, { preview: true });
     },
     showActivity: async () => {
-      await runtime.jobs.ready; // job links need the jobs of earlier sessions
+      await jobs.ready; // job links need the jobs of earlier sessions
       return views.show();
     },
     openAuditLogFile: async () => {

@@ -8,7 +8,7 @@ import type { IscClient } from '../../api/iscClient';
 import { parseOwnershipDetails } from '../../api/ownership';
 import type { OwnershipDetails } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
-import type { ActionRuntime, ActionSpec } from './actionRuntime';
+import type { ActionSpec } from './actionRuntime';
 import type { IdentityOperation } from '../../model/actions/operations';
 import { deleteOperation } from '../../model/actions/operations';
 import { displayName, plural } from '../../model/actions/report';
@@ -28,6 +28,9 @@ function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
 function ownedCount(details: OwnershipDetails): number {
   return details.groups.reduce((sum, group) => sum + group.entities.length, 0);
 }
+
+const KEEP_BUTTON = 'Keep Identity';
+const DELETE_BUTTON = 'Delete…';
 
 /** ISC's reasons for refusing a DELETE, in its words (the spec's 400 and what ISC answers). */
 const PROTECTED_REASON = 'the identity is marked as protected and cannot be deleted';
@@ -97,25 +100,25 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
   };
 }
 
-export function deleteSpec(runtime: ActionRuntime): ActionSpec {
+export function deleteSpec(): ActionSpec {
   return {
     command: COMMAND_IDS.deleteIdentity,
     kind: 'deleteIdentity',
     label: 'Delete identity',
     pickTitle: 'Delete identity',
     allowMany: false,
-    prepare: async (tenant, [ref]) => {
-      const client = await runtime.services.tenants.getClient(tenant.id);
+    prepare: async ({ ui, client: clientOf }, _tenant, [ref]) => {
+      const client = await clientOf();
       const { protectedState, ownership } = await preflight(client, ref.identityId);
       const name = displayName(ref.name);
       // Refused before any prompt: ISC would refuse the DELETE for these reasons, so nothing is asked or sent.
       if (protectedState === true) {
-        void runtime.ui().message('error', `“${name}” cannot be deleted: ISC refuses it — ${PROTECTED_REASON}. Nothing was sent.`);
+        void ui.message('error', `“${name}” cannot be deleted: ISC refuses it — ${PROTECTED_REASON}. Nothing was sent.`);
         return undefined;
       }
       const count = ownership instanceof Error ? 0 : ownedCount(ownership);
       if (!(ownership instanceof Error) && count > 0) {
-        void runtime.ui().message(
+        void ui.message(
           'error',
           `“${name}” cannot be deleted: ISC refuses it — ${OWNER_REASON}. It owns ${plural(count, 'object')}: ${ownershipSummary(ownership).replace(/\n/g, '; ')}. Nothing was sent.`,
         );
@@ -130,13 +133,15 @@ export function deleteSpec(runtime: ActionRuntime): ActionSpec {
       return {
         operation: deleteWithReason(ref),
         strong: true,
-        confirmButton: 'Delete…',
+        // Enter must not delete: the first button is VS Code's default, so "Keep Identity" comes first.
+        safeButton: KEEP_BUTTON,
+        confirmButton: DELETE_BUTTON,
         detail: `${ownershipText}\n${protectedText}\nDeleting an identity cannot be undone. You will be asked to type the name.`,
         finalCheck: async () => {
           // A name nobody can type (huge, control or bidi characters) may be confirmed with the identity's id instead.
           const untypable = ref.name.length > 200 || displayName(ref.name, 201) !== ref.name;
           const accepts = (text: string): boolean => text === ref.name || (untypable && text === ref.identityId);
-          const typed = await runtime.ui().inputBox({
+          const typed = await ui.inputBox({
             title: `Delete identity “${displayName(ref.name)}”`,
             prompt: untypable
               ? `Type the identity's exact name, or its id ${ref.identityId}, to confirm`

@@ -1,20 +1,21 @@
 // Identity actions: reset, synchronize, process, invite, invite all unregistered, password-reset email,
 // delete, show activity. Every write passes the WriteGuard and leaves audit lines.
+import * as path from 'path';
 import { COMMAND_IDS } from '../commandIds';
 import type * as vscode from 'vscode';
+import { AuditLog } from '../../model/auditLog';
 import type { AuditEntry } from '../../model/auditLog';
+import type { ConfirmationRequest } from '../../model/writeGuard';
 import type { ExtensionServices } from '../../services';
 import { registerCommand } from '../commandWrapper';
-import type { ConfirmationHandler } from '../../model/writeGuard';
 import { ActionRuntime } from './actionRuntime';
 import type { ActionOutcome, ActionSpec } from './actionRuntime';
 import { registerActivityDocuments } from './activityActions';
 import type { ActivityPanel } from '../../activity/host/activityPanel';
 import { deleteSpec } from './deleteAction';
-import { inviteAllSpec, inviteSpec, passwordResetSpec, rememberSource, runInvite, runInviteAll } from './invitationActions';
+import { inviteAllSpec, inviteSpec, passwordResetSpec, runInvite, runInviteAll } from './invitationActions';
 import { processSpec, resetSpec, synchronizeSpec } from './maintenanceActions';
 import type { OperationReport } from '../../model/actions/operations';
-import type { ActionPrompts } from './prompts';
 import type { JobsContext } from './jobFollowUps';
 import { runOnFilter, runOnList } from './targetActions';
 import type { ListTargetRequest, SetActionKind } from './targetActions';
@@ -35,17 +36,14 @@ function setTargetRequestOf(arg: unknown): ListTargetRequest {
 }
 
 export type { ActionOutcome } from './actionRuntime';
-export type { ActionPrompts } from './prompts';
 export type { ConfirmationRequest } from '../../model/writeGuard';
 export type { OperationReport } from '../../model/actions/operations';
 
-/** The handle tests get as `ExtensionApi.actions`. Nothing here skips the guard: the hooks only answer its dialogs. */
+/** The handle tests get as `ExtensionTestHandle.actions`. Nothing here answers or skips a prompt (the test input does). */
 export interface IdentityActionsApi {
   readonly auditLogPath: string;
-  /** TEST HOOK: answers the modal confirmation (chosen button, or undefined = cancel). undefined restores the modal. */
-  setConfirmationHandler(handler: ConfirmationHandler | undefined): void;
-  /** TEST HOOK: replaces input boxes, quick picks, pickers, messages, progress. undefined restores VS Code's UI. */
-  setPrompts(overrides: Partial<ActionPrompts> | undefined): void;
+  /** What the guard's modal asked to confirm, newest last (at most 50): the action, tenant and identities it named. */
+  readonly confirmations: readonly ConfirmationRequest[];
   /** Outcomes of the latest runs (newest last, at most 50). */
   readonly outcomes: readonly ActionOutcome[];
   lastOutcome(): ActionOutcome | undefined;
@@ -74,33 +72,27 @@ export function registerIdentityActions(
   jobs: JobsContext,
   currentFilter: (tenantId: string) => string | undefined,
 ): RegisteredActions {
-  const runtime = new ActionRuntime(services, jobs);
-  const activity = registerActivityDocuments(runtime);
+  const audit = new AuditLog(path.join(services.context.globalStorageUri.fsPath, 'audit.jsonl'));
+  // The documents look reports up only when one is opened, after the runtime exists.
+  const activity = registerActivityDocuments(services, audit, jobs, (operationId) => runtime.report(operationId));
+  const runtime = new ActionRuntime(services, jobs, audit, (report) => activity.showReport(report));
   const { context, logger } = services;
   const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
   const simple = (spec: ActionSpec): void => register(spec.command, (...args) => runtime.run(spec, args));
 
   const reset = resetSpec();
-  const synchronize = synchronizeSpec(runtime);
+  const synchronize = synchronizeSpec();
   const processAction = processSpec();
   simple(reset);
   simple(synchronize);
   simple(processAction);
-  simple(deleteSpec(runtime));
+  simple(deleteSpec());
   const invite = inviteSpec();
-  const inviteAll = inviteAllSpec(runtime);
+  const inviteAll = inviteAllSpec();
   register(invite.command, (...args) => runInvite(runtime, invite, inviteAll, args));
   register(inviteAll.command, (...args) => runInviteAll(runtime, inviteAll, args));
-  const chosen: { tenantId?: string; sourceName?: string } = {};
-  const passwordReset = passwordResetSpec(runtime, chosen);
-  register(passwordReset.command, async (...args) => {
-    chosen.tenantId = chosen.sourceName = undefined;
-    const outcome = await runtime.run(passwordReset, args);
-    if (chosen.tenantId && chosen.sourceName && outcome.reports.some((r) => r.counts.done > 0)) {
-      await rememberSource(runtime, chosen.tenantId, chosen.sourceName);
-    }
-    return outcome;
-  });
+  const passwordReset = passwordResetSpec();
+  simple(passwordReset);
   const setSpecs = new Map<SetActionKind, ActionSpec>([
     ['resetIdentity', reset],
     ['synchronizeAttributes', synchronize],
@@ -119,8 +111,9 @@ export function registerIdentityActions(
 
   const api: IdentityActionsApi = {
     auditLogPath: runtime.audit.filePath,
-    setConfirmationHandler: (handler) => runtime.setConfirmationHandler(handler),
-    setPrompts: (overrides) => runtime.setPrompts(overrides),
+    get confirmations() {
+      return runtime.confirmations;
+    },
     get outcomes() {
       return runtime.outcomes;
     },

@@ -1,16 +1,22 @@
 // Invite identities, Invite all unregistered identities (tenant-wide, louder), Send password-reset email.
 import { COMMAND_IDS } from '../commandIds';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { eq } from '../../api/filters';
 import { identityRefsFromArgs } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { VerificationVia } from '../../api/types';
-import type { ActionOutcome, ActionRuntime, ActionSpec } from './actionRuntime';
+import type { ActionOutcome, ActionRuntime, ActionSpec, PrepareContext } from './actionRuntime';
+import type { ActionPrompts } from './prompts';
+import type { IdentityRef } from '../../model/identityRef';
+import { accountSourceNames } from '../../model/actions/accountSources';
 import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from '../../model/actions/operations';
 import { displayName } from '../../model/actions/report';
 
 const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
 const MAX_RECENT_SOURCES = 8;
+/** Role assignments read for account-source suggestions, and how long the reads may take. */
+const MAX_ASSIGNMENTS_READ = 5;
+const SOURCE_LOOKUP_MS = 3000;
 
 const VIA_CHOICES: readonly { via: VerificationVia; label: string; detail: string }[] = [
   { via: 'EMAIL_WORK', label: 'Email — work address', detail: 'EMAIL_WORK: ISC emails the reset link to the work email address on the identity' },
@@ -26,7 +32,7 @@ export function inviteSpec(): ActionSpec {
     label: 'Invite identities',
     pickTitle: 'Invite identity',
     allowMany: true,
-    prepare: async (_tenant, refs) => ({
+    prepare: async (_context, _tenant, refs) => ({
       operation: inviteOperation(),
       confirmButton: refs.length === 1 ? 'Invite' : `Invite ${refs.length} Identities`,
       detail:
@@ -36,15 +42,15 @@ export function inviteSpec(): ActionSpec {
   };
 }
 
-export function inviteAllSpec(runtime: ActionRuntime): ActionSpec {
+export function inviteAllSpec(): ActionSpec {
   return {
     command: COMMAND_IDS.inviteAllUnregistered,
     kind: 'inviteAllUnregistered',
     label: 'Invite all unregistered identities',
     pickTitle: 'Invite all unregistered identities',
     allowMany: false,
-    prepare: async (tenant) => {
-      const count = await countUnregistered(runtime, tenant);
+    prepare: async (context, tenant) => {
+      const count = await countUnregistered(context);
       const countText = count === undefined ? 'an unknown number of' : String(count);
       return {
         operation: inviteAllUnregisteredOperation(),
@@ -60,13 +66,13 @@ export function inviteAllSpec(runtime: ActionRuntime): ActionSpec {
   };
 }
 
-async function countUnregistered(runtime: ActionRuntime, tenant: TenantInfo): Promise<number | undefined> {
+async function countUnregistered(context: PrepareContext): Promise<number | undefined> {
   try {
-    const client = await runtime.services.tenants.getClient(tenant.id);
+    const client = await context.client();
     const page = await client.listIdentities({ filters: eq('cloudStatus', 'UNREGISTERED'), count: true, limit: 1 });
     return page.total;
   } catch (error) {
-    runtime.services.logger.warn(`Could not count unregistered identities: ${error instanceof Error ? error.message : String(error)}`);
+    context.logger.warn(`Could not count unregistered identities: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
 }
@@ -84,7 +90,7 @@ function tenantIdFromArg(arg: unknown): string | undefined {
 export async function runInviteAll(runtime: ActionRuntime, spec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
   let tenantId = tenantIdFromArg(args[0]);
   if (!tenantId) {
-    const tenant = await runtime.ui().pickTenant('Invite all unregistered identities: choose the tenant');
+    const tenant = await runtime.ui.pickTenant('Invite all unregistered identities: choose the tenant');
     if (!tenant) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [], reports: [] };
     tenantId = tenant.id;
   }
@@ -94,14 +100,14 @@ export async function runInviteAll(runtime: ActionRuntime, spec: ActionSpec, arg
 /** "Invite identities": from the palette it offers the tenant-wide invitation as a separate, clearly marked choice. */
 export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpec: ActionSpec, args: unknown[]): Promise<ActionOutcome> {
   if (identityRefsFromArgs(args[0], args[1]).length > 0) return runtime.run(spec, args);
-  const tenant = await runtime.ui().pickTenant('Invite identities: choose the tenant');
+  const tenant = await runtime.ui.pickTenant('Invite identities: choose the tenant');
   if (!tenant) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [], reports: [] };
   const writable = runtime.guard.checkWritableOrExplain(tenant.id, spec.label, () => runInvite(runtime, spec, allSpec, args));
   if (writable !== 'allowed') {
     return { command: spec.command, kind: spec.kind, status: 'readOnly', tenantIds: [tenant.id], reports: [] };
   }
   type Choice = vscode.QuickPickItem & { all: boolean };
-  const choice = await runtime.ui().quickPick<Choice>(
+  const choice = await runtime.ui.quickPick<Choice>(
     [
       { label: '$(person) Choose an identity…', description: 'invite one identity (if it is unregistered)', all: false },
       {
@@ -115,70 +121,85 @@ export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpe
   );
   if (!choice) return { command: spec.command, kind: spec.kind, status: 'cancelled', tenantIds: [tenant.id], reports: [] };
   if (choice.all) return runtime.run(allSpec, [allUnregisteredTarget(tenant.id)]);
-  const ref = await runtime.ui().pickIdentity(tenant.id, 'Invite identity: find identity…');
+  const ref = await runtime.ui.pickIdentity(tenant.id, 'Invite identity: find identity…');
   if (!ref) return { command: spec.command, kind: spec.kind, status: 'noTarget', tenantIds: [tenant.id], reports: [] };
   return runtime.run(spec, [ref]);
 }
 
 // --- password reset ---------------------------------------------------------------------------------------------
 
-function recentSources(runtime: ActionRuntime, tenantId: string): string[] {
-  const all = runtime.globalState.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {});
+function recentSources(memento: vscode.Memento, tenantId: string): string[] {
+  const all = memento.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {});
   return Array.isArray(all[tenantId]) ? all[tenantId].filter((s) => typeof s === 'string') : [];
 }
 
-export async function rememberSource(runtime: ActionRuntime, tenantId: string, sourceName: string): Promise<void> {
-  const all = { ...runtime.globalState.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {}) };
-  all[tenantId] = [sourceName, ...recentSources(runtime, tenantId).filter((s) => s !== sourceName)].slice(0, MAX_RECENT_SOURCES);
-  await runtime.globalState.update(RECENT_SOURCES_KEY, all);
+export async function rememberSource(memento: vscode.Memento, tenantId: string, sourceName: string): Promise<void> {
+  const all = { ...memento.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {}) };
+  all[tenantId] = [sourceName, ...recentSources(memento, tenantId).filter((s) => s !== sourceName)].slice(0, MAX_RECENT_SOURCES);
+  await memento.update(RECENT_SOURCES_KEY, all);
 }
 
-async function askSourceName(runtime: ActionRuntime, tenant: TenantInfo): Promise<string | undefined> {
-  const recent = recentSources(runtime, tenant.id);
+/** The sources of the first identity's accounts (through its role assignments), within a few seconds; [] when unknown. */
+async function accountSources(context: PrepareContext, ref: IdentityRef | undefined): Promise<string[]> {
+  if (!ref) return [];
+  try {
+    const client = await context.client();
+    return await accountSourceNames(client, ref.identityId, { maxAssignments: MAX_ASSIGNMENTS_READ, signal: AbortSignal.timeout(SOURCE_LOOKUP_MS) });
+  } catch (error) {
+    context.logger.debug(`No account sources of ${ref.identityId}: ${error instanceof Error ? error.message : String(error)}`);
+    return [];
+  }
+}
+
+async function askSourceName(ui: ActionPrompts, tenant: TenantInfo, recent: readonly string[], ofAccounts: readonly string[], firstName: string | undefined): Promise<string | undefined> {
+  const title = 'Send password-reset email (2/2): source name';
   const ask = async (): Promise<string | undefined> => {
-    const value = await runtime.ui().inputBox({
-      title: 'Send password-reset email (2/2): source name',
+    const value = await ui.inputBox({
+      title,
       prompt: 'Name of the source whose account password is reset (e.g. Active Directory)',
       placeHolder: 'Source name',
       validateInput: (text) => (text.trim() ? undefined : 'Enter the source name.'),
     });
     return value?.trim() || undefined;
   };
-  if (recent.length === 0) return ask();
+  const accounts = ofAccounts.filter((source) => !recent.includes(source));
+  if (recent.length === 0 && accounts.length === 0) return ask();
   type Choice = vscode.QuickPickItem & { source?: string };
-  const picked = await runtime.ui().quickPick<Choice>(
+  const picked = await ui.quickPick<Choice>(
     [
       ...recent.map((source) => ({ label: source, description: 'recently used', source })),
+      ...accounts.map((source) => ({ label: source, description: vscode.l10n.t('has an account of {0}', displayName(firstName ?? '', 40)), source })),
       { label: '$(edit) Other source…', description: 'type a source name' },
     ],
-    { title: 'Send password-reset email (2/2): source name', placeHolder: `Source on “${displayName(tenant.label)}”` },
+    { title, placeHolder: `Source on “${displayName(tenant.label)}”` },
   );
   if (!picked) return undefined;
   return picked.source ?? ask();
 }
 
-export function passwordResetSpec(runtime: ActionRuntime, chosen: { tenantId?: string; sourceName?: string }): ActionSpec {
+export function passwordResetSpec(): ActionSpec {
   return {
     command: COMMAND_IDS.sendPasswordResetEmail,
     kind: 'sendPasswordResetEmail',
     label: 'Send password-reset email',
     pickTitle: 'Send password-reset email',
     allowMany: true,
-    prepare: async (tenant, refs) => {
+    prepare: async (context, tenant, refs) => {
       type Choice = vscode.QuickPickItem & { via: VerificationVia };
-      const via = await runtime.ui().quickPick<Choice>(
+      // Read while the first question is open: the suggestions of the second are ready when it comes.
+      const ofAccounts = accountSources(context, refs[0]);
+      const via = await context.ui.quickPick<Choice>(
         VIA_CHOICES.map((c) => ({ label: c.label, detail: c.detail, via: c.via })),
         { title: 'Send password-reset email (1/2): how?', placeHolder: 'Where should the reset link go?', matchOnDetail: true },
       );
       if (!via) return undefined;
-      const sourceName = await askSourceName(runtime, tenant);
+      const sourceName = await askSourceName(context.ui, tenant, recentSources(context.memento, tenant.id), await ofAccounts, refs[0]?.name);
       if (!sourceName) return undefined;
-      chosen.tenantId = tenant.id;
-      chosen.sourceName = sourceName;
       return {
         operation: passwordResetOperation({ via: via.via, sourceName }),
         confirmButton: refs.length === 1 ? 'Send' : `Send to ${refs.length} Identities`,
         detail: `Via: ${via.via}\nSource: ${displayName(sourceName)}\nThe reset link expires after 2 hours.`,
+        afterSuccess: () => rememberSource(context.memento, tenant.id, sourceName),
       };
     },
   };

@@ -51,7 +51,7 @@ export async function resumeJob(runtime: ActionRuntime, jobId: string): Promise<
   if (targets.length === 0) {
     await runtime.jobs.store.setState(jobId, 'finished');
     const { unknown } = runtime.jobs.store.counts(jobId);
-    void runtime.ui().message(
+    void runtime.ui.message(
       'info',
       `${job.label}: nothing is left to send — every identity was sent before.${unknown ? ` ${unknown} have an unknown outcome: use Check Unknown Outcomes for them.` : ''}`,
     );
@@ -87,7 +87,7 @@ export async function checkUnknownJob(runtime: ActionRuntime, jobId: string): Pr
     });
   }
   const client = await runtime.services.tenants.getClient(tenant.id);
-  const checks: OutcomeCheck[] = await runtime.ui().withProgress(`Checking ${plural(unknownItems.length, 'identity', 'identities')} on “${displayName(tenant.label)}”`, (progress, signal) =>
+  const checks: OutcomeCheck[] = await runtime.ui.withProgress(`Checking ${plural(unknownItems.length, 'identity', 'identities')} on “${displayName(tenant.label)}”`, (progress, signal) =>
     checkOutcomes(
       job.kind,
       client,
@@ -128,7 +128,7 @@ export async function checkUnknownJob(runtime: ActionRuntime, jobId: string): Pr
   ].filter(Boolean).join(', ');
   runtime.services.logger.info(`${job.kind} ${jobId} check: ${text}`);
   if (notHappened.length === 0) {
-    void runtime.ui().message(unchecked ? 'warning' : 'info', `${text}.`);
+    void runtime.ui.message(unchecked ? 'warning' : 'info', `${text}.`);
     return undefined;
   }
   return runtime.resend(job, operation, notHappened, {

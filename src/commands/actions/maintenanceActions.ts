@@ -1,6 +1,6 @@
 // Reset identity, Synchronize attributes, Process identities.
 import { COMMAND_IDS } from '../commandIds';
-import type { ActionRuntime, ActionSpec } from './actionRuntime';
+import type { ActionSpec } from './actionRuntime';
 import { PROCESS_BATCH_SIZE, processOperation, resetOperation, synchronizeOperation } from '../../model/actions/operations';
 import { displayName, namesPreview, plural } from '../../model/actions/report';
 
@@ -11,7 +11,7 @@ export function resetSpec(): ActionSpec {
     label: 'Reset identity',
     pickTitle: 'Reset identity',
     allowMany: true,
-    prepare: async (_tenant, refs) => ({
+    prepare: async (_context, _tenant, refs) => ({
       operation: resetOperation(),
       confirmButton: refs.length === 1 ? 'Reset' : `Reset ${refs.length} Identities`,
       detail:
@@ -21,18 +21,18 @@ export function resetSpec(): ActionSpec {
   };
 }
 
-export function synchronizeSpec(runtime: ActionRuntime): ActionSpec {
+export function synchronizeSpec(): ActionSpec {
   return {
     command: COMMAND_IDS.synchronizeAttributes,
     kind: 'synchronizeAttributes',
     label: 'Synchronize attributes',
     pickTitle: 'Synchronize attributes',
     allowMany: true,
-    prepare: async (tenant, refs, notes) => {
-      const waiting = refs.filter((ref) => runtime.cooldown.waitMs(tenant.id, ref.identityId) > 0);
+    prepare: async ({ cooldown, notes }, tenant, refs) => {
+      const waiting = refs.filter((ref) => cooldown.waitMs(tenant.id, ref.identityId) > 0);
       const lines = ["Starts attribute synchronization from the identity's sources and analyses all its accounts. A job is started per identity."];
       if (waiting.length > 0) {
-        const longest = Math.max(...waiting.map((ref) => runtime.cooldown.waitMs(tenant.id, ref.identityId)));
+        const longest = Math.max(...waiting.map((ref) => cooldown.waitMs(tenant.id, ref.identityId)));
         const at = new Date(Date.now() + longest).toLocaleTimeString();
         lines.push(
           `ISC allows one synchronization per identity every 10 seconds: ${namesPreview(waiting.map((ref) => ref.name))} ` +
@@ -41,7 +41,7 @@ export function synchronizeSpec(runtime: ActionRuntime): ActionSpec {
         );
       }
       return {
-        operation: synchronizeOperation(runtime.cooldown, tenant.id, (ref, ms) =>
+        operation: synchronizeOperation(cooldown, tenant.id, (ref, ms) =>
           notes.note(`waiting ${Math.ceil(ms / 1000)} s for the once-per-10-s limit of “${displayName(ref.name)}”`),
         ),
         confirmButton: refs.length === 1 ? 'Synchronize' : `Synchronize ${refs.length} Identities`,
@@ -58,7 +58,7 @@ export function processSpec(): ActionSpec {
     label: 'Process identities',
     pickTitle: 'Process identity',
     allowMany: true,
-    prepare: async (_tenant, refs) => {
+    prepare: async (_context, _tenant, refs) => {
       const requests = Math.ceil(refs.length / PROCESS_BATCH_SIZE);
       return {
         operation: processOperation(),

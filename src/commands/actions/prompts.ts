@@ -1,6 +1,6 @@
-// Every question the identity actions ask and every message they show goes through one `ActionPrompts` object.
-// Production uses VS Code's UI; integration tests replace parts of it (IdentityActionsApi.setPrompts) — the only
-// way to answer a dialog without a person.
+// The questions of the identity actions, over the one UserInput every command uses (services.ui): the guard's
+// modal, messages, input boxes, quick picks, the tenant and identity pickers, progress. Tests answer them through
+// the test input like any other prompt.
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../../model/identityRef';
 import type { TenantDirectory, TenantInfo } from '../../model/tenant';
@@ -8,49 +8,32 @@ import { pickIdentity, pickTenant } from '../../ui/pickers';
 import type { ConfirmationHandler, GuardUi, MessageLevel } from '../../model/writeGuard';
 import { modalConfirmation } from '../writeGuard';
 import { plainMessageText } from '../../model/actions/report';
+import type { ProgressReporter, SinglePickOptions, UserInput } from '../../ui/userInput';
 
-export interface ProgressReporter {
-  /** `increment` in percent of the whole. */
-  report(message: string, increment?: number): void;
-}
-
+export type { ProgressReporter } from '../../ui/userInput';
 
 export interface ActionPrompts extends GuardUi {
   confirm: ConfirmationHandler;
-  message(level: MessageLevel, text: string, ...buttons: string[]): Thenable<string | undefined>;
-  inputBox(options: vscode.InputBoxOptions): Thenable<string | undefined>;
-  quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions): Thenable<T | undefined>;
+  message(level: MessageLevel, text: string, ...buttons: string[]): Promise<string | undefined>;
+  inputBox(options: vscode.InputBoxOptions): Promise<string | undefined>;
+  quickPick<T extends vscode.QuickPickItem>(items: readonly T[], options: SinglePickOptions): Promise<T | undefined>;
+  openDialog(options: vscode.OpenDialogOptions): Promise<vscode.Uri[] | undefined>;
   pickTenant(placeHolder: string): Promise<TenantInfo | undefined>;
   pickIdentity(tenantId: string, title: string): Promise<IdentityRef | undefined>;
   /** A cancellable progress notification; `signal` aborts when the user presses Cancel. */
-  withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Thenable<T>;
+  withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-export function vscodePrompts(tenants: TenantDirectory): ActionPrompts {
+export function actionPrompts(ui: UserInput, tenants: TenantDirectory): ActionPrompts {
   return {
-    confirm: modalConfirmation,
-    message: (level, raw, ...buttons) => {
-      const text = plainMessageText(raw);
-      if (level === 'error') return vscode.window.showErrorMessage(text, ...buttons);
-      if (level === 'warning') return vscode.window.showWarningMessage(text, ...buttons);
-      return vscode.window.showInformationMessage(text, ...buttons);
-    },
-    inputBox: (options) => vscode.window.showInputBox({ ignoreFocusOut: true, ...options }),
-    quickPick: <T extends vscode.QuickPickItem>(items: readonly T[], options: vscode.QuickPickOptions) =>
-      vscode.window.showQuickPick<T>([...items], { ignoreFocusOut: true, ...options }),
-    pickTenant: (placeHolder) => pickTenant(tenants, placeHolder),
-    pickIdentity: (tenantId, title) => pickIdentity(tenants, tenantId, { title }),
-    withProgress: (title, task) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
-        const controller = new AbortController();
-        const subscription = token.onCancellationRequested(() => controller.abort());
-        if (token.isCancellationRequested) controller.abort();
-        try {
-          return await task({ report: (message, increment) => progress.report({ message, increment }) }, controller.signal);
-        } finally {
-          subscription.dispose();
-        }
-      }),
+    confirm: modalConfirmation(ui),
+    message: (level, raw, ...buttons) => ui.showMessage(level, plainMessageText(raw), ...buttons),
+    inputBox: (options) => ui.showInputBox(options),
+    quickPick: (items, options) => ui.showQuickPick(items, options),
+    openDialog: (options) => ui.showOpenDialog(options),
+    pickTenant: (placeHolder) => pickTenant(ui, tenants, placeHolder),
+    pickIdentity: (tenantId, title) => pickIdentity(ui, tenants, tenantId, { title }),
+    withProgress: (title, task) => ui.withProgress(title, task),
   };
 }
 

@@ -31,7 +31,7 @@ async function chooseTenantAndAction(
   request: SetTargetRequest,
   title: string,
 ): Promise<{ tenant: TenantInfo; spec: ActionSpec; kind: SetActionKind } | undefined> {
-  const ui = runtime.ui();
+  const ui = runtime.ui;
   const tenant = request.tenantId ? runtime.guard.tenant(request.tenantId) : await ui.pickTenant(vscode.l10n.t('{0}: choose the tenant', title));
   if (!tenant) return undefined;
   let kind = request.kind && specs.has(request.kind) ? request.kind : undefined;
@@ -49,7 +49,7 @@ async function chooseTenantAndAction(
 async function runOnSet(runtime: ActionRuntime, spec: ActionSpec, tenant: TenantInfo, refs: IdentityRef[], source: JobSource, rerun: () => Promise<unknown>): Promise<ActionOutcome> {
   const base = { command: spec.command, kind: spec.kind, tenantIds: [tenant.id] };
   if (refs.length === 0) {
-    void runtime.ui().message('info', vscode.l10n.t('{0}: no identity to act on.', spec.label));
+    void runtime.ui.message('info', vscode.l10n.t('{0}: no identity to act on.', spec.label));
     return { ...base, status: 'noTarget', reports: [] };
   }
   const result = await runtime.runForTenant(spec, tenant.id, refs, rerun, source);
@@ -67,7 +67,7 @@ export async function runOnFilter(runtime: ActionRuntime, specs: ReadonlyMap<Set
   }
   const filter =
     request.filter ??
-    (await runtime.ui().inputBox({
+    (await runtime.ui.inputBox({
       title,
       prompt: vscode.l10n.t('ISC filter expression, e.g. processingState eq "ERROR" (empty: every identity)'),
       value: currentFilter(tenant.id) ?? '',
@@ -76,7 +76,7 @@ export async function runOnFilter(runtime: ActionRuntime, specs: ReadonlyMap<Set
   if (filter === undefined) return undefined;
   const expression = filter.trim();
   const client = await runtime.services.tenants.getClient(tenant.id);
-  const refs = await runtime.ui().withProgress(vscode.l10n.t('Finding the identities matching {0}', expression || vscode.l10n.t('(no filter)')), (progress, signal) =>
+  const refs = await runtime.ui.withProgress(vscode.l10n.t('Finding the identities matching {0}', expression || vscode.l10n.t('(no filter)')), (progress, signal) =>
     enumerateFilterTargets(expression, {
       tenantId: tenant.id,
       iterate: identityPagesFor(client),
@@ -99,7 +99,7 @@ async function readListText(runtime: ActionRuntime): Promise<{ text: string; fil
   const editor = vscode.window.activeTextEditor;
   const fromEditor = vscode.l10n.t('From the active editor');
   const fromFile = vscode.l10n.t('From a file… (CSV or text)');
-  const picked = await runtime.ui().quickPick(
+  const picked = await runtime.ui.quickPick(
     [
       ...(editor ? [{ label: fromEditor, detail: vscode.l10n.t('The selection, or the whole text of {0}', path.basename(editor.document.fileName)) }] : []),
       { label: fromFile, detail: vscode.l10n.t('Ids, names, aliases or emails, one a line, or a CSV file with a column of them') },
@@ -111,7 +111,7 @@ async function readListText(runtime: ActionRuntime): Promise<{ text: string; fil
     const text = editor.selection.isEmpty ? editor.document.getText() : editor.document.getText(editor.selection);
     return { text, fileName: editor.document.isUntitled ? undefined : path.basename(editor.document.fileName) };
   }
-  const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Lists')]: ['csv', 'txt', 'tsv'] } })) ?? [];
+  const [file] = (await runtime.ui.openDialog({ canSelectMany: false, filters: { [vscode.l10n.t('Lists')]: ['csv', 'txt', 'tsv'] } })) ?? [];
   if (!file) return undefined;
   return { text: Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'), fileName: path.basename(file.fsPath) };
 }
@@ -144,18 +144,18 @@ export async function runOnList(runtime: ActionRuntime, specs: ReadonlyMap<SetAc
   if (!list) return undefined;
   const values = parseList(list.text, list.fileName, request.column);
   if (values.length === 0) {
-    void runtime.ui().message('warning', vscode.l10n.t('The list holds no identity id, name, alias or email.'));
+    void runtime.ui.message('warning', vscode.l10n.t('The list holds no identity id, name, alias or email.'));
     return undefined;
   }
   const client = await runtime.services.tenants.getClient(tenant.id);
-  const resolution = await runtime.ui().withProgress(vscode.l10n.t('Looking up {0} on “{1}”', plural(values.length, 'value'), tenant.label), (progress, signal) =>
+  const resolution = await runtime.ui.withProgress(vscode.l10n.t('Looking up {0} on “{1}”', plural(values.length, 'value'), tenant.label), (progress, signal) =>
     resolveTargets(values, { tenantId: tenant.id, list: identityListerFor(client), signal, onProgress: (done, total) => progress.report(`${done}/${total}`) }),
   );
   const summary = resolutionText(resolution);
   runtime.services.logger.info(`${spec.kind} list on ${tenant.id}: ${summary}`);
   if (resolution.unresolved.length || resolution.ambiguous.length) {
     const go = vscode.l10n.t('Continue with {0}', plural(resolution.resolved.length, 'Identity', 'Identities'));
-    const choice = resolution.resolved.length ? await runtime.ui().message('warning', summary, go) : (void runtime.ui().message('warning', summary), undefined);
+    const choice = resolution.resolved.length ? await runtime.ui.message('warning', summary, go) : (void runtime.ui.message('warning', summary), undefined);
     if (choice !== go) return { command: spec.command, kind: spec.kind, status: 'cancelled', tenantIds: [tenant.id], reports: [] };
   }
   return runOnSet(runtime, spec, tenant, resolution.resolved, { type: 'list', fileName: list.fileName }, () => runOnList(runtime, specs, { ...request, tenantId: tenant.id, kind, text: list.text, fileName: list.fileName }));

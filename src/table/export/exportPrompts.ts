@@ -13,6 +13,7 @@ import { isValidSorters } from '../../model/viewState';
 import type { TenantInfo } from '../../model/tenant';
 import type { CoreServices } from '../../services';
 import { attributeKeysOf } from '../host/rows';
+import type { UserInput } from '../../ui/userInput';
 
 /** What the export command accepts as its argument (all optional but the tenant). */
 export interface ExportRequest {
@@ -63,22 +64,22 @@ export async function askExport(services: CoreServices, tenant: TenantInfo, requ
     return { kind: 'new', query: current, columns: request.columns ?? [...DEFAULT_EXPORT_COLUMNS], format: request.format ?? 'csv', bom: request.bom ?? false, target: request.target };
   }
   if (interrupted.length > 0 && !request.query) {
-    const resume = await pickResume(interrupted);
+    const resume = await pickResume(services.ui, interrupted);
     if (resume === undefined) return undefined;
     if (resume !== 'new') return { kind: 'resume', entry: resume };
   }
-  const query = await pickQuery(tenant, current, request.query !== undefined);
+  const query = await pickQuery(services.ui, tenant, current, request.query !== undefined);
   if (!query) return undefined;
   const columns = await pickColumns(services, tenant, query, request.columns ?? [...DEFAULT_EXPORT_COLUMNS]);
   if (!columns) return undefined;
-  const format = request.format ? { format: request.format, bom: request.bom ?? false } : await pickFormat();
+  const format = request.format ? { format: request.format, bom: request.bom ?? false } : await pickFormat(services.ui);
   if (!format) return undefined;
-  const target = await pickTarget(tenant, format.format);
+  const target = await pickTarget(services.ui, tenant, format.format);
   if (!target) return undefined;
   return { kind: 'new', query, columns, ...format, target };
 }
 
-async function pickResume(interrupted: InterruptedExport[]): Promise<InterruptedExport | 'new' | undefined> {
+async function pickResume(ui: UserInput, interrupted: InterruptedExport[]): Promise<InterruptedExport | 'new' | undefined> {
   const items = [
     { label: vscode.l10n.t('$(export) Start a new export'), entry: 'new' as const },
     ...interrupted.map((entry) => ({
@@ -88,11 +89,11 @@ async function pickResume(interrupted: InterruptedExport[]): Promise<Interrupted
       entry,
     })),
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export identities'), placeHolder: vscode.l10n.t('An earlier export stopped before the end') });
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Export identities'), placeHolder: vscode.l10n.t('An earlier export stopped before the end') });
   return picked?.entry;
 }
 
-async function pickQuery(tenant: TenantInfo, current: ExportQuery, fromTable: boolean): Promise<ExportQuery | undefined> {
+async function pickQuery(ui: UserInput, tenant: TenantInfo, current: ExportQuery, fromTable: boolean): Promise<ExportQuery | undefined> {
   type Item = vscode.QuickPickItem & { choice: 'current' | 'none' | 'typed' };
   const items: Item[] = [];
   if (current.filters) {
@@ -100,11 +101,11 @@ async function pickQuery(tenant: TenantInfo, current: ExportQuery, fromTable: bo
   }
   items.push({ label: vscode.l10n.t('All identities (no filter)'), description: current.defaultFilter === 'CORRELATED_ONLY' ? vscode.l10n.t('correlated only') : undefined, choice: 'none' });
   items.push({ label: vscode.l10n.t('Type a filter…'), choice: 'typed' });
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Export identities of {0}: which identities?', tenant.label) });
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Export identities of {0}: which identities?', tenant.label) });
   if (!picked) return undefined;
   if (picked.choice === 'current') return current;
   if (picked.choice === 'none') return { ...current, filters: undefined };
-  const typed = await vscode.window.showInputBox({
+  const typed = await ui.showInputBox({
     title: vscode.l10n.t('Filter of the export'),
     prompt: vscode.l10n.t('A list-identities filter, e.g. processingState eq "ERROR" or name sw "Jo"'),
     value: current.filters ?? '',
@@ -134,11 +135,11 @@ async function pickColumns(services: CoreServices, tenant: TenantInfo, query: Ex
     ...attributeIds.map((id) => ({ label: columnLabel(id), column: id, picked: chosen.has(id) })),
     { label: vscode.l10n.t('$(add) Other attribute keys…'), typed: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Columns of the export'), canPickMany: true, matchOnDescription: true });
+  const picked = await services.ui.showQuickPickMany(items, { title: vscode.l10n.t('Columns of the export'), matchOnDescription: true });
   if (!picked) return undefined;
   const columns = picked.filter((i) => i.column).map((i) => i.column as ColumnId);
   if (picked.some((i) => i.typed)) {
-    const typed = await vscode.window.showInputBox({
+    const typed = await services.ui.showInputBox({
       title: vscode.l10n.t('Attribute keys to export'),
       prompt: vscode.l10n.t('Attribute keys separated by commas (e.g. department, costCenter)'),
       validateInput: (text) => {
@@ -153,13 +154,13 @@ async function pickColumns(services: CoreServices, tenant: TenantInfo, query: Ex
   return distinct.length > 0 ? distinct : undefined;
 }
 
-async function pickFormat(): Promise<{ format: ExportFormat; bom: boolean } | undefined> {
+async function pickFormat(ui: UserInput): Promise<{ format: ExportFormat; bom: boolean } | undefined> {
   const items = [
     { label: 'CSV', description: vscode.l10n.t('RFC 4180, UTF-8'), format: 'csv' as const, bom: false },
     { label: vscode.l10n.t('CSV for Excel'), description: vscode.l10n.t('UTF-8 with a byte order mark'), format: 'csv' as const, bom: true },
     { label: 'JSON Lines', description: vscode.l10n.t('one JSON object per identity'), format: 'jsonl' as const, bom: false },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Format of the export'), placeHolder: vscode.l10n.t('Cells that a spreadsheet would run as formulas are prefixed with \' in CSV') });
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Format of the export'), placeHolder: vscode.l10n.t('Cells that a spreadsheet would run as formulas are prefixed with \' in CSV') });
   return picked && { format: picked.format, bom: picked.bom };
 }
 
@@ -167,11 +168,11 @@ function fileSlug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'tenant';
 }
 
-async function pickTarget(tenant: TenantInfo, format: ExportFormat): Promise<string | undefined> {
+async function pickTarget(ui: UserInput, tenant: TenantInfo, format: ExportFormat): Promise<string | undefined> {
   const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath ?? os.homedir();
   const extension = format === 'csv' ? 'csv' : 'jsonl';
   const name = `identities-${fileSlug(tenant.label)}-${new Date().toISOString().slice(0, 10)}.${extension}`;
-  const uri = await vscode.window.showSaveDialog({
+  const uri = await ui.showSaveDialog({
     title: vscode.l10n.t('Export identities to'),
     defaultUri: vscode.Uri.file(path.join(folder, name)),
     filters: format === 'csv' ? { CSV: ['csv'] } : { 'JSON Lines': ['jsonl', 'ndjson'] },

@@ -100,7 +100,7 @@ async function runAction(panel: MessageTable, action: TableAction, identityIds: 
   const refs = identityIds.map((id) => refOf(panel, id)).filter((ref): ref is IdentityRef => ref !== undefined);
   if (refs.length < identityIds.length) ignored(panel, `${identityIds.length - refs.length} selected identities that are no longer loaded`);
   if (refs.length === 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('The selected identities are no longer loaded; scroll to them or refresh the table.'));
+    void panel.host.services.ui.showMessage('warning', vscode.l10n.t('The selected identities are no longer loaded; scroll to them or refresh the table.'));
     return;
   }
   panel.host.services.logger.info(`Identities table ${panel.tenantId}: running ${ACTION_COMMANDS[action]} on ${refs.length} identities.`);
@@ -124,7 +124,7 @@ async function copyRows(panel: MessageTable, format: 'csv' | 'tsv', identityIds:
 
 async function editFilter(panel: MessageTable): Promise<void> {
   const query = panel.query;
-  const typed = await vscode.window.showInputBox({
+  const typed = await panel.host.services.ui.showInputBox({
     title: vscode.l10n.t('Filter the identities table of {0}', panel.label),
     prompt: vscode.l10n.t('A list-identities filter, e.g. name sw "Jo" and correlated eq true. Empty: no filter. The tree keeps its own filter.'),
     value: query.filters ?? '',
@@ -154,16 +154,15 @@ async function pickColumns(panel: MessageTable): Promise<void> {
     ...attributeIds.map((id) => ({ label: columnLabel(id), description: known.has(id) ? undefined : vscode.l10n.t('seen in the loaded rows'), column: id, picked: visible.has(id) })),
     { label: vscode.l10n.t('$(add) Another attribute key…'), addTyped: true },
   ];
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await panel.host.services.ui.showQuickPickMany(items, {
     title: vscode.l10n.t('Columns of the identities table of {0}', panel.label),
     placeHolder: vscode.l10n.t('Choose the columns to show; order and width are changed in the table header'),
-    canPickMany: true,
     matchOnDescription: true,
   });
   if (!picked) return;
   const chosen = new Set(picked.filter((i) => i.column).map((i) => i.column as ColumnId));
   if (picked.some((i) => i.addTyped)) {
-    const typed = await vscode.window.showInputBox({
+    const typed = await panel.host.services.ui.showInputBox({
       title: vscode.l10n.t('Attribute keys to add as columns'),
       prompt: vscode.l10n.t('One or more attribute keys, separated by commas (e.g. department, costCenter)'),
       validateInput: (text) => {

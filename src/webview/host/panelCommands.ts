@@ -1,5 +1,4 @@
 // Argument handling of the panel commands: refs from the tree/palette, and the pickers when no argument came.
-import * as vscode from 'vscode';
 import type { RoleAssignmentRef } from '../../api/types';
 import { identityRefsFromArgs, isIdentityRef } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
@@ -23,9 +22,9 @@ export async function identityRefsForCommand(services: ExtensionServices, primar
 }
 
 async function pickIdentityRef(services: ExtensionServices, title: string): Promise<IdentityRef | undefined> {
-  const tenant = await pickTenant(services.tenants, 'Tenant of the identity');
+  const tenant = await pickTenant(services.ui, services.tenants, 'Tenant of the identity');
   if (!tenant) return undefined;
-  return pickIdentity(services.tenants, tenant.id, { title });
+  return pickIdentity(services.ui, services.tenants, tenant.id, { title });
 }
 
 /**
@@ -60,27 +59,18 @@ function asTarget(value: unknown): RoleAssignmentTarget | undefined {
 export async function pickRoleAssignment(services: ExtensionServices): Promise<RoleAssignmentTarget | undefined> {
   const ref = await pickIdentityRef(services, 'Open role assignment details: identity');
   if (!ref) return undefined;
-  const refs = await vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Loading role assignments of ${ref.name}…`, cancellable: true },
-    async (_progress, token) => {
-      const controller = new AbortController();
-      const subscription = token.onCancellationRequested(() => controller.abort());
-      try {
-        const client = await services.tenants.getClient(ref.tenantId);
-        return await client.getRoleAssignmentRefs(ref.identityId, { signal: controller.signal });
-      } finally {
-        subscription.dispose();
-      }
-    },
-  );
+  const refs = await services.ui.withProgress(`Loading role assignments of ${ref.name}…`, async (_progress, signal) => {
+    const client = await services.tenants.getClient(ref.tenantId);
+    return client.getRoleAssignmentRefs(ref.identityId, { signal });
+  });
   if (refs.length === 0) {
-    void vscode.window.showInformationMessage(`${ref.name} has no role assignments.`);
+    void services.ui.showMessage('info', `${ref.name} has no role assignments.`);
     return undefined;
   }
   const items = refs
     .filter((r): r is RoleAssignmentRef & { id: string } => typeof r.id === 'string' && r.id.length > 0)
     .map((r) => ({ label: r.role?.name ?? r.role?.id ?? r.id, description: r.addedDate ? `added ${r.addedDate}` : undefined, detail: r.id, id: r.id, roleName: r.role?.name ?? undefined }));
-  const chosen = await vscode.window.showQuickPick(items, { title: `Role assignments of ${ref.name}`, matchOnDescription: true, matchOnDetail: true });
+  const chosen = await services.ui.showQuickPick(items, { title: `Role assignments of ${ref.name}`, matchOnDescription: true, matchOnDetail: true });
   if (!chosen) return undefined;
   return { tenantId: ref.tenantId, identityId: ref.identityId, assignmentId: chosen.id, roleName: chosen.roleName, identityName: ref.name };
 }

@@ -65,7 +65,7 @@ export function registerDetailsPanels(services: ExtensionServices): DetailsPanel
     const startedAt = Date.now();
     const refs = await identityRefsForCommand(services, primary, selection, focus === 'ownership' ? 'Show ownership of identity' : 'Open identity details');
     if (refs.length > MAX_PANELS_PER_COMMAND) {
-      void vscode.window.showInformationMessage(`Opening the first ${MAX_PANELS_PER_COMMAND} of ${refs.length} selected identities.`);
+      void services.ui.showMessage('info', `Opening the first ${MAX_PANELS_PER_COMMAND} of ${refs.length} selected identities.`);
     }
     // A preview shows one identity: a click never stands for several.
     const opened = mode === 'preview' ? refs.slice(0, 1) : refs.slice(0, MAX_PANELS_PER_COMMAND);
