@@ -7,17 +7,8 @@ module.exports = {
       name: 'no-circular',
       severity: 'error',
       comment: 'An import circle makes two modules one: split what both need into a third. Type-only imports count too: they tie the modules together just the same.',
-      // The one type-only circle left (the action runtime and its job follow-ups) is checked by the rule below
-      // without its type-only edges until it is split.
-      from: { pathNot: '^src/commands/actions/(actionRuntime|jobFollowUps)\\.ts$' },
-      to: { circular: true },
-    },
-    {
-      name: 'no-circular-at-runtime',
-      severity: 'error',
-      comment: 'No circle of value imports anywhere, the modules excepted above included.',
       from: {},
-      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
+      to: { circular: true },
     },
     {
       name: 'util-imports-nothing-above',

@@ -8,7 +8,13 @@ import type { OperationReport } from '../../model/actions/operations';
 import { displayName, plural } from '../../model/actions/report';
 import type { JobRunner } from '../../model/jobs/jobRunner';
 import type { JobStore, JobView } from '../../model/jobs/jobStore';
-import type { ActionRuntime } from './actionRuntime';
+import type { AuditLog } from '../../model/auditLog';
+import type { IdentityRef } from '../../model/identityRef';
+import type { IdentityOperation } from '../../model/actions/operations';
+import type { SyncCooldown } from '../../model/actions/syncCooldown';
+import type { WriteGuard } from '../../model/writeGuard';
+import type { ExtensionServices } from '../../services';
+import type { ActionPrompts } from './prompts';
 
 /** The jobs as the action runtime uses them. */
 export interface JobsContext {
@@ -26,15 +32,32 @@ export interface JobsContext {
   captureBefore(job: JobView, progress: (text: string) => void, signal: AbortSignal): Promise<void>;
 }
 
-function jobOf(runtime: ActionRuntime, jobId: string): JobView | undefined {
+/** What the follow-ups need of the action runtime: its jobs, guard, prompts and a way to send a job's items again. */
+export interface FollowUpRuntime {
+  readonly services: ExtensionServices;
+  readonly jobs: JobsContext;
+  readonly guard: WriteGuard;
+  readonly cooldown: SyncCooldown;
+  readonly audit: AuditLog;
+  readonly ui: ActionPrompts;
+  resend(
+    origin: JobView,
+    operation: IdentityOperation,
+    targets: IdentityRef[],
+    prompt: { action: string; confirmButton: string; detail?: string },
+    job?: JobView,
+  ): Promise<OperationReport | undefined>;
+}
+
+function jobOf(runtime: FollowUpRuntime, jobId: string): JobView | undefined {
   return runtime.jobs.store.get(jobId);
 }
 
-function operationOf(runtime: ActionRuntime, job: JobView): ReturnType<typeof operationFor> {
+function operationOf(runtime: FollowUpRuntime, job: JobView): ReturnType<typeof operationFor> {
   return operationFor(job.kind, job.tenantId, job.parameters, { cooldown: runtime.cooldown });
 }
 
-export async function retryFailedJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+export async function retryFailedJob(runtime: FollowUpRuntime, jobId: string): Promise<OperationReport | undefined> {
   await runtime.jobs.ready;
   const job = jobOf(runtime, jobId);
   // A failed delete is not retried from here: it must go through the typed-name confirmation again.
@@ -43,7 +66,7 @@ export async function retryFailedJob(runtime: ActionRuntime, jobId: string): Pro
   return runtime.resend(job, operationOf(runtime, job), targets, { action: `${job.label} (retry of failed)`, confirmButton: 'Retry' });
 }
 
-export async function resumeJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+export async function resumeJob(runtime: FollowUpRuntime, jobId: string): Promise<OperationReport | undefined> {
   await runtime.jobs.ready;
   const job = jobOf(runtime, jobId);
   if (!job || runtime.jobs.runner.isRunning(jobId) || (job.state !== 'paused' && job.state !== 'interrupted')) return undefined;
@@ -71,7 +94,7 @@ export async function resumeJob(runtime: ActionRuntime, jobId: string): Promise<
   );
 }
 
-export async function checkUnknownJob(runtime: ActionRuntime, jobId: string): Promise<OperationReport | undefined> {
+export async function checkUnknownJob(runtime: FollowUpRuntime, jobId: string): Promise<OperationReport | undefined> {
   await runtime.jobs.ready;
   const job = jobOf(runtime, jobId);
   const tenant = job ? runtime.guard.tenant(job.tenantId) : undefined;
