@@ -12,8 +12,6 @@ interface AttemptTrace {
   connected: boolean;
   status?: number;
   headers?: http.IncomingHttpHeaders;
-  /** performance.now() when the status line arrived. */
-  answeredAt?: number;
 }
 
 export interface AttemptAnswer {
@@ -22,8 +20,6 @@ export interface AttemptAnswer {
   /** Lowercase names; repeated headers joined with `, `. */
   headers: Record<string, string>;
   text: string;
-  /** performance.now() when the status line arrived (the rate limiter stamps the slot then). */
-  answeredAt?: number;
 }
 
 type AttemptFailureReason =
@@ -48,8 +44,6 @@ export interface AttemptFailure {
   message: string;
   /** False only when the request certainly never reached the server. */
   requestSent: boolean;
-  /** performance.now() when the status line arrived, if it did. */
-  answeredAt?: number;
 }
 
 export type AttemptOutcome = AttemptAnswer | AttemptFailure;
@@ -103,7 +97,6 @@ function tracingTransport(trace: AttemptTrace, tlsOptions: TlsTrust): { request:
   const request = (options: http.RequestOptions, callback?: (res: http.IncomingMessage) => void): http.ClientRequest => {
     const secure = options.protocol === 'https:';
     const req = (secure ? https : http).request(secure ? { ...options, ...tlsOptions } : options, (res) => {
-      trace.answeredAt = performance.now();
       trace.status = res.statusCode;
       trace.headers = res.headers;
       callback?.(res);
@@ -127,12 +120,12 @@ export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfi
   try {
     const response = await axios.request<string>({ ...config, signal: attempt.signal, transport: tracingTransport(trace, tlsOptions) });
     const text = typeof response.data === 'string' ? response.data : '';
-    return { type: 'answer', status: response.status, headers: flattenHeaders(response.headers), text, answeredAt: trace.answeredAt };
+    return { type: 'answer', status: response.status, headers: flattenHeaders(response.headers), text };
   } catch (error) {
     const code = errorCode(error);
     const { status, headers } = trace;
     const requestSent = status !== undefined || (trace.connected && !failedBeforeSending(code));
-    const base = { type: 'failure' as const, status, headers: headers && flattenHeaders(headers), code, message: errorMessage(error), requestSent, answeredAt: trace.answeredAt };
+    const base = { type: 'failure' as const, status, headers: headers && flattenHeaders(headers), code, message: errorMessage(error), requestSent };
     if (limits.signal?.aborted) return { ...base, reason: 'aborted' };
     if (timedOut) return { ...base, reason: 'timeout', code: 'ETIMEDOUT' };
     if (code === 'ERR_BAD_RESPONSE' && /maxContentLength/.test(base.message)) return { ...base, reason: 'tooLarge' };

@@ -194,13 +194,10 @@ export class HttpTransport {
       const attempt = budget.attempts;
       const started = performance.now();
       let outcome: AttemptAnswer | AttemptFailure;
-      let answeredAt: number | undefined;
       try {
         outcome = await runAttempt(this.axios, this.config(spec, token), { deadlineMs: budget.nextDeadlineMs(), signal }, this.tlsOptions);
-        answeredAt = outcome.answeredAt;
       } finally {
-        // The slot counts from when the answer began to arrive, not from when its body was read and handed back.
-        permit.release(answeredAt === undefined ? 0 : performance.now() - answeredAt);
+        permit.release();
       }
       const ms = performance.now() - started;
       budget.record(ms);

@@ -2,11 +2,9 @@
 // (baseUrl, clientId) in the process (see sharedLimiter), shared by every IscClient of that client id.
 //
 // Sliding-window log: at most `requests` requests may be in flight or have completed within the last `windowMs`.
-// A request's slot is stamped when its answer began to arrive (the status line; not its start), so the gap the server
-// sees between the arrivals of request k and request k+N is always >= windowMs, whatever the network latency — no
-// 429s from our own traffic, while the throughput stays at N / (windowMs + latency). Not when the body was read and
-// handed back: on a busy client that is tens of milliseconds later, and the next window would inherit that spread
-// slot by slot. Waiters are served strictly FIFO.
+// A request's slot is stamped with its COMPLETION time (not its start), so the gap the server sees between the
+// arrivals of request k and request k+N is always >= windowMs, whatever the network latency — no 429s from our
+// own traffic, while the throughput stays at N / (windowMs + latency). Waiters are served strictly FIFO.
 // A 429 from the server pauses every waiter of the limiter until the server's Retry-After has passed; waiters that
 // asked to be told (acquire's onPause) learn how long, so that a long wait can be shown.
 // Token requests (POST /oauth/token) take no slot: the token endpoint is outside the versioned API whose limit this
@@ -22,11 +20,7 @@ const DEFAULT_RATE_LIMIT: RateLimitConfig = { requests: 100, windowMs: 10_000 };
 
 /** A granted slot; call release() once the request is finished (answered, failed or aborted). */
 export interface Permit {
-  /**
-   * `answeredMsAgo`: how long ago the server's answer began to arrive (its status line); the slot is stamped then.
-   * Any moment after the answer began is later than the request's arrival at the server, so the window still holds.
-   */
-  release(answeredMsAgo?: number): void;
+  release(): void;
 }
 
 /** Told how long a waiter will be held back by a pause (pauseFor), each time the pause starts or grows. */
@@ -144,25 +138,16 @@ export class SlidingWindowLimiter {
   private grant(waiter: Waiter): void {
     if (waiter.signal && waiter.onAbort) waiter.signal.removeEventListener('abort', waiter.onAbort);
     this.active++;
-    const granted = this.now();
     let released = false;
     waiter.resolve({
-      release: (answeredMsAgo = 0) => {
+      release: () => {
         if (released) return;
         released = true;
         this.active--;
-        this.stamp(this.now() - Math.max(0, Number.isFinite(answeredMsAgo) ? answeredMsAgo : 0), granted);
+        this.stamps.push(this.now());
         this.pump();
       },
     });
-  }
-
-  /** Keeps the stamps ascending: a slot stamped back to its answer may be older than one released before it. */
-  private stamp(at: number, granted: number): void {
-    const time = Math.max(at, granted);
-    let index = this.stamps.length;
-    while (index > 0 && this.stamps[index - 1] > time) index--;
-    this.stamps.splice(index, 0, time);
   }
 
   private pump(): void {
