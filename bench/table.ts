@@ -113,8 +113,10 @@ export const tableBench: Benchmark = {
   budgetMs: 120_000,
   async run(ctx: BenchContext): Promise<BenchResult[]> {
     const extensionPath = prepareExtension();
-    const runDir = projectPath('.tmp', 'bench', `table-run-${process.pid}`);
-    fs.rmSync(runDir, { recursive: true, force: true });
+    // Only the newest run folder is kept (code-server and browser logs for a post-mortem).
+    const root = projectPath('.tmp', 'bench');
+    for (const name of fs.existsSync(root) ? fs.readdirSync(root) : []) if (/^table-run-\d+$/.test(name)) fs.rmSync(path.join(root, name), { recursive: true, force: true });
+    const runDir = path.join(root, `table-run-${process.pid}`);
     const extensionsDir = path.join(runDir, 'extensions');
     fs.mkdirSync(extensionsDir, { recursive: true });
     fs.cpSync(extensionPath, path.join(extensionsDir, EXTENSION_FOLDER), { recursive: true });
