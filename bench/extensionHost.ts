@@ -26,18 +26,36 @@ function copyDir(from: string, to: string): void {
   fs.cpSync(from, to, { recursive: true, filter: (src) => !src.endsWith('.map') });
 }
 
-/** .tmp/bench/ext: package.json, LICENSE, README, media/, dist/ (production). */
+/** .tmp/bench/ext: package.json, package.nls.json, LICENSE, README, media/, l10n/, dist/ (production). */
 function stageExtension(distDir: string): string {
   const ext = projectPath('.tmp', 'bench', 'ext');
   fs.rmSync(ext, { recursive: true, force: true });
   fs.mkdirSync(ext, { recursive: true });
-  for (const file of ['package.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
+  // package.nls.json and l10n/: the manifest's %keys% (command titles the palette shows) and the runtime strings.
+  for (const file of ['package.json', 'package.nls.json', 'LICENSE', 'README.md', 'CHANGELOG.md']) {
     if (fs.existsSync(projectPath(file))) fs.copyFileSync(projectPath(file), path.join(ext, file));
   }
   copyDir(projectPath('media'), path.join(ext, 'media'));
+  copyDir(projectPath('l10n'), path.join(ext, 'l10n'));
   copyDir(distDir, path.join(ext, 'dist'));
   for (const f of fs.readdirSync(path.join(ext, 'dist'))) if (/^meta-\d+\.json$/.test(f)) fs.rmSync(path.join(ext, 'dist', f));
   return ext;
+}
+
+/**
+ * The production bundle (built once per run) staged as an extension folder in .tmp/bench/ext; its path.
+ * BENCH_EXT_DIST: a prebuilt dist folder to measure instead (experiments, e.g. a bundle built another way).
+ */
+export function prepareExtension(): string {
+  if (!fs.existsSync(projectPath('.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server'))) throw new MissingPieceError('code-server not installed (npm run setup)');
+  const distDir = process.env.BENCH_EXT_DIST ? path.resolve(process.env.BENCH_EXT_DIST) : projectPath('.tmp', 'bench', 'dist');
+  if (process.env.BENCH_EXT_DIST) detail(`measuring the prebuilt bundle in ${distDir} (BENCH_EXT_DIST)`);
+  else if (!wasBuiltThisRun(distDir) || !fs.existsSync(path.join(distDir, 'extension.js'))) {
+    const failure = buildProduction(distDir);
+    if (failure) throw new MissingPieceError(`esbuild --production failed: ${failure}`);
+  }
+  if (!fs.existsSync(path.join(distDir, 'extension.js'))) throw new MissingPieceError(`no extension.js in ${distDir}`);
+  return stageExtension(distDir);
 }
 
 /**
@@ -253,16 +271,7 @@ export const extensionHostBench: Benchmark = {
   names: ['activation', 'first-page', 'memory-per-node', 'panel-paint'],
   budgetMs: 150_000,
   async run(ctx: BenchContext): Promise<BenchResult[]> {
-    if (!fs.existsSync(projectPath('.vscode-test', 'code-server', 'node_modules', '.bin', 'code-server'))) throw new MissingPieceError('code-server not installed (npm run setup)');
-    // BENCH_EXT_DIST: a prebuilt dist folder to measure instead (experiments, e.g. a bundle built another way).
-    const distDir = process.env.BENCH_EXT_DIST ? path.resolve(process.env.BENCH_EXT_DIST) : projectPath('.tmp', 'bench', 'dist');
-    if (process.env.BENCH_EXT_DIST) detail(`measuring the prebuilt bundle in ${distDir} (BENCH_EXT_DIST)`);
-    else if (!wasBuiltThisRun(distDir) || !fs.existsSync(path.join(distDir, 'extension.js'))) {
-      const failure = buildProduction(distDir);
-      if (failure) throw new MissingPieceError(`esbuild --production failed: ${failure}`);
-    }
-    if (!fs.existsSync(path.join(distDir, 'extension.js'))) throw new MissingPieceError(`no extension.js in ${distDir}`);
-    const extensionPath = stageExtension(distDir);
+    const extensionPath = prepareExtension();
     removeOldRunFolders();
     const runDir = projectPath('.tmp', 'bench', `ext-run-${process.pid}`);
     fs.rmSync(runDir, { recursive: true, force: true });

@@ -14,6 +14,7 @@ import { enumerateBench, naiveEnumerateBench } from './enumerate';
 import { exportBench } from './export';
 import { extensionHostBench } from './extensionHost';
 import { firstPageModelBench, memoryModelBench } from './model';
+import { tableBench } from './table';
 import { stopAll, pendingCleanups } from './lib/cleanup';
 import { MissingPieceError } from './lib/context';
 import type { BenchContext, Benchmark } from './lib/context';
@@ -70,7 +71,7 @@ async function main(): Promise<void> {
   const compileMs = Number.isFinite(t0) && t0 > 0 ? Math.max(0, Date.now() - t0) : 0;
   const runDeadline = started + Math.min(TOTAL_BUDGET_MS, SCRIPT_BUDGET_MS - compileMs);
   const only = (process.env.BENCH_ONLY ?? '').split(',').map((s) => s.trim()).filter(Boolean);
-  const all: Benchmark[] = [enumerateBench, bulkBench, jobJournalBench, jobsBench, bundleBench, extensionHostBench, firstPageModelBench, memoryModelBench, exportBench, naiveEnumerateBench, faultsBench];
+  const all: Benchmark[] = [enumerateBench, bulkBench, jobJournalBench, jobsBench, bundleBench, extensionHostBench, firstPageModelBench, memoryModelBench, tableBench, exportBench, naiveEnumerateBench, faultsBench];
   const selected = only.length
     ? all.filter((b) => (b.fallbackFor ? only.includes('fallback') : b.names.some((n) => only.includes(n))))
     : all;

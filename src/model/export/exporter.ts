@@ -163,16 +163,24 @@ export async function exportIdentities(fetchPage: ExportPageFetcher, sink: Expor
     let done = await writePage(await fetchAt(offset, true));
     offset += limit;
     const ahead: { offset: number; page: Promise<Page<Identity>> }[] = [];
-    while (!done) {
-      if (signal.aborted) throw signal.reason ?? new Error('aborted');
-      // With a known total, keep `prefetch` pages in flight up to it; past it (or without a total) one at a time.
+    // With a known total, keep `prefetch` pages in flight up to it; past it (or without a total) one at a time,
+    // and only once the pages before are written (`onePastTheEnd`).
+    const topUp = (onePastTheEnd: boolean): void => {
       const knownTotal = total;
-      while (ahead.length < (knownTotal !== undefined ? prefetch : 1) && (knownTotal === undefined || offset < knownTotal || ahead.length === 0)) {
+      const wanted = knownTotal !== undefined ? prefetch : 1;
+      while (ahead.length < wanted && (knownTotal === undefined ? onePastTheEnd : offset < knownTotal || (onePastTheEnd && ahead.length === 0))) {
         ahead.push({ offset, page: fetchAt(offset, false) });
         offset += limit;
       }
+    };
+    while (!done) {
+      if (signal.aborted) throw signal.reason ?? new Error('aborted');
+      topUp(true);
       const next = ahead.shift();
       if (!next) break;
+      // The page after the ahead ones is asked for now, not after this one is written: requests keep the rate
+      // limit's pace while the file is written, instead of the writer's.
+      topUp(false);
       done = await writePage(await next.page);
     }
   } finally {

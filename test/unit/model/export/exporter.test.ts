@@ -89,6 +89,25 @@ describe('exportIdentities', () => {
     assert.strictEqual(result.bytes, sink.bytes);
   });
 
+  it('asks for the next page while the page before it is still being written', async () => {
+    const source = fakeSource(2500);
+    const offsetsAskedDuringWrites: number[][] = [];
+    let writes = 0;
+    const sink: ExportSink = {
+      bytes: 0,
+      async write() {
+        const asked = source.calls.map((c) => c.offset);
+        if (writes++ === 2) offsetsAskedDuringWrites.push(asked);
+        await new Promise((resolve) => setImmediate(resolve));
+        source.settle();
+      },
+    };
+    await exportIdentities(source.fetch, sink, { columns: ['name'], format: 'csv', prefetch: 2 });
+    // Write 0 is the header, write 1 page 0 (asked alone, for the count), write 2 page 1: by then page 3 is asked.
+    assert.deepStrictEqual(offsetsAskedDuringWrites, [[0, 250, 500, 750]]);
+    assert.deepStrictEqual(source.calls.map((c) => c.offset), [0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250], 'no page past the count');
+  });
+
   it('does not stop on a short page and ends on an empty one when there is no count', async () => {
     const source = fakeSource(1000, { totalHeader: null, shortPages: true });
     const sink = countingSink(1000, () => source.settle());
