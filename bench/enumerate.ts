@@ -61,7 +61,7 @@ async function enumerateWith(client: IscClient, sim: SimProcess, query: { count?
 function report(name: string, label: string, m: Measured, ideal: number, floor: number, limit: RateLimitSpec, withTarget: boolean): BenchResult {
   const ratio = m.elapsed / ideal;
   const complete = m.ids === IDENTITIES && m.items === IDENTITIES;
-  detail(`${label}: ${m.elapsed.toFixed(0)} ms; ${m.items} items, ${m.ids} distinct ids; simulator saw ${m.listRequests} list requests (ideal ${Math.ceil(IDENTITIES / PAGE)}), ${m.count429} × 429, ${m.failed} other failures, ${m.tokens} token requests; vs simulator-bound floor ${(m.elapsed / floor).toFixed(3)}`);
+  detail(`${label}: ${m.elapsed.toFixed(0)} ms; ${m.items} items, ${m.ids} distinct ids; simulator saw ${m.listRequests} list requests (ideal ${Math.ceil(IDENTITIES / PAGE) + 1}: the pages and the empty one that ends the list), ${m.count429} × 429, ${m.failed} other failures, ${m.tokens} token requests; vs simulator-bound floor ${(m.elapsed / floor).toFixed(3)}`);
   for (const line of windowBreakdown(m.arrivals, limit)) detail(`  ${line}`);
   const holds = ratio <= 1.1 && m.count429 === 0 && m.failed === 0 && complete;
   return emit(
@@ -116,7 +116,9 @@ export const enumerateBench: Benchmark = {
       const burstStarted = now();
       await Promise.all(Array.from({ length: 20 }, (_, i) => timedGet(simC.url, token, `/identities?limit=${PAGE}&offset=${(i + 10) * PAGE}&defaultFilter=NONE`, ctx.signal)));
       const perPageBusy = (now() - burstStarted) / 20;
-      const n = Math.ceil(IDENTITIES / PAGE);
+      // A correct client asks once more after the last full page: only an empty page ends the list (FACTS: a short
+      // page may be followed by more), so the least it can send is the pages plus that closing request.
+      const n = Math.ceil(IDENTITIES / PAGE) + 1;
       const ideal = idealMs(n, limit, serviceMs);
       const floor = simulatorFloor(n, limit, serviceMs, perPageBusy);
       detail(`s = ${serviceMs.toFixed(1)} ms (median of [${samples.map((s) => s.toFixed(1)).join(', ')}]); simulator busy ${perPageBusy.toFixed(1)} ms per page under a burst of 20`);
@@ -153,7 +155,7 @@ export const naiveEnumerateBench: Benchmark = {
       if (!reference) {
         await measureListServiceMs(sim.url, token, PAGE, 1, ctx.signal);
         const serviceMs = median(await measureListServiceMs(sim.url, token, PAGE, 5, ctx.signal));
-        reference = { serviceMs, ideal: idealMs(Math.ceil(IDENTITIES / PAGE), limit, serviceMs), limit };
+        reference = { serviceMs, ideal: idealMs(Math.ceil(IDENTITIES / PAGE) + 1, limit, serviceMs), limit };
         await sleep(limit.windowMs + 250);
       }
       await sim.clearRequests();

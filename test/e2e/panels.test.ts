@@ -214,16 +214,12 @@ describe('details panels (browser)', function () {
     const frame = panelFrame(page());
     assert.strictEqual(await frame.locator('h1.identity-name .value-text').innerText(), HOSTILE_NAME);
 
-    // The 100 KB value is truncated with a "Show all" toggle, and expanding it stays fast.
+    // The 100 KB value is truncated with a "Show all" toggle that expands it (how fast: bench, not here).
     const bigRow = frame.locator('#section-attributes tbody tr', { hasText: 'bigValue' });
     const toggle = bigRow.locator('button.toggle');
     assert.match(await toggle.innerText(), /Show all \(102,\d{3} characters\)/);
-    const started = Date.now();
     await toggle.click();
-    await bigRow.locator('.value-text.expanded').waitFor({ state: 'visible', timeout: 5_000 });
-    const expandMs = Date.now() - started;
-    assert.ok(expandMs < 3_000, `expanding 100 KB took ${expandMs} ms`);
-    console.log(`    expanding the 100 KB value: ${expandMs} ms`);
+    await bigRow.locator('.value-text.expanded').waitFor({ state: 'visible', timeout: 10_000 });
 
     // Repaint everything from fresh data while the probe listens (Refresh), then take the census.
     await frame.locator('#section-actions button', { hasText: 'Refresh' }).click();
