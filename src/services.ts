@@ -8,6 +8,7 @@ import { TenantRegistry } from './auth/tenantRegistry';
 import { Settings } from './config/settings';
 import { ViewStateStore } from './config/viewStateStore';
 import { SavedFilterStore } from './config/savedFilterStore';
+import { RecentIdentityStore } from './config/recentIdentityStore';
 import type { UserInput } from './ui/userInput';
 
 export interface ExtensionServices {
@@ -17,6 +18,8 @@ export interface ExtensionServices {
   changes: IdentityChangeBus;
   /** Every prompt and message of every command (VS Code's window; in test mode the tests' ordered answers). */
   ui: UserInput;
+  /** The identities opened lately, per tenant (Find Identity lists them before anything is typed). */
+  recentIdentities: RecentIdentityStore;
 }
 
 /** The core's own view of the services: the interface above plus the concrete registry and stores. */
@@ -34,5 +37,6 @@ export function createServices(context: vscode.ExtensionContext, logger: Extensi
   const viewStates = new ViewStateStore(context.globalState);
   const savedFilters = new SavedFilterStore(context.globalState);
   context.subscriptions.push(credentials, tenants, viewStates, savedFilters);
-  return { context, logger, tenants, changes: new IdentityChangeBus(), ui, settings, viewStates, savedFilters };
+  const recentIdentities = new RecentIdentityStore(context.globalState);
+  return { context, logger, tenants, changes: new IdentityChangeBus(), ui, recentIdentities, settings, viewStates, savedFilters };
 }

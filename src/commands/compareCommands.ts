@@ -40,7 +40,10 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
   const pickStep = async (step: number): Promise<IdentityRef | undefined> => {
     const tenant = await pickTenant(ui, tenants, vscode.l10n.t('Tenant of identity {0} of 2 to compare', step));
     if (!tenant) return undefined;
-    return pickIdentity(ui, tenants, tenant.id, { title: vscode.l10n.t('Compare identities: identity {0} of 2 (in {1})', step, tenant.label) });
+    return pickIdentity(ui, tenants, tenant.id, {
+      title: vscode.l10n.t('Compare identities: identity {0} of 2 (in {1})', step, tenant.label),
+      recent: services.recentIdentities.list(tenant.id),
+    });
   };
 
   registerCommand(context, logger, COMMAND_IDS.compareIdentities, async (primary?: unknown, selection?: unknown) => {

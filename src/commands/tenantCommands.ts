@@ -218,6 +218,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     await tenants.removeTenant(tenant.id);
     await services.viewStates.delete(tenant.id);
     await services.savedFilters.delete(tenant.id);
+    await services.recentIdentities.delete(tenant.id);
     return true;
   });
 

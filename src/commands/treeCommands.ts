@@ -85,7 +85,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   registerCommand(context, logger, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, 'Find an identity in which tenant?');
     tree.active.set(tenant.id);
-    const ref = await pickIdentity(services.ui, tenants, tenant.id, { value: options?.value });
+    const ref = await pickIdentity(services.ui, tenants, tenant.id, { value: options?.value, recent: services.recentIdentities.list(tenant.id) });
     if (!ref) throw new UserCancelledError();
     // Select it in the tree when it is loaded there, and open its details (the panels module).
     await tree.revealIdentity(ref, false).catch(() => undefined);

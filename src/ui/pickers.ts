@@ -61,30 +61,48 @@ function identityQuickPickItem(tenantId: string, identity: Identity): IdentityIt
   };
 }
 
+/** The recently opened identities, offered before anything is typed. */
+function recentItems(recent: readonly IdentityRef[]): IdentityItem[] {
+  return recent.map((ref, index) => ({
+    label: escapeQuickPickText(displayText(ref.name, 120)),
+    description: index === 0 ? vscode.l10n.t('recently opened') : undefined,
+    detail: ref.identityId,
+    alwaysShow: true,
+    ref,
+  }));
+}
+
 /**
- * "Find identity…": searches list-identities with `name sw` (or `id eq` for a 32-hex id) as the user types,
- * debounced, aborting the request of a stale query. Resolves with the chosen identity, undefined on Escape.
+ * "Find identity…": searches list-identities for a name, alias or email starting with the typed text (or `id eq`
+ * for a 32-hex id) as the user types, debounced, aborting the request of a stale query; before anything is typed it
+ * lists `recent`. Resolves with the chosen identity, undefined on Escape.
  */
-export async function pickIdentity(ui: UserInput, directory: TenantDirectory, tenantId: string, options: { title?: string; value?: string } = {}): Promise<IdentityRef | undefined> {
+export async function pickIdentity(
+  ui: UserInput,
+  directory: TenantDirectory,
+  tenantId: string,
+  options: { title?: string; value?: string; recent?: readonly IdentityRef[] } = {},
+): Promise<IdentityRef | undefined> {
   const tenant = directory.get(tenantId);
-  if (!tenant) throw new Error(`Unknown tenant ${tenantId}.`);
+  if (!tenant) throw new Error(vscode.l10n.t('Unknown tenant {0}.', tenantId));
+  const recent = (options.recent ?? []).filter((ref) => ref.tenantId === tenantId);
   const search = async (value: string, signal: AbortSignal): Promise<IdentityItem[]> => {
     const query = findQuery(value);
-    if (!query) return [];
+    if (!query) return recentItems(recent);
     try {
       const client = await directory.getClient(tenantId);
       const page = await client.listIdentities(query, { signal });
       return page.items.length
         ? page.items.map((identity) => identityQuickPickItem(tenantId, identity))
-        : [{ label: 'No identity found', description: `no name starts with "${escapeQuickPickText(displayText(value, 60))}"`, alwaysShow: true }];
+        : [{ label: vscode.l10n.t('No identity found'), description: vscode.l10n.t('no name, alias or email starts with "{0}"', escapeQuickPickText(displayText(value, 60))), alwaysShow: true }];
     } catch (error) {
       if (signal.aborted || isAbortError(error)) return [];
-      return [{ label: '$(error) Search failed', detail: escapeQuickPickText(errorText(error)), alwaysShow: true }];
+      return [{ label: `$(error) ${vscode.l10n.t('Search failed')}`, detail: escapeQuickPickText(errorText(error)), alwaysShow: true }];
     }
   };
   const picked = await ui.showLivePick<IdentityItem>({
-    title: options.title ?? `Find identity in ${displayText(tenant.label, 60)}`,
-    placeholder: 'Type the beginning of a name (or an identity ID)',
+    title: options.title ?? vscode.l10n.t('Find identity in {0}', displayText(tenant.label, 60)),
+    placeholder: vscode.l10n.t('Type the beginning of a name, alias or email (or an identity ID)'),
     value: options.value,
     items: search,
     debounceMs: FIND_DEBOUNCE_MS,

@@ -337,13 +337,39 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     await setFilter(undefined);
   });
 
-  it('finds O"Brien \\ #1 & co with Find identity (name sw as you type)', async () => {
+  it('finds O"Brien \\ #1 & co with Find identity (name, alias or email sw as you type, one request)', async () => {
     const seq = await lastSeq();
     // Typed in the live pick; Enter on the first result.
     const found = api.userInput.runWithInputs(['O"Brien \\'], () => vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV));
     const ref = await found;
     assert.strictEqual(ref?.identityId, FIXTURE_IDS.obrien);
-    assert.ok(listRequests(await simRequests(seq)).some((r) => r.query.filters === 'name sw "O\\"Brien \\\\"'), 'searched with name sw');
+    const quoted = '"O\\"Brien \\\\"';
+    const searches = listRequests(await simRequests(seq)).filter((r) => r.query.filters?.includes(quoted));
+    assert.deepStrictEqual(searches.map((r) => r.query.filters), [`(name sw ${quoted}) or (alias sw ${quoted}) or (email sw ${quoted})`], 'one search for name, alias and email');
+    api.panels.closeAll();
+  });
+
+  it('finds an identity by its alias with Find identity', async () => {
+    const ref = await api.userInput.runWithInputs(['maja.manager'], () => vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV));
+    assert.strictEqual(ref?.identityId, FIXTURE_IDS.manager);
+    api.panels.closeAll();
+  });
+
+  it('finds an identity by the beginning of its email with Find identity', async () => {
+    const ref = await api.userInput.runWithInputs(['ulla.unregistered@'], () => vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV));
+    assert.strictEqual(ref?.identityId, FIXTURE_IDS.unregistered);
+    api.panels.closeAll();
+  });
+
+  it('lists the recently opened identities of the tenant, newest first, before anything is typed', async () => {
+    await api.userInput.runWithInputs(['maja.manager'], () => vscode.commands.executeCommand('iscExplorer.findIdentity', ENV));
+    await api.userInput.runWithInputs(['obrien'], () => vscode.commands.executeCommand('iscExplorer.findIdentity', ENV));
+    const seq = await lastSeq();
+    const ref = await api.userInput.runWithInputs([{ value: '', pick: /Maja/ }], () => vscode.commands.executeCommand<{ identityId: string } | undefined>('iscExplorer.findIdentity', ENV));
+    assert.strictEqual(ref?.identityId, FIXTURE_IDS.manager);
+    const offered = api.userInput.prompts.filter((p) => p.kind === 'livePick').at(-1)?.labels ?? [];
+    assert.deepStrictEqual(offered.slice(0, 2), ['O"Brien \\ #1 & co', 'Maja Łukasiewicz-Manager']);
+    assert.strictEqual(listRequests(await simRequests(seq)).filter((r) => r.query.filters !== undefined && /sw|id eq/.test(r.query.filters)).length, 0, 'no search for an empty text');
     api.panels.closeAll();
   });
 
@@ -447,7 +473,13 @@ describe('tree: environment tenant (extension host, simulator)', function () {
 
   it('reveals and selects a newly added tenant, even below a long expanded tenant', async () => {
     await vscode.commands.executeCommand('workbench.view.extension.iscExplorer');
-    await api.treeView.reveal(env, { expand: true });
+    // VS Code's tree can refuse a reveal that overlaps its own fetch of the same children ("Element with id … is
+    // already registered", microsoft/vscode#192055); the tree is fine afterwards, so the reveal is tried again.
+    await api.treeView.reveal(env, { expand: true }).then(undefined, async (error: unknown) => {
+      if (!/already registered/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await api.treeView.reveal(env, { expand: true });
+    });
     assert.ok(identities(await children(api, env)).length >= 250);
     const added = await vscode.commands.executeCommand<TenantInfo | undefined>('iscExplorer.addTenant', {
       baseUrl: simUrl().replace('127.0.0.1', 'localhost'),

@@ -60,7 +60,7 @@ export class ActionRuntime {
     readonly audit: AuditLog,
     private readonly showReport: (report: OperationReport) => Promise<void>,
   ) {
-    const prompts = actionPrompts(services.ui, services.tenants);
+    const prompts = actionPrompts(services.ui, services.tenants, services.recentIdentities);
     // The guard's requests are kept (latest 50) so that tests can read what the modal named; answering is the UI's.
     this.ui = {
       ...prompts,

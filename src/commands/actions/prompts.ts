@@ -9,6 +9,7 @@ import type { ConfirmationHandler, GuardUi, MessageLevel } from '../../model/wri
 import { modalConfirmation } from '../writeGuard';
 import { plainMessageText } from '../../model/actions/report';
 import type { ProgressReporter, SinglePickOptions, UserInput } from '../../ui/userInput';
+import type { RecentIdentityStore } from '../../config/recentIdentityStore';
 
 export type { ProgressReporter } from '../../ui/userInput';
 
@@ -24,7 +25,7 @@ export interface ActionPrompts extends GuardUi {
   withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
 }
 
-export function actionPrompts(ui: UserInput, tenants: TenantDirectory): ActionPrompts {
+export function actionPrompts(ui: UserInput, tenants: TenantDirectory, recent: RecentIdentityStore): ActionPrompts {
   return {
     confirm: modalConfirmation(ui),
     message: (level, raw, ...buttons) => ui.showMessage(level, plainMessageText(raw), ...buttons),
@@ -32,7 +33,7 @@ export function actionPrompts(ui: UserInput, tenants: TenantDirectory): ActionPr
     quickPick: (items, options) => ui.showQuickPick(items, options),
     openDialog: (options) => ui.showOpenDialog(options),
     pickTenant: (placeHolder) => pickTenant(ui, tenants, placeHolder),
-    pickIdentity: (tenantId, title) => pickIdentity(ui, tenants, tenantId, { title }),
+    pickIdentity: (tenantId, title) => pickIdentity(ui, tenants, tenantId, { title, recent: recent.list(tenantId) }),
     withProgress: (title, task) => ui.withProgress(title, task),
   };
 }

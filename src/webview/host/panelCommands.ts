@@ -24,7 +24,7 @@ export async function identityRefsForCommand(services: ExtensionServices, primar
 async function pickIdentityRef(services: ExtensionServices, title: string): Promise<IdentityRef | undefined> {
   const tenant = await pickTenant(services.ui, services.tenants, 'Tenant of the identity');
   if (!tenant) return undefined;
-  return pickIdentity(services.ui, services.tenants, tenant.id, { title });
+  return pickIdentity(services.ui, services.tenants, tenant.id, { title, recent: services.recentIdentities.list(tenant.id) });
 }
 
 /**

@@ -40,6 +40,7 @@ export class PanelManager implements PanelHost, vscode.Disposable {
 
   /** Opens the identity's panel, or reveals it when it is already open (a preview that is opened pinned is kept). */
   open(ref: IdentityRef, options: RevealOptions = {}, startedAt = Date.now(), mode: OpenMode = 'pinned'): IdentityPanel {
+    void this.services.recentIdentities.record(ref).catch((error: unknown) => this.services.logger.warn(`Could not remember the recently opened identity: ${String(error)}`));
     const existing = this.panels.get(panelKey(ref.tenantId, ref.identityId));
     if (mode === 'preview') return this.openPreview(ref, options, startedAt, existing);
     if (existing) {

@@ -80,9 +80,11 @@ describe('filterBuilder (the Filter identities… quick pick)', () => {
     assert.strictEqual(combineFilters('name sw "A"', 'name sw "B"', 'or'), '(name sw "A") or (name sw "B")');
   });
 
-  it('Find identity searches name sw (id eq for ids) across the whole tenant', () => {
+  it('Find identity searches name, alias and email sw in one request (id eq for ids) across the whole tenant', () => {
     assert.strictEqual(findQuery('  '), undefined);
-    assert.deepStrictEqual(findQuery(OBRIEN), { filters: 'name sw "O\\"Brien \\\\ #1 & co"', sorters: 'name', defaultFilter: 'NONE', limit: 50, offset: 0 });
+    const quoted = '"O\\"Brien \\\\ #1 & co"';
+    assert.deepStrictEqual(findQuery(OBRIEN), { filters: `(name sw ${quoted}) or (alias sw ${quoted}) or (email sw ${quoted})`, sorters: 'name', defaultFilter: 'NONE', limit: 50, offset: 0 });
+    assert.strictEqual(validateFilterExpression(findQuery('maja.manager')?.filters ?? ''), undefined, 'a filter list-identities accepts');
     assert.strictEqual(findQuery('0B71E4C1A3D54F1E9A2B7C3D4E5F6A01')?.filters, 'id eq "0B71E4C1A3D54F1E9A2B7C3D4E5F6A01"');
   });
 });
