@@ -23,7 +23,7 @@ export interface PromptLog {
 }
 
 /** Prompts, progress and confirmations from now on. Marked by the newest entry, so `clearLog()` does not shift it. */
-export function promptLog(h: Handles): PromptLog {
+function promptLog(h: Handles): PromptLog {
   const input = h.api.userInput;
   const lastPrompt = input.prompts.at(-1);
   const lastProgress = input.progress.at(-1);
