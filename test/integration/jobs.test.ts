@@ -48,7 +48,7 @@ describe('jobs', () => {
     return found;
   };
 
-  /** Runs `verb` on `refs` from the first one's context menu, confirming the guard's modal. */
+  /** Runs `command` on `refs` as from the first one's context menu, pressing the guard modal's `verb` button. */
   async function runConfirmed(command: string, verb: 'Process' | 'Reset' | 'Synchronize', refs: IdentityRef[]): Promise<{ outcome: ActionOutcome; log: PromptLog }> {
     const { result: outcome, log } = await answered(h, [confirmButton(verb, refs.length)], () => vscode.commands.executeCommand<ActionOutcome>(command, nodeArg(refs[0]), refs.map(nodeArg)));
     return { outcome, log };
