@@ -6,8 +6,9 @@ import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { IdentityRef } from '../../src/model/identityRef';
 import { filterRows } from '../../src/activity/protocol';
-import { ENV_TENANT, handles, nodeArg, pickRefs, record, restore } from './actionsSupport';
+import { ENV_TENANT, handles, nodeArg, pickRefs } from './actionsSupport';
 import type { Handles } from './actionsSupport';
+import { answered } from './orderedAnswers';
 import { waitFor } from './coreSupport';
 
 describe('activity view', function () {
@@ -21,19 +22,16 @@ describe('activity view', function () {
     h = await handles();
     wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
     [ref] = await pickRefs(h.registry, 1995, 1);
-    // One refused write (read-only: a "skipped" line, no job), then one that is sent (a job).
+    // One refused write (read-only: a "skipped" line, no job; its warning is left unanswered), then one that is sent (a job).
     await h.registry.setReadOnly(ENV_TENANT, true);
-    record(h.actions);
-    await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(ref));
+    await answered(h, [], () => vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(ref)));
     await h.registry.setReadOnly(ENV_TENANT, false);
     h.actions.resetSyncCooldown();
-    record(h.actions);
-    synced = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(ref))) as ActionOutcome;
+    ({ result: synced } = await answered(h, ['Synchronize'], () => vscode.commands.executeCommand<ActionOutcome>('iscExplorer.synchronizeAttributes', nodeArg(ref))));
     await h.actions.idle();
   });
 
   after(async () => {
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
     (await h.actions.showActivity()).webviewPanel.dispose();
   });

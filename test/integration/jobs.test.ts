@@ -13,8 +13,10 @@ import type { IdentityChange } from '../../src/model/compare/changeSummary';
 import type { IdentityRef } from '../../src/model/identityRef';
 import type { JobChangeRecord } from '../../src/model/jobs/jobChanges';
 import { pendingLifecycleMove } from '../../sim/attributes';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, requestsAbout, restore, setFaults, simJson, sleep } from './actionsSupport';
-import type { Handles, Recorder, SimRequest } from './actionsSupport';
+import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, requestMark, requestsAbout, setFaults, simJson, sleep } from './actionsSupport';
+import type { Handles, SimRequest } from './actionsSupport';
+import { answered, confirmButton } from './orderedAnswers';
+import type { PromptLog } from './orderedAnswers';
 
 async function until(condition: () => boolean, what: string, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
@@ -37,7 +39,6 @@ describe('jobs', () => {
 
   after(async () => {
     await setFaults({});
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
@@ -47,10 +48,15 @@ describe('jobs', () => {
     return found;
   };
 
+  /** Runs `command` on `refs` as from the first one's context menu, pressing the guard modal's `verb` button. */
+  async function runConfirmed(command: string, verb: 'Process' | 'Reset' | 'Synchronize', refs: IdentityRef[]): Promise<{ outcome: ActionOutcome; log: PromptLog }> {
+    const { result: outcome, log } = await answered(h, [confirmButton(verb, refs.length)], () => vscode.commands.executeCommand<ActionOutcome>(command, nodeArg(refs[0]), refs.map(nodeArg)));
+    return { outcome, log };
+  }
+
   async function processRefs(offset: number, count: number): Promise<JobView> {
     const refs = await pickRefs(h.registry, offset, count);
-    record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const { outcome } = await runConfirmed('iscExplorer.processIdentities', 'Process', refs);
     return job(outcome.reports[0].operationId);
   }
 
@@ -104,11 +110,10 @@ describe('jobs', () => {
 
   it('lists failed and outcome-unknown identities first under the job', async () => {
     const refs = await pickRefs(h.registry, 1972, 4);
-    record(h.actions);
     await setFaults({ failNext: { status: 400, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[3].identityId}/reset` } });
     let outcome: ActionOutcome;
     try {
-      outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+      ({ outcome } = await runConfirmed('iscExplorer.resetIdentity', 'Reset', refs));
     } finally {
       await setFaults({});
     }
@@ -122,25 +127,28 @@ describe('jobs', () => {
   it('Pause keeps what was never sent pending, and Resume sends exactly that, once', async () => {
     h.actions.resetSyncCooldown();
     const refs = await pickRefs(h.registry, 1810, 30);
-    record(h.actions);
     await setFaults({ latencyMs: 60 });
     const mark = await requestMark();
     try {
-      const running = vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg)) as Thenable<ActionOutcome>;
-      await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes' && h.api.jobs.store.counts(j.id).done >= 3), 'some results');
-      const jobId = h.api.jobs.store.list().find((j) => j.state === 'running' && j.kind === 'synchronizeAttributes')!.id;
-      assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.pauseJob', { kind: 'job', jobId }), true);
-      await running;
+      const { result: jobId } = await answered(h, [confirmButton('Synchronize', refs.length)], async () => {
+        const running = vscode.commands.executeCommand<ActionOutcome>('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
+        await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes' && h.api.jobs.store.counts(j.id).done >= 3), 'some results');
+        const runningId = h.api.jobs.store.list().find((j) => j.state === 'running' && j.kind === 'synchronizeAttributes')!.id;
+        assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.pauseJob', { kind: 'job', jobId: runningId }), true);
+        await running;
+        return runningId;
+      });
       const paused = job(jobId);
       const counts = h.api.jobs.store.counts(jobId);
       assert.strictEqual(paused.state, 'paused');
       assert.ok(counts.pending > 0, `${counts.pending} still pending`);
       assert.strictEqual(counts.cancelled, 0, 'nothing cancelled by a pause');
       await setFaults({});
-      const rec = record(h.actions);
-      await vscode.commands.executeCommand('iscExplorer.resumeJob', { kind: 'job', jobId });
-      await h.actions.idle();
-      assert.match(rec.confirmations[0]?.detail ?? '', /only the \d+ identit(y|ies) never sent are sent now/);
+      const { log } = await answered(h, ['Resume'], async () => {
+        await vscode.commands.executeCommand('iscExplorer.resumeJob', { kind: 'job', jobId });
+        await h.actions.idle();
+      });
+      assert.match(log.confirmations[0]?.detail ?? '', /only the \d+ identit(y|ies) never sent are sent now/);
       assert.strictEqual(job(jobId).state, 'finished');
       const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST' && r.status !== 429);
       const sent = posts.map((p) => /\/identities\/([^/]+)\//.exec(p.path)?.[1]);
@@ -156,14 +164,16 @@ describe('jobs', () => {
     // A fresh paused job: the one above finished; pause a new one at once.
     h.actions.resetSyncCooldown();
     const refs = await pickRefs(h.registry, 1840, 10);
-    record(h.actions);
     await setFaults({ latencyMs: 80 });
     try {
-      const running = vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg)) as Thenable<ActionOutcome>;
-      await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes'), 'the job');
-      const jobId = h.api.jobs.store.list().find((j) => j.state === 'running')!.id;
-      await vscode.commands.executeCommand('iscExplorer.pauseJob', jobId);
-      await running;
+      const { result: jobId } = await answered(h, [confirmButton('Synchronize', refs.length)], async () => {
+        const running = vscode.commands.executeCommand<ActionOutcome>('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
+        await until(() => h.api.jobs.store.list().some((j) => j.state === 'running' && j.kind === 'synchronizeAttributes'), 'the job');
+        const runningId = h.api.jobs.store.list().find((j) => j.state === 'running')!.id;
+        await vscode.commands.executeCommand('iscExplorer.pauseJob', runningId);
+        await running;
+        return runningId;
+      });
       assert.strictEqual(await vscode.commands.executeCommand('iscExplorer.cancelJob', jobId), true);
       const counts = h.api.jobs.store.counts(jobId);
       assert.strictEqual(job(jobId).state, 'cancelled');
@@ -209,9 +219,8 @@ describe('jobs', () => {
 
   it('a reset job reads its identities before and after and shows what changed, with the cost in the confirmation', async () => {
     const refs = await pickRefs(h.registry, 1976, 3);
-    const rec = record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-    assert.match(rec.confirmations[0].detail, /\+12 requests, about 10 s at ISC's rate limit/);
+    const { outcome, log } = await runConfirmed('iscExplorer.resetIdentity', 'Reset', refs);
+    assert.match(log.confirmations[0].detail, /\+12 requests, about 10 s at ISC's rate limit/);
     const jobId = outcome.reports[0].operationId;
     await h.api.jobs.tasksSettled();
     const changes = await h.api.jobs.changes.get(jobId);
@@ -235,7 +244,7 @@ describe('jobs', () => {
   describe('a job over the snapshot bound', () => {
     // Reset of two identities with the bound at 1.
     let refs: IdentityRef[];
-    let rec: Recorder;
+    let log: PromptLog;
     let mark: number;
     let jobId: string;
 
@@ -243,10 +252,10 @@ describe('jobs', () => {
       await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 1, vscode.ConfigurationTarget.Global);
       try {
         refs = await pickRefs(h.registry, 1979, 2);
-        rec = record(h.actions);
         mark = await requestMark();
-        const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-        jobId = outcome.reports[0].operationId;
+        const run = await runConfirmed('iscExplorer.resetIdentity', 'Reset', refs);
+        log = run.log;
+        jobId = run.outcome.reports[0].operationId;
         await h.api.jobs.tasksSettled();
       } finally {
         await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', undefined, vscode.ConfigurationTarget.Global);
@@ -256,11 +265,11 @@ describe('jobs', () => {
     it('reads none of its identities before or after', async () => {
       const reads = (await requestsAbout(mark, refs)).filter((r) => r.method === 'GET');
       assert.deepStrictEqual(reads.map((r) => r.path), [], 'no snapshot read');
-      assert.doesNotMatch(rec.confirmations[0].detail, /read before and after/);
+      assert.doesNotMatch(log.confirmations[0].detail, /read before and after/);
     });
 
     it('says in the confirmation that it records no changes, with the count and the bound', () => {
-      assert.match(rec.confirmations[0].detail, /Changes not recorded: 2 identities is over the bound of 1 \(iscExplorer\.jobs\.snapshotChangesUpTo\)/);
+      assert.match(log.confirmations[0].detail, /Changes not recorded: 2 identities is over the bound of 1 \(iscExplorer\.jobs\.snapshotChangesUpTo\)/);
     });
 
     it('says on the job that it recorded no changes, and keeps it beside the journal', async () => {
@@ -284,7 +293,7 @@ describe('jobs', () => {
     let pending: IdentityRef;
     let identityBefore: Identity;
     let rolesBefore: RoleAssignmentRef[];
-    let rec: Recorder;
+    let log: PromptLog;
     let snapshotReads: SimRequest[];
     let jobId: string;
     let changes: JobChangeRecord;
@@ -297,10 +306,10 @@ describe('jobs', () => {
       const client = await h.registry.getClient(ENV_TENANT);
       identityBefore = await client.getIdentity(pending.identityId);
       rolesBefore = await client.getRoleAssignmentRefs(pending.identityId);
-      rec = record(h.actions);
       const mark = await requestMark();
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-      jobId = outcome.reports[0].operationId;
+      const run = await runConfirmed('iscExplorer.processIdentities', 'Process', refs);
+      log = run.log;
+      jobId = run.outcome.reports[0].operationId;
       await h.api.jobs.tasksSettled();
       snapshotReads = (await requestsAbout(mark, refs)).filter((r) => r.method === 'GET' && /\/identities\/[^/]+(\/role-assignments)?$/.test(r.path));
       const kept = await h.api.jobs.changes.get(jobId);
@@ -348,7 +357,7 @@ describe('jobs', () => {
     });
 
     it('reads each identity once before and once after, as the confirmation counted, none refused by the rate limit', () => {
-      assert.match(rec.confirmations[0].detail, /\+16 requests/);
+      assert.match(log.confirmations[0].detail, /\+16 requests/);
       assert.strictEqual(snapshotReads.length, 16, snapshotReads.map((r) => `${r.path} ${r.status}`).join('\n'));
       assert.deepStrictEqual(snapshotReads.filter((r) => r.status === 429), []);
     });
@@ -357,8 +366,7 @@ describe('jobs', () => {
   it('a synchronize job says no identity attribute changed (it pushes to accounts)', async () => {
     h.actions.resetSyncCooldown();
     const refs = await pickRefs(h.registry, 1985, 2);
-    record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const { outcome } = await runConfirmed('iscExplorer.synchronizeAttributes', 'Synchronize', refs);
     await h.api.jobs.tasksSettled();
     const changes = await h.api.jobs.changes.get(outcome.reports[0].operationId);
     assert.strictEqual(changes?.summary, '0 of 2 changed');

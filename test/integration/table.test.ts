@@ -8,7 +8,9 @@ import { displayText } from '../../src/model/identityDisplay';
 import type { TableRenderReport } from '../../src/table/protocol';
 import { listRequests, simRequests, lastSeq } from './coreSupport';
 import type { Handles } from './actionsSupport';
-import { ENV_TENANT, handles, record, restore } from './actionsSupport';
+import { ENV_TENANT, handles } from './actionsSupport';
+import { CANCEL } from '../../src/testing/testUserInput';
+import { answered } from './orderedAnswers';
 
 const TOTAL = 2000;
 
@@ -37,7 +39,6 @@ describe('identities table (extension host)', function () {
   });
 
   afterEach(async () => {
-    restore(h.actions);
     await closeTable(table);
   });
 
@@ -134,16 +135,18 @@ describe('identities table (extension host)', function () {
       const client = await h.api.services.tenants.getClient(ENV_TENANT);
       const query = table.query(ENV_TENANT);
       const rows = (await client.listIdentities({ ...query, limit: 250 })).items.slice(20, 22);
-      const rec = record(h.actions, { confirm: 'cancel' });
       const previous = h.actions.lastOutcome(); // the list of outcomes is capped: watch its newest entry
       const mark = await lastSeq();
-      table.simulateWebviewMessage(ENV_TENANT, { type: 'runAction', action: 'processIdentities', identityIds: rows.map((r) => r.id) });
-      await waitFor(() => h.actions.lastOutcome() !== previous, 20_000);
+      // The guard's modal is cancelled.
+      const { log } = await answered(h, [CANCEL], async () => {
+        table.simulateWebviewMessage(ENV_TENANT, { type: 'runAction', action: 'processIdentities', identityIds: rows.map((r) => r.id) });
+        await waitFor(() => h.actions.lastOutcome() !== previous, 20_000);
+      });
       const outcome = h.actions.lastOutcome() as ActionOutcome;
       assert.strictEqual(outcome.command, 'iscExplorer.processIdentities');
       assert.strictEqual(outcome.status, 'cancelled');
-      assert.strictEqual(rec.confirmations.length, 1);
-      assert.deepStrictEqual(rec.confirmations[0].identities.map((r) => r.name), rows.map((r) => r.name), 'names from the API, not from the webview');
+      assert.strictEqual(log.confirmations.length, 1);
+      assert.deepStrictEqual(log.confirmations[0].identities.map((r) => r.name), rows.map((r) => r.name), 'names from the API, not from the webview');
       const writes = (await simRequests(mark)).filter((r) => r.method === 'POST' && r.path.startsWith('/v2025/'));
       assert.deepStrictEqual(writes, [], 'cancelled: nothing sent');
     } finally {

@@ -5,10 +5,14 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
-import { ENV_TENANT, apiRequestsSince, handles, pickRefs, record, requestMark, restore } from './actionsSupport';
+import { CANCEL } from '../../src/testing/testUserInput';
+import { ENV_TENANT, apiRequestsSince, handles, pickRefs, requestMark } from './actionsSupport';
 import type { Handles } from './actionsSupport';
+import { answered, confirmButton } from './orderedAnswers';
 
 const ERROR_FILTER = 'processingState eq "ERROR"';
+
+const processButton = (count: number): string => confirmButton('Process', count);
 
 describe('actions on sets', () => {
   let h: Handles;
@@ -22,7 +26,6 @@ describe('actions on sets', () => {
   });
 
   after(async () => {
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
     await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', undefined, vscode.ConfigurationTarget.Global);
   });
@@ -36,13 +39,14 @@ describe('actions on sets', () => {
 
   it('a filter is enumerated first; the confirmation names the count and the job runs on exactly those ids', async () => {
     const expected = await errorIds();
-    const rec = record(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER })) as ActionOutcome;
+    const { result: outcome, log } = await answered(h, [processButton(expected.length)], () =>
+      vscode.commands.executeCommand<ActionOutcome>('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER }),
+    );
     assert.strictEqual(outcome.status, 'completed');
-    assert.strictEqual(rec.confirmations.length, 1);
-    assert.strictEqual(rec.confirmations[0].identities.length, expected.length);
-    assert.match(rec.confirmations[0].message + rec.confirmations[0].detail, new RegExp(String(expected.length)));
+    assert.strictEqual(log.confirmations.length, 1);
+    assert.strictEqual(log.confirmations[0].identities.length, expected.length);
+    assert.match(log.confirmations[0].message + log.confirmations[0].detail, new RegExp(String(expected.length)));
     const job = h.api.jobs.store.get(outcome.reports[0].operationId)!;
     assert.deepStrictEqual(job.source, { type: 'filter', filter: ERROR_FILTER });
     assert.deepStrictEqual(job.items.map((i) => i.ref.identityId), expected);
@@ -66,9 +70,10 @@ describe('actions on sets', () => {
     }
     assert.ok(unique.length > 0, 'a uniquely named identity');
     const refs = [others[0], candidates[emailIndex], unique[0]];
-    record(h.actions);
     const text = `${refs[0].identityId}\n\n${withEmail.emailAddress}\n${refs[2].name}\n${refs[0].identityId}\n`;
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    const { result: outcome } = await answered(h, [processButton(refs.length)], () =>
+      vscode.commands.executeCommand<ActionOutcome>('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text }),
+    );
     assert.strictEqual(outcome.status, 'completed');
     const job = h.api.jobs.store.get(outcome.reports[0].operationId)!;
     assert.deepStrictEqual(job.items.map((i) => i.ref.identityId), refs.map((r) => r.identityId));
@@ -77,12 +82,14 @@ describe('actions on sets', () => {
 
   it('a CSV with unresolved and ambiguous rows says which before sending, and runs on the resolved ones after Continue', async () => {
     const [unique] = await pickRefs(h.registry, 1853, 1);
-    const rec = record(h.actions, { clickOnMessage: (_text, buttons) => buttons.find((b) => b.startsWith('Continue')) });
     const csv = `name,note\r\n"${unique.name}",new hire\r\nWalter Kowalski,two of them\r\nNobody Atall,left\r\n`;
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text: csv, fileName: 'hires.csv' })) as ActionOutcome;
-    const warning = rec.messages.find((m) => m.level === 'warning');
-    assert.ok(warning, 'a warning before sending');
+    // "Continue with 1 Identity" on the warning, then the guard's modal.
+    const { result: outcome, log } = await answered(h, ['Continue with 1 Identity', processButton(1)], () =>
+      vscode.commands.executeCommand<ActionOutcome>('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text: csv, fileName: 'hires.csv' }),
+    );
+    const warning = log.messages.find((m) => m.level === 'warning');
+    assert.ok(warning?.text, 'a warning before sending');
     assert.match(warning.text, /1 found/);
     assert.match(warning.text, /1 not found \(line 4: Nobody Atall\)/);
     assert.match(warning.text, /1 match several identities and are left out \(line 3: Walter Kowalski\)/);
@@ -97,23 +104,26 @@ describe('actions on sets', () => {
   it('above the threshold the count must be typed, and a wrong number sends nothing', async () => {
     await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', 2, vscode.ConfigurationTarget.Global);
     const refs = await pickRefs(h.registry, 1855, 3);
-    const rec = record(h.actions, { input: () => '4' });
     const mark = await requestMark();
     const text = refs.map((r) => r.identityId).join('\n');
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    const run = (answers: (string | typeof CANCEL)[]) =>
+      answered(h, answers, () => vscode.commands.executeCommand<ActionOutcome>('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text }));
+    // A wrong number cannot be submitted (the box refuses it), so the person can only close the box.
+    const { result: outcome, log } = await run([processButton(3), CANCEL]);
     assert.notStrictEqual(outcome.status, 'completed');
-    assert.match(rec.inputs[0]?.prompt ?? '', /Type 3/);
+    assert.match(log.inputs[0]?.text ?? '', /Type 3/);
+    assert.ok(await log.inputs[0]?.inputOptions?.validateInput?.('4'), 'the box refuses 4');
     assert.strictEqual((await apiRequestsSince(mark)).filter((r) => r.method === 'POST').length, 0, 'nothing sent');
-    record(h.actions, { input: () => '3' });
-    const confirmed = (await vscode.commands.executeCommand('iscExplorer.runActionOnList', { tenantId: ENV_TENANT, kind: 'processIdentities', text })) as ActionOutcome;
+    const { result: confirmed } = await run([processButton(3), '3']);
     assert.strictEqual(confirmed.status, 'completed');
     await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', undefined, vscode.ConfigurationTarget.Global);
   });
 
   it('"Process Identities in Processing Error" re-checks after ISC\'s task which are still in error', async () => {
     const expected = await errorIds();
-    record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentitiesInError', { tenantId: ENV_TENANT })) as ActionOutcome;
+    const { result: outcome } = await answered(h, [processButton(expected.length)], () =>
+      vscode.commands.executeCommand<ActionOutcome>('iscExplorer.processIdentitiesInError', { tenantId: ENV_TENANT }),
+    );
     assert.strictEqual(outcome.status, 'completed');
     await h.api.jobs.tasksSettled();
     assert.match(h.api.jobs.lastTaskNotice ?? '', new RegExp(`ISC finished its task \\(SUCCESS\\)\\. ${expected.length} identities still match processingState eq "ERROR"`, 'i'));
@@ -122,12 +132,14 @@ describe('actions on sets', () => {
   it('a read-only tenant is refused before the filter is enumerated', async () => {
     await h.registry.setReadOnly(ENV_TENANT, true);
     try {
-      const rec = record(h.actions);
       const mark = await requestMark();
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER })) as ActionOutcome;
+      // Its warning is left unanswered.
+      const { result: outcome, log } = await answered(h, [], () =>
+        vscode.commands.executeCommand<ActionOutcome>('iscExplorer.runActionOnFilter', { tenantId: ENV_TENANT, kind: 'processIdentities', filter: ERROR_FILTER }),
+      );
       assert.strictEqual(outcome.status, 'readOnly');
       assert.strictEqual((await apiRequestsSince(mark)).length, 0, 'not even the enumeration');
-      assert.ok(rec.messages.some((m) => /read-only/i.test(m.text)));
+      assert.ok(log.messages.some((m) => /read-only/i.test(m.text ?? '')));
     } finally {
       await h.registry.setReadOnly(ENV_TENANT, false);
     }

@@ -5,9 +5,11 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { apiRequestsSince, auditFor, ENV_TENANT, pickRefs, record, requestMark, requestsAbout, restore, simIdentity, simJson } from './actionsSupport';
+import { CANCEL } from '../../src/testing/testUserInput';
+import { apiRequestsSince, auditFor, ENV_TENANT, pickRefs, requestMark, requestsAbout, simIdentity, simJson } from './actionsSupport';
 import { CHAT_TOKEN, TOOL_NAMES, assertNoSecret, cancellationToken, handles, invokeThroughVsCode, messageText, prepare, prepareAndInvoke, textOf, tool } from './toolsSupport';
 import type { Handles } from './toolsSupport';
+import { answered } from './orderedAnswers';
 
 const writes = async (mark: number): Promise<number> => (await apiRequestsSince(mark)).filter((r) => r.method !== 'GET').length;
 
@@ -40,7 +42,6 @@ describe('language-model tools: the acting tool', function () {
   });
 
   afterEach(async () => {
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, false);
   });
 
@@ -72,22 +73,25 @@ describe('language-model tools: the acting tool', function () {
   it('runs a plan confirmed in the chat through the guard and the runtime: the simulator acts, one audit line each', async () => {
     const refs = take(3);
     const before = await Promise.all(refs.map((ref) => simIdentity(ref.identityId)));
-    const rec = record(h.actions);
-    const { text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'process', identityIds: ids(refs) }, 'chat');
+    const {
+      result: { text },
+      log,
+    } = await answered(h, [], () => prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'process', identityIds: ids(refs) }, 'chat'));
     results.push(text);
-    assert.strictEqual(rec.confirmations.length, 0, 'the chat confirmed it: no second modal');
+    assert.strictEqual(log.confirmations.length, 0, 'the chat confirmed it: no second modal');
     assert.ok(text.includes(': 3 done.'), text);
     for (const [i, ref] of refs.entries()) assert.strictEqual((await simIdentity(ref.identityId))!.processCount, before[i]!.processCount + 1);
     const audit = await auditFor(h.actions, operationIdOf(text));
     assert.deepStrictEqual(audit.map((line) => [line.identityId, line.outcome, line.action]).sort(), refs.map((ref) => [ref.identityId, 'done', 'processIdentities']).sort());
-    assert.ok(rec.messages.some((m) => m.text.startsWith('Process identities on')), 'the summary notification is shown');
+    assert.ok(log.messages.some((m) => m.text?.startsWith('Process identities on')), 'the summary notification is shown');
   });
 
   it('acts on the identities of a filter (structured conditions)', async () => {
     const refs = take(2);
     const before = await Promise.all(refs.map((ref) => simIdentity(ref.identityId)));
-    record(h.actions);
-    const { prepared, text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'synchronize', conditions: [{ field: 'id', op: 'in', value: ids(refs) }] }, 'chat');
+    const {
+      result: { prepared, text },
+    } = await answered(h, [], () => prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'synchronize', conditions: [{ field: 'id', op: 'in', value: ids(refs) }] }, 'chat'));
     results.push(text);
     assert.ok(prepared?.confirmationMessages?.title.startsWith('Synchronize attributes: 2 identities'), prepared?.confirmationMessages?.title);
     assert.ok(text.includes(': 2 done.'), text);
@@ -96,11 +100,10 @@ describe('language-model tools: the acting tool', function () {
 
   it('sends a password-reset email with the source and channel given in the input', async () => {
     const [ref] = take(1);
-    record(h.actions);
-    const { prepared, text } = await prepareAndInvoke(
-      act(),
-      { tenant: ENV_TENANT, action: 'passwordResetEmail', identityIds: [ref.identityId], sourceName: 'Active Directory', via: 'EMAIL_PERSONAL' },
-      'chat',
+    const {
+      result: { prepared, text },
+    } = await answered(h, [], () =>
+      prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'passwordResetEmail', identityIds: [ref.identityId], sourceName: 'Active Directory', via: 'EMAIL_PERSONAL' }, 'chat'),
     );
     results.push(text);
     assert.ok(messageText(prepared?.confirmationMessages?.message).includes('EMAIL\\_PERSONAL'), 'the confirmation names the channel');
@@ -110,25 +113,28 @@ describe('language-model tools: the acting tool', function () {
 
   it("without a chat confirmation, the guard's own modal asks; cancelling it sends nothing", async () => {
     const [ref] = take(1);
-    const rec = record(h.actions, { confirm: 'cancel' });
     const mark = await requestMark();
-    const { text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, 'outside chat');
+    const {
+      result: { text },
+      log,
+    } = await answered(h, [CANCEL], () => prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, 'outside chat'));
     results.push(text);
-    assert.strictEqual(rec.confirmations.length, 1, 'the modal was shown');
-    assert.strictEqual(rec.confirmations[0].action, 'Reset identity');
-    assert.strictEqual(rec.confirmations[0].tenantId, ENV_TENANT);
-    assert.deepStrictEqual(rec.confirmations[0].identities.map((i) => i.identityId), [ref.identityId]);
+    assert.strictEqual(log.confirmations.length, 1, 'the modal was shown');
+    assert.strictEqual(log.confirmations[0].action, 'Reset identity');
+    assert.strictEqual(log.confirmations[0].tenantId, ENV_TENANT);
+    assert.deepStrictEqual(log.confirmations[0].identities.map((i) => i.identityId), [ref.identityId]);
     assert.ok(text.startsWith('Cancelled by the user'), text);
     assert.strictEqual(await writes(mark), 0);
   });
 
   it('an invoke that no prepareInvocation planned gets the modal too, even with a chat token', async () => {
     const [ref] = take(1);
-    const rec = record(h.actions, { confirm: 'confirm' });
-    const result = await act().invoke({ input: { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, toolInvocationToken: CHAT_TOKEN }, cancellationToken());
+    const { result, log } = await answered(h, ['Reset'], async () =>
+      act().invoke({ input: { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, toolInvocationToken: CHAT_TOKEN }, cancellationToken()),
+    );
     const text = textOf(result ?? undefined);
     results.push(text);
-    assert.strictEqual(rec.confirmations.length, 1, 'the modal was shown');
+    assert.strictEqual(log.confirmations.length, 1, 'the modal was shown');
     assert.ok(text.includes(': 1 done.'), text);
     assert.strictEqual((await simIdentity(ref.identityId))!.registered, false);
   });
@@ -138,11 +144,13 @@ describe('language-model tools: the acting tool', function () {
     const chatTools = vscode.workspace.getConfiguration('chat.tools');
     await chatTools.update('autoApprove', true, vscode.ConfigurationTarget.Global);
     try {
-      const rec = record(h.actions, { confirm: 'cancel' });
       const mark = await requestMark();
-      const { text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, 'chat');
+      const {
+        result: { text },
+        log,
+      } = await answered(h, [CANCEL], () => prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] }, 'chat'));
       results.push(text);
-      assert.strictEqual(rec.confirmations.length, 1, 'the modal was shown');
+      assert.strictEqual(log.confirmations.length, 1, 'the modal was shown');
       assert.strictEqual(await writes(mark), 0);
     } finally {
       await chatTools.update('autoApprove', undefined, vscode.ConfigurationTarget.Global);
@@ -152,46 +160,45 @@ describe('language-model tools: the acting tool', function () {
   it('refuses a read-only tenant before any request, audits the refusal, and through vscode.lm.invokeTool too', async () => {
     const refs = take(2);
     await h.registry.setReadOnly(ENV_TENANT, true);
-    const rec = record(h.actions);
     const mark = await requestMark();
     const input = { tenant: ENV_TENANT, action: 'reset', identityIds: ids(refs) };
-    const prepared = await prepare(act(), input);
+    // The guard's warnings are left unanswered: no prompt may wait for an answer.
+    const { result: prepared, log } = await answered(h, [], () => prepare(act(), input));
     assert.strictEqual(prepared?.confirmationMessages, undefined, 'nothing to confirm');
     assert.match(messageText(prepared?.invocationMessage), /read-only/);
-    const direct = textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined);
-    const viaVsCode = await invokeThroughVsCode(TOOL_NAMES.runIdentityAction, input);
+    const { result: direct } = await answered(h, [], async () => textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined));
+    const { result: viaVsCode } = await answered(h, [], () => invokeThroughVsCode(TOOL_NAMES.runIdentityAction, input));
     results.push(direct, viaVsCode);
     for (const text of [direct, viaVsCode]) {
       assert.ok(text.startsWith('Refused, nothing was sent.'), text);
       assert.match(text, /read-only/);
     }
     assert.deepStrictEqual(await requestsAbout(mark, refs), [], 'no request at all');
-    assert.strictEqual(rec.confirmations.length, 0);
+    assert.strictEqual(log.confirmations.length, 0);
     const skipped = (await h.actions.readAudit()).filter((line) => refs.some((ref) => ref.identityId === line.identityId));
     assert.ok(skipped.length >= 2 && skipped.every((line) => line.outcome === 'skipped' && /read-only/.test(line.error ?? '')), JSON.stringify(skipped));
   });
 
   it('refuses when the tenant became read-only while the confirmation was open', async () => {
     const [ref] = take(1);
-    const rec = record(h.actions);
     const input = { tenant: ENV_TENANT, action: 'reset', identityIds: [ref.identityId] };
-    assert.ok((await prepare(act(), input))?.confirmationMessages);
+    const { result: prepared, log } = await answered(h, [], () => prepare(act(), input));
+    assert.ok(prepared?.confirmationMessages);
     await h.registry.setReadOnly(ENV_TENANT, true);
     const mark = await requestMark();
-    const text = textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined);
+    const { result: text } = await answered(h, [], async () => textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined));
     results.push(text);
     assert.ok(text.startsWith('Refused, nothing was sent.'), text);
     assert.strictEqual(await writes(mark), 0);
-    assert.ok(rec.messages.some((m) => m.level === 'warning' && m.text.includes('read-only')), 'the guard explained it');
+    assert.ok(log.messages.some((m) => m.level === 'warning' && m.text?.includes('read-only')), 'the guard explained it');
   });
 
   it('refuses a filter that matches more identities than one call may act on', async () => {
-    record(h.actions);
     const mark = await requestMark();
     const input = { tenant: ENV_TENANT, action: 'process', filter: 'name sw "A"' };
-    const prepared = await prepare(act(), input);
+    const { result: prepared } = await answered(h, [], () => prepare(act(), input));
     assert.strictEqual(prepared?.confirmationMessages, undefined);
-    const text = textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined);
+    const { result: text } = await answered(h, [], async () => textOf((await act().invoke({ input, toolInvocationToken: CHAT_TOKEN }, cancellationToken())) ?? undefined));
     results.push(text);
     assert.match(text, /The filter matches \d+ identities; this tool acts on at most 100 per call/);
     assert.strictEqual(await writes(mark), 0);
@@ -211,8 +218,9 @@ describe('language-model tools: the acting tool', function () {
 
   it('reports ids ISC does not know and sends nothing for them', async () => {
     const [ref] = take(1);
-    record(h.actions);
-    const { prepared, text } = await prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'process', identityIds: [ref.identityId, 'ffffffffffffffffffffffffffffffff'] }, 'chat');
+    const {
+      result: { prepared, text },
+    } = await answered(h, [], () => prepareAndInvoke(act(), { tenant: ENV_TENANT, action: 'process', identityIds: [ref.identityId, 'ffffffffffffffffffffffffffffffff'] }, 'chat'));
     results.push(text);
     assert.ok(messageText(prepared?.confirmationMessages?.message).includes('1 id not found'), messageText(prepared?.confirmationMessages?.message));
     assert.ok(text.includes(': 1 done.'), text);

@@ -3,8 +3,9 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
-import { ENV_TENANT, handles as actionHandles, nodeArg, pickRefs, record, restore } from './actionsSupport';
+import { ENV_TENANT, handles as actionHandles, nodeArg, pickRefs } from './actionsSupport';
 import type { Handles } from './actionsSupport';
+import { answered } from './orderedAnswers';
 import { TOOL_NAMES, assertNoSecret, invokeThroughVsCode } from './toolsSupport';
 
 describe('language-model tools: job status', function () {
@@ -19,14 +20,12 @@ describe('language-model tools: job status', function () {
   });
 
   after(async () => {
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
   it("reports a job's results by outcome, with the ids, after an action ran", async () => {
     const refs = await pickRefs(h.registry, 1990, 2);
-    record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const { result: outcome } = await answered(h, ['Process 2 Identities'], () => vscode.commands.executeCommand<ActionOutcome>('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg)));
     const jobId = outcome.reports[0].operationId;
     const list = await invokeThroughVsCode(TOOL_NAMES.jobStatus, {});
     assert.ok(list.includes(jobId), list);
