@@ -110,7 +110,7 @@ describe('needs attention (tree, simulator)', function () {
     const node = await attentionNode();
     const rec = promptLog(h.actions);
     const mark = await lastSeq();
-    const outcome = (await h.api.userInput.runWithInputs([`Process ${expected.length} Identities`], () =>
+    const outcome = (await h.api.userInput.runWithInputs([expected.length === 1 ? 'Process' : `Process ${expected.length} Identities`], () =>
       vscode.commands.executeCommand('iscExplorer.processIdentitiesInError', node),
     )) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');
