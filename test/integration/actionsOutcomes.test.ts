@@ -3,7 +3,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
-import { apiRequestsSince, nodeArg, pickRefs, promptLog, requestMark, setFaults, withWritableTenant } from './actionsSupport';
+import { apiRequestsSince, nodeArg, pickRefs, promptLog, requestMark, setFaults, underFaults, withWritableTenant } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 
 describe('identity actions: outcome unknown', () => {
@@ -18,15 +18,9 @@ describe('identity actions: outcome unknown', () => {
   it('process answered with an unreadable body is outcome unknown, offers Check… and not Retry Failed', async () => {
     const refs = await pickRefs(h.registry, 1760, 40);
     const rec = promptLog(h.actions);
-    await setFaults({ malformedRate: 1 });
-    let outcome: ActionOutcome;
-    try {
-      outcome = (await h.api.userInput.runWithInputs(['Process 40 Identities'], () =>
-        vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg)),
-      )) as ActionOutcome;
-    } finally {
-      await setFaults({});
-    }
+    const outcome = (await underFaults({ malformedRate: 1 }, () =>
+      h.api.userInput.runWithInputs(['Process 40 Identities'], () => vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))),
+    )) as ActionOutcome;
     const report = outcome.reports[0];
     assert.strictEqual(report.counts.unknown, 40);
     const summary = rec.messages.find((m) => m.text.startsWith(report.label));
@@ -57,15 +51,10 @@ describe('identity actions: outcome unknown', () => {
   it('Check… on a reset ISC never carried out re-sends it after the guard, and only it', async () => {
     const refs = await pickRefs(h.registry, 1800, 3);
     // A 503 on one reset: ISC did not act (the simulator answers before handling), but the client cannot know.
-    await setFaults({ failNext: { status: 503, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[1].identityId}/reset` } });
-    let outcome: ActionOutcome;
-    try {
-      outcome = (await h.api.userInput.runWithInputs(['Reset 3 Identities'], () =>
-        vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg)),
-      )) as ActionOutcome;
-    } finally {
-      await setFaults({});
-    }
+    const faults = { failNext: { status: 503, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[1].identityId}/reset` } };
+    const outcome = (await underFaults(faults, () =>
+      h.api.userInput.runWithInputs(['Reset 3 Identities'], () => vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))),
+    )) as ActionOutcome;
     const report = outcome.reports[0];
     assert.deepStrictEqual(report.items.map((i) => i.outcome), ['done', 'unknown', 'done']);
     const rec = promptLog(h.actions);

@@ -262,6 +262,16 @@ export function restore(_actions: IdentityActionsApi): void {
   testInput().respondWith(undefined);
 }
 
+/** Runs `run` while the simulator injects `faults`, and turns them off afterwards (even when it throws). */
+export async function underFaults<T>(faults: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
+  await setFaults(faults);
+  try {
+    return await run();
+  } finally {
+    await setFaults({});
+  }
+}
+
 /** Audit lines of one run (readAudit waits for pending appends; it does not wait for button follow-ups). */
 export async function auditFor(actions: IdentityActionsApi, operationId: string): Promise<Awaited<ReturnType<IdentityActionsApi['readAudit']>>> {
   return (await actions.readAudit()).filter((entry) => entry.operationId === operationId);
