@@ -5,11 +5,14 @@
 //   await input.runWithInputs(['Env tenant', /Olivia/, 'Reset'], () => vscode.commands.executeCommand(...));
 //
 // Answers: a quick pick takes an item label (exact string or RegExp); a multi-select pick an array of them; an
-// input box the typed text (its validateInput must accept it); a modal one of its buttons; a live pick (search as
+// input box the typed text (its validateInput must accept it); a modal one of its buttons (exact string or
+// RegExp, for buttons that carry a count); a live pick (search as
 // you type) the typed text, then Enter on the first result — or `{ value, pick }` to choose another result; an
 // open/save dialog a Uri or an absolute path. `CANCEL` is Escape (the modal's Cancel) for any of them.
 // Notifications never wait: one takes the next answer only when that answer is one of its buttons, otherwise it
-// stays unanswered, as a toast a person ignores. Every prompt is logged in `prompts` for assertions.
+// stays unanswered, as a toast a person ignores; `clickLater(button, when)` is that button clicked only once `when`
+// settles (a person reads the summary first), so a test can look at a result before its follow-up starts.
+// Every prompt is logged in `prompts` for assertions.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { LivePickOptions, LivePickResult, MessageLevel, ProgressReporter, SinglePickOptions, UserInput } from '../ui/userInput';
@@ -25,7 +28,18 @@ interface LivePickAnswer {
   pick?: string | RegExp;
 }
 
-export type TestAnswer = string | RegExp | readonly (string | RegExp)[] | LivePickAnswer | vscode.Uri | CancelAnswer;
+/** A notification's button, clicked once `when` settles (see `clickLater`). */
+interface LaterClick {
+  click: string;
+  when: PromiseLike<unknown>;
+}
+
+/** The notification that takes this answer resolves with `button` only once `when` settles. */
+export function clickLater(button: string, when: PromiseLike<unknown>): LaterClick {
+  return { click: button, when };
+}
+
+export type TestAnswer = string | RegExp | readonly (string | RegExp)[] | LivePickAnswer | LaterClick | vscode.Uri | CancelAnswer;
 
 export type PromptKind = 'quickPick' | 'quickPickMany' | 'inputBox' | 'message' | 'modal' | 'openDialog' | 'saveDialog' | 'livePick';
 
@@ -57,8 +71,13 @@ function isCancel(answer: unknown): answer is CancelAnswer {
   return !!answer && typeof answer === 'object' && (answer as { cancel?: unknown }).cancel === true && !(answer instanceof vscode.Uri);
 }
 
+function isLaterClick(answer: unknown): answer is LaterClick {
+  return !!answer && typeof answer === 'object' && typeof (answer as { click?: unknown }).click === 'string' && 'when' in answer;
+}
+
 function describe(answer: TestAnswer): string {
   if (isCancel(answer)) return 'CANCEL';
+  if (isLaterClick(answer)) return `clickLater(${JSON.stringify(answer.click)})`;
   if (answer instanceof RegExp) return String(answer);
   if (answer instanceof vscode.Uri) return answer.toString();
   if (Array.isArray(answer)) return `[${answer.map((a) => describe(a as TestAnswer)).join(', ')}]`;
@@ -193,6 +212,12 @@ export class TestUserInput implements UserInput {
       prompt.answer = answer;
       return answer;
     }
+    if (isLaterClick(answer) && buttons.includes(answer.click)) {
+      this.answers.shift();
+      prompt.answer = answer.click;
+      await answer.when;
+      return answer.click;
+    }
     if (this.answers.length === 0 && this.responder) {
       const standing = await this.responder(prompt);
       if (typeof standing === 'string' && buttons.includes(standing)) {
@@ -208,9 +233,10 @@ export class TestUserInput implements UserInput {
     const what = `the modal "${text}" (buttons ${buttons.map((b) => JSON.stringify(b)).join(', ')}, Cancel)`;
     const answer = await this.next(prompt, what);
     if (isCancel(answer)) return undefined;
-    if (typeof answer !== 'string' || !buttons.includes(answer)) return this.fail(`${what} has no button ${describe(answer)}.`);
-    prompt.answer = answer;
-    return answer;
+    const button = typeof answer === 'string' || answer instanceof RegExp ? buttons.find((b) => fits(b, answer)) : undefined;
+    if (button === undefined) return this.fail(`${what} has no button ${describe(answer)}.`);
+    prompt.answer = button;
+    return button;
   }
 
   private uriOf(answer: TestAnswer, what: string): vscode.Uri {

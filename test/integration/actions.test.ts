@@ -14,21 +14,19 @@ import {
   apiRequestsSince,
   auditFor,
   confirmationsMark,
-  handles,
   nodeArg,
   pickRefs,
-  record,
+  promptLog,
   requestMark,
-  restore,
   simIdentity,
   simJson,
+  withWritableTenant,
 } from './actionsSupport';
 import type { Handles, SimIdentityState } from './actionsSupport';
 
 describe('identity actions (simulator)', function () {
   this.timeout(120_000);
   let h: Handles;
-  let wasReadOnly: boolean;
   let pool: IdentityRef[];
   let states: Map<string, SimIdentityState>;
   const changes: IdentityChange[] = [];
@@ -41,10 +39,9 @@ describe('identity actions (simulator)', function () {
     return found;
   };
 
+  withWritableTenant((handles) => (h = handles));
+
   before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
     pool = await pickRefs(h.registry, 1700, 60);
     states = new Map();
     for (const ref of pool) states.set(ref.identityId, (await simIdentity(ref.identityId))!);
@@ -53,16 +50,14 @@ describe('identity actions (simulator)', function () {
 
   after(async () => {
     subscription?.dispose();
-    restore(h.actions);
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
     await simJson('/__sim/reset', { method: 'POST' });
   });
 
   it('reset (tree node): the identity becomes unregistered; one ok audit line; tree told to refresh', async () => {
     const [ref] = take((s) => s.registered && !s.protected);
-    const rec = record(h.actions);
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(ref))) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs(['Reset'], () => vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(ref)))) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');
     const after = await simIdentity(ref.identityId);
     assert.strictEqual(after?.registered, false);
@@ -86,8 +81,8 @@ describe('identity actions (simulator)', function () {
   it('synchronize (details-panel IdentityRef): lastRefresh moves, the job id is shown and audited', async () => {
     const [ref] = take((s) => !s.protected);
     const before = states.get(ref.identityId)!;
-    const rec = record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref)) as ActionOutcome;
+    const rec = promptLog(h.actions);
+    const outcome = (await h.api.userInput.runWithInputs(['Synchronize'], () => vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref))) as ActionOutcome;
     const after = await simIdentity(ref.identityId);
     assert.strictEqual(after?.syncCount, before.syncCount + 1);
     assert.notStrictEqual(after?.lastRefresh, before.lastRefresh);
@@ -103,9 +98,8 @@ describe('identity actions (simulator)', function () {
   it('process (multi-select): one request with every id, lastRefresh refreshed for all, task id audited', async () => {
     const refs = take((s) => !s.protected, 3);
     const befores = refs.map((ref) => states.get(ref.identityId)!);
-    record(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs(['Process 3 Identities'], () => vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg)))) as ActionOutcome;
     const requests = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
     assert.strictEqual(requests.length, 1);
     assert.deepStrictEqual((requests[0].body as { identityIds: string[] }).identityIds, refs.map((r) => r.identityId));
@@ -123,8 +117,8 @@ describe('identity actions (simulator)', function () {
     const unregistered = take((s) => !s.registered && !s.invited, 2);
     const registered = take((s) => s.registered, 2);
     const refs = [unregistered[0], registered[0], unregistered[1], registered[1]];
-    const rec = record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const rec = promptLog(h.actions);
+    const outcome = (await h.api.userInput.runWithInputs(['Invite 4 Identities'], () => vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(refs[0]), refs.map(nodeArg)))) as ActionOutcome;
     for (const ref of unregistered) assert.strictEqual((await simIdentity(ref.identityId))?.invited, true, 'unregistered → invited');
     for (const ref of registered) assert.strictEqual((await simIdentity(ref.identityId))?.invited, false, 'registered → untouched');
     const report = outcome.reports[0];
@@ -136,8 +130,8 @@ describe('identity actions (simulator)', function () {
 
   it('invite of one identity: the result reads "Invitation sent to <name> (task <status>)"', async () => {
     const [ref] = take((s) => !s.registered && !s.invited);
-    const rec = record(h.actions);
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(ref))) as ActionOutcome;
+    const rec = promptLog(h.actions);
+    const outcome = (await h.api.userInput.runWithInputs(['Invite'], () => vscode.commands.executeCommand('iscExplorer.inviteIdentities', nodeArg(ref)))) as ActionOutcome;
     const item = outcome.reports[0].items[0];
     assert.strictEqual(item.outcome, 'done');
     assert.strictEqual(rec.messages.at(-1)!.text, `Invitation sent to ${ref.name} (task ${item.jobStatus})`);
@@ -158,7 +152,6 @@ describe('identity actions (simulator)', function () {
   };
 
   it('send password-reset email (palette): asks via and source, remembers the source for the tenant', async () => {
-    restore(h.actions); // only the answers below
     const input = h.api.userInput;
     const { ref } = await takeBySources(false);
     input.clearLog();
@@ -183,7 +176,6 @@ describe('identity actions (simulator)', function () {
   });
 
   it('send password-reset email: suggests the sources of the identity\'s accounts (from its role assignments)', async () => {
-    restore(h.actions);
     const input = h.api.userInput;
     const { ref, sources } = await takeBySources(true);
     const suggested = sources.find((source) => source !== 'Active Directory') ?? sources[0];
@@ -196,7 +188,6 @@ describe('identity actions (simulator)', function () {
   });
 
   it('delete: the modal\'s default button keeps the identity; Delete is second', async () => {
-    restore(h.actions);
     const input = h.api.userInput;
     const [ref] = take((s) => !s.protected);
     input.clearLog();
@@ -210,7 +201,6 @@ describe('identity actions (simulator)', function () {
   });
 
   it('delete: shows ownership, needs the exact name typed; a wrong name sends nothing; the right one deletes', async () => {
-    restore(h.actions);
     const input = h.api.userInput;
     const [ref] = take((s) => !s.protected);
     input.clearLog();
@@ -240,9 +230,9 @@ describe('identity actions (simulator)', function () {
 
   it('invite all unregistered: its own louder confirmation, uninvited:true, unregistered identities get invited', async () => {
     const [ref] = take((s) => !s.registered && !s.invited);
-    const rec = record(h.actions);
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', { tenantId: ENV_TENANT })) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs([/^Invite All \d+ Unregistered$/], () => vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', { tenantId: ENV_TENANT }))) as ActionOutcome;
     assert.strictEqual(rec.confirmations.length, 1);
     assert.strictEqual(rec.confirmations[0].strong, true);
     assert.match(rec.confirmations[0].message, /EVERY unregistered identity/);

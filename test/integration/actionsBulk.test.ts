@@ -5,8 +5,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome, OperationReport } from '../../src/commands/actions';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { ENV_TENANT, apiRequestsSince, auditFor, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults, sleep } from './actionsSupport';
-import type { Handles, Recorder, SimRequest } from './actionsSupport';
+import { clickLater } from '../../src/testing/testUserInput';
+import { apiRequestsSince, auditFor, nodeArg, pickRefs, promptLog, requestMark, setFaults, sleep, withWritableTenant } from './actionsSupport';
+import type { Handles, PromptLog, SimRequest } from './actionsSupport';
 import { waitFor } from './coreSupport';
 
 /** Identity ids a request was about: a process body's identityIds, or the id in a per-identity path. */
@@ -37,7 +38,7 @@ function assertOneResultEach(report: OperationReport, refs: IdentityRef[]): void
   assert.strictEqual(done + failed + unknown + cancelled + skipped, refs.length);
 }
 
-async function assertSummaryMatchesAudit(h: Handles, rec: Recorder, report: OperationReport): Promise<void> {
+async function assertSummaryMatchesAudit(h: Handles, rec: PromptLog, report: OperationReport): Promise<void> {
   const audit = await auditFor(h.actions, report.operationId);
   assert.strictEqual(audit.length, report.items.length, 'one audit line per identity');
   assert.strictEqual(new Set(audit.map((a) => a.identityId)).size, report.items.length);
@@ -59,26 +60,22 @@ async function assertSummaryMatchesAudit(h: Handles, rec: Recorder, report: Oper
 describe('identity actions: bulk', function () {
   this.timeout(240_000);
   let h: Handles;
-  let wasReadOnly: boolean;
 
-  before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
-  });
+  withWritableTenant((handles) => (h = handles));
 
   after(async () => {
     await setFaults({});
-    restore(h.actions);
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
   it('processes 500 identities under injected 429/5xx: ≤250 ids per request, one result each, a chunk answered 500 outcome unknown and never re-sent', async () => {
     const refs = await pickRefs(h.registry, 1000, 500);
-    const rec = record(h.actions, { clickOnMessage: (_text, buttons) => (buttons.includes('Show Details') ? 'Show Details' : undefined) });
+    const rec = promptLog(h.actions);
     await setFaults({ rate429: 0.3, rate5xx: 0.1, failNext: { status: 500, count: 1, methods: ['POST'], pathIncludes: '/identities/process' } });
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    // Confirm, then "Show Details" on the summary.
+    const outcome = (await h.api.userInput.runWithInputs(['Process 500 Identities', 'Show Details'], () =>
+      vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg)),
+    )) as ActionOutcome;
     await setFaults({});
     const report = outcome.reports[0];
     assertOneResultEach(report, refs);
@@ -110,49 +107,49 @@ describe('identity actions: bulk', function () {
     const refs = await pickRefs(h.registry, 1500, 200);
     let openGate: () => void = () => undefined;
     const gate = new Promise<void>((resolve) => (openGate = resolve));
-    const rec = record(h.actions, {
-      clickOnMessage: (_text, buttons) => (buttons.includes('Retry Failed') ? 'Retry Failed' : undefined),
-      clickAfter: gate,
-    });
+    const rec = promptLog(h.actions);
     await setFaults({ rate429: 0.1, rate5xx: 0.05, failNext: { status: 400, count: 2, methods: ['POST'], pathIncludes: '/synchronize-attributes' } });
     const mark = await requestMark();
-    let outcome: ActionOutcome;
-    try {
-      outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-    } finally {
-      await setFaults({});
-    }
-    // Whatever fails below, never leave the summary's follow-up hanging (idle() would wait for it).
-    setTimeout(openGate, 60_000);
-    const report = outcome.reports[0];
-    assertOneResultEach(report, refs);
-    const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
-    const { status5xx, status429 } = assertNoDoubleSend(posts);
-    assert.ok(status5xx >= 2 && status429 >= 1, `faults were injected (${status5xx} × 5xx, ${status429} × 429)`);
-    const failedIds = report.items.filter((i) => i.outcome === 'failed').map((i) => i.ref.identityId);
-    assert.ok(failedIds.length >= 2, `at least the two scripted 400s failed (${failedIds.length})`);
-    const unknownIds = report.items.filter((i) => i.outcome === 'unknown').map((i) => i.ref.identityId);
-    assert.ok(unknownIds.length >= 1, 'the injected 5xx left outcome-unknown items');
-    await assertSummaryMatchesAudit(h, rec, report);
+    // Confirm; "Retry Failed" on the summary, clicked once the gate opens; confirm the retry.
+    await h.api.userInput.runWithInputs(['Synchronize 200 Identities', clickLater('Retry Failed', gate), 'Retry'], async () => {
+      let outcome: ActionOutcome;
+      try {
+        outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+      } finally {
+        await setFaults({});
+      }
+      // Whatever fails below, never leave the summary's follow-up hanging (idle() would wait for it).
+      setTimeout(openGate, 60_000);
+      const report = outcome.reports[0];
+      assertOneResultEach(report, refs);
+      const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
+      const { status5xx, status429 } = assertNoDoubleSend(posts);
+      assert.ok(status5xx >= 2 && status429 >= 1, `faults were injected (${status5xx} × 5xx, ${status429} × 429)`);
+      const failedIds = report.items.filter((i) => i.outcome === 'failed').map((i) => i.ref.identityId);
+      assert.ok(failedIds.length >= 2, `at least the two scripted 400s failed (${failedIds.length})`);
+      const unknownIds = report.items.filter((i) => i.outcome === 'unknown').map((i) => i.ref.identityId);
+      assert.ok(unknownIds.length >= 1, 'the injected 5xx left outcome-unknown items');
+      await assertSummaryMatchesAudit(h, rec, report);
 
-    // "Retry Failed", clicked now: through the guard again, only the failed identities, one result each.
-    const retryMark = await requestMark();
-    openGate();
-    await h.actions.idle();
-    const retryConfirm = rec.confirmations.find((c) => /retry of failed/.test(c.action));
-    assert.ok(retryConfirm, 'the retry asked for confirmation');
-    assert.deepStrictEqual(retryConfirm.identities.map((r) => r.identityId), failedIds);
-    const retryOutcome = h.actions.outcomes.find((o) => o.command === 'retryFailed' && o.reports[0]?.retryOf === report.operationId);
-    assert.ok(retryOutcome, 'a retry run');
-    const retry = retryOutcome.reports[0];
-    assert.deepStrictEqual(retry.items.map((i) => i.ref.identityId), failedIds);
-    assert.strictEqual(retry.counts.done, failedIds.length, 'all succeed without faults');
-    const retryPosts = (await apiRequestsSince(retryMark)).filter((r) => r.method === 'POST');
-    assert.deepStrictEqual(retryPosts.flatMap(idsOf).sort(), [...failedIds].sort(), 'the retry sends exactly the failed identities');
-    assert.ok(!retryPosts.flatMap(idsOf).some((id) => unknownIds.includes(id)), 'no outcome-unknown identity is re-sent');
-    const retryAudit = await auditFor(h.actions, retry.operationId);
-    assert.strictEqual(retryAudit.length, failedIds.length);
-    assert.ok(retryAudit.every((a) => a.retryOf === report.operationId && a.outcome === 'done'));
+      // "Retry Failed", clicked now: through the guard again, only the failed identities, one result each.
+      const retryMark = await requestMark();
+      openGate();
+      await h.actions.idle();
+      const retryConfirm = rec.confirmations.find((c) => /retry of failed/.test(c.action));
+      assert.ok(retryConfirm, 'the retry asked for confirmation');
+      assert.deepStrictEqual(retryConfirm.identities.map((r) => r.identityId), failedIds);
+      const retryOutcome = h.actions.outcomes.find((o) => o.command === 'retryFailed' && o.reports[0]?.retryOf === report.operationId);
+      assert.ok(retryOutcome, 'a retry run');
+      const retry = retryOutcome.reports[0];
+      assert.deepStrictEqual(retry.items.map((i) => i.ref.identityId), failedIds);
+      assert.strictEqual(retry.counts.done, failedIds.length, 'all succeed without faults');
+      const retryPosts = (await apiRequestsSince(retryMark)).filter((r) => r.method === 'POST');
+      assert.deepStrictEqual(retryPosts.flatMap(idsOf).sort(), [...failedIds].sort(), 'the retry sends exactly the failed identities');
+      assert.ok(!retryPosts.flatMap(idsOf).some((id) => unknownIds.includes(id)), 'no outcome-unknown identity is re-sent');
+      const retryAudit = await auditFor(h.actions, retry.operationId);
+      assert.strictEqual(retryAudit.length, failedIds.length);
+      assert.ok(retryAudit.every((a) => a.retryOf === report.operationId && a.outcome === 'done'));
+    });
   });
 
   it('Cancel stops new requests and reports which identities were done', async () => {
@@ -160,9 +157,12 @@ describe('identity actions: bulk', function () {
     const refs = await pickRefs(h.registry, 1900, 60);
     // Without before/after snapshots: their reading would be what the 11th progress report cancels.
     await vscode.workspace.getConfiguration('iscExplorer').update('jobs.snapshotChangesUpTo', 0, vscode.ConfigurationTarget.Global);
-    const rec = record(h.actions, { cancelAfterReports: 11 }); // "0/60" + 10 results
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs(['Synchronize 60 Identities'], () => {
+      h.api.userInput.cancelProgressAfter(11); // "0/60" + 10 results
+      return vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
+    })) as ActionOutcome;
     const report = outcome.reports[0];
     assertOneResultEach(report, refs);
     assert.strictEqual(report.cancelled, true);

@@ -4,7 +4,9 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, requestsAbout, restore, simIdentity } from './actionsSupport';
+import { CANCEL } from '../../src/testing/testUserInput';
+import type { TestAnswer } from '../../src/testing/testUserInput';
+import { ENV_TENANT, apiRequestsSince, envTenantPick, handles, nodeArg, pickRefs, promptLog, requestMark, requestsAbout, simIdentity } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 
 const IDENTITY_COMMANDS = [
@@ -37,6 +39,21 @@ describe('identity actions: the write guard', function () {
   let wasReadOnly: boolean;
   let refs: IdentityRef[];
 
+  /**
+   * The answers to "Send password-reset email"'s own questions (the first way, the first source offered): whether the
+   * source is picked from suggestions or typed depends on what was sent before, so one run that stops at the source
+   * question shows which it is.
+   */
+  async function passwordResetQuestions(args: unknown[]): Promise<TestAnswer[]> {
+    const input = h.api.userInput;
+    const via = 'Email — work address';
+    await input.runWithInputs([via, CANCEL], () => vscode.commands.executeCommand('iscExplorer.sendPasswordResetEmail', ...args));
+    const source = input.prompts.at(-1);
+    if (source?.kind === 'quickPick' && source.labels?.length) return [via, source.labels[0]];
+    assert.strictEqual(source?.kind, 'inputBox', 'the source is picked or typed');
+    return [via, 'Some Source'];
+  }
+
   before(async () => {
     h = await handles();
     wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
@@ -44,7 +61,6 @@ describe('identity actions: the write guard', function () {
   });
 
   after(async () => {
-    restore(h.actions);
     await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
@@ -57,9 +73,11 @@ describe('identity actions: the write guard', function () {
       for (const entry of ['palette', 'tree node', 'multi-select', 'details panel'] as EntryPoint[]) {
         if (command === 'iscExplorer.deleteIdentity' && entry === 'multi-select') continue; // single identity only
         it(`${command} from the ${entry} is blocked: no request, a message saying how to lift it`, async () => {
-          const rec = record(h.actions, { pickIdentity: refs[0], pick: () => 0, input: () => 'x' });
+          const rec = promptLog(h.actions);
           const mark = await requestMark();
-          const outcome = (await vscode.commands.executeCommand(command, ...argsFor(entry, refs))) as ActionOutcome;
+          // Blocked before any question of the action: from the palette only the tenant is asked (with several).
+          const answers = entry === 'palette' ? envTenantPick(h.registry) : [];
+          const outcome = (await h.api.userInput.runWithInputs(answers, () => vscode.commands.executeCommand(command, ...argsFor(entry, refs)))) as ActionOutcome;
           assert.strictEqual(outcome.status, 'readOnly');
           assert.deepStrictEqual(await requestsAbout(mark, refs), [], 'not one API request');
           assert.strictEqual(rec.confirmations.length, 0, 'no confirmation is even asked');
@@ -74,9 +92,10 @@ describe('identity actions: the write guard', function () {
 
     it('iscExplorer.inviteAllUnregistered (tenant node and palette) is blocked the same way', async () => {
       for (const args of [[{ tenantId: ENV_TENANT }], []]) {
-        const rec = record(h.actions);
+        const rec = promptLog(h.actions);
         const mark = await requestMark();
-        const outcome = (await vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', ...args)) as ActionOutcome;
+        const answers = args.length === 0 ? envTenantPick(h.registry) : [];
+        const outcome = (await h.api.userInput.runWithInputs(answers, () => vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', ...args))) as ActionOutcome;
         assert.strictEqual(outcome.status, 'readOnly');
         // Writes, or a listing it would start from: background reads of earlier jobs (task status, snapshots) aside.
         assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET' || r.path === '/v2025/identities'), []);
@@ -85,8 +104,9 @@ describe('identity actions: the write guard', function () {
     });
 
     it('a blocked tree-node action leaves "skipped" audit lines and nothing else', async () => {
-      record(h.actions);
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[1]), refs.map(nodeArg))) as ActionOutcome;
+      const outcome = (await h.api.userInput.runWithInputs([], () =>
+        vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[1]), refs.map(nodeArg)),
+      )) as ActionOutcome;
       assert.strictEqual(outcome.status, 'readOnly');
       await h.actions.idle();
       const audit = (await h.actions.readAudit()).slice(-3);
@@ -101,10 +121,12 @@ describe('identity actions: the write guard', function () {
 
     for (const command of IDENTITY_COMMANDS) {
       it(`${command}: cancelling the confirmation sends no write request`, async () => {
-        const rec = record(h.actions, { confirm: 'cancel', pickIdentity: refs[0], pick: () => 0, input: () => 'Some Source' });
-        const mark = await requestMark();
         const args = command === 'iscExplorer.deleteIdentity' ? [nodeArg(refs[0])] : [nodeArg(refs[0]), refs.map(nodeArg)];
-        const outcome = (await vscode.commands.executeCommand(command, ...args)) as ActionOutcome;
+        const questions = command === 'iscExplorer.sendPasswordResetEmail' ? await passwordResetQuestions(args) : [];
+        const rec = promptLog(h.actions);
+        const mark = await requestMark();
+        // The action's own questions, then Escape on the confirmation.
+        const outcome = (await h.api.userInput.runWithInputs([...questions, CANCEL], () => vscode.commands.executeCommand(command, ...args))) as ActionOutcome;
         assert.strictEqual(outcome.status, 'cancelled');
         assert.strictEqual(rec.confirmations.length, 1);
         const requests = await requestsAbout(mark, refs);
@@ -123,16 +145,16 @@ describe('identity actions: the write guard', function () {
     }
 
     it('cancelling the tenant-wide invitation sends no write request', async () => {
-      const rec = record(h.actions, { confirm: 'cancel' });
+      const rec = promptLog(h.actions);
       const mark = await requestMark();
-      await vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', { tenantId: ENV_TENANT });
+      await h.api.userInput.runWithInputs([CANCEL], () => vscode.commands.executeCommand('iscExplorer.inviteAllUnregistered', { tenantId: ENV_TENANT }));
       assert.strictEqual(rec.confirmations[0].strong, true);
       assert.deepStrictEqual((await apiRequestsSince(mark)).filter((r) => r.method !== 'GET'), []);
     });
 
     it('the modal names the action, the tenant and the count, and lists the first names once (in its detail)', async () => {
-      const rec = record(h.actions, { confirm: 'cancel' });
-      await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg));
+      const rec = promptLog(h.actions);
+      await h.api.userInput.runWithInputs([CANCEL], () => vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', nodeArg(refs[0]), refs.map(nodeArg)));
       const [request] = rec.confirmations;
       const tenant = h.registry.get(ENV_TENANT)!;
       assert.match(request.message, /^Synchronize attributes — 3 identities on tenant /);
@@ -150,11 +172,10 @@ describe('identity actions: the write guard', function () {
     it('synchronize twice within 10 s: the second request waits for the per-identity limit (no 429)', async () => {
       h.actions.resetSyncCooldown();
       const ref = refs[2];
-      record(h.actions);
       const mark = await requestMark();
-      await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref);
-      const rec = record(h.actions);
-      const outcome = (await vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref)) as ActionOutcome;
+      await h.api.userInput.runWithInputs(['Synchronize'], () => vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref));
+      const rec = promptLog(h.actions);
+      const outcome = (await h.api.userInput.runWithInputs(['Synchronize'], () => vscode.commands.executeCommand('iscExplorer.synchronizeAttributes', ref))) as ActionOutcome;
       assert.match(rec.confirmations[0].detail, /one synchronization per identity every 10 seconds/);
       assert.ok(rec.progress.some((p) => /waiting \d+ s for the once-per-10-s limit/.test(p)), 'progress says it waits');
       assert.strictEqual(outcome.reports[0].items[0].outcome, 'done');

@@ -3,35 +3,24 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, record, requestMark, restore, setFaults } from './actionsSupport';
+import { apiRequestsSince, nodeArg, pickRefs, promptLog, requestMark, setFaults, underFaults, withWritableTenant } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 
 describe('identity actions: outcome unknown', () => {
   let h: Handles;
-  let wasReadOnly: boolean;
 
-  before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
-  });
+  withWritableTenant((handles) => (h = handles));
 
   after(async () => {
     await setFaults({});
-    restore(h.actions);
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
   it('process answered with an unreadable body is outcome unknown, offers Check… and not Retry Failed', async () => {
     const refs = await pickRefs(h.registry, 1760, 40);
-    const rec = record(h.actions);
-    await setFaults({ malformedRate: 1 });
-    let outcome: ActionOutcome;
-    try {
-      outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-    } finally {
-      await setFaults({});
-    }
+    const rec = promptLog(h.actions);
+    const outcome = (await underFaults({ malformedRate: 1 }, () =>
+      h.api.userInput.runWithInputs(['Process 40 Identities'], () => vscode.commands.executeCommand('iscExplorer.processIdentities', nodeArg(refs[0]), refs.map(nodeArg))),
+    )) as ActionOutcome;
     const report = outcome.reports[0];
     assert.strictEqual(report.counts.unknown, 40);
     const summary = rec.messages.find((m) => m.text.startsWith(report.label));
@@ -43,10 +32,14 @@ describe('identity actions: outcome unknown', () => {
   it('Check… confirms from lastRefresh that ISC processed them and sends nothing again', async () => {
     const outcome = h.actions.outcomes.filter((o) => o.kind === 'processIdentities').at(-1)!;
     const report = outcome.reports[0];
-    const rec = record(h.actions);
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const resent = await h.actions.checkUnknown(report.operationId);
-    await h.actions.idle();
+    // Nothing is asked: ISC confirms them all.
+    const resent = await h.api.userInput.runWithInputs([], async () => {
+      const result = await h.actions.checkUnknown(report.operationId);
+      await h.actions.idle();
+      return result;
+    });
     assert.strictEqual(resent, undefined, 'nothing to re-send');
     assert.strictEqual(h.api.jobs.store.counts(report.operationId).done, 40, 'the job now counts them done');
     const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');
@@ -57,21 +50,21 @@ describe('identity actions: outcome unknown', () => {
 
   it('Check… on a reset ISC never carried out re-sends it after the guard, and only it', async () => {
     const refs = await pickRefs(h.registry, 1800, 3);
-    record(h.actions);
     // A 503 on one reset: ISC did not act (the simulator answers before handling), but the client cannot know.
-    await setFaults({ failNext: { status: 503, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[1].identityId}/reset` } });
-    let outcome: ActionOutcome;
-    try {
-      outcome = (await vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))) as ActionOutcome;
-    } finally {
-      await setFaults({});
-    }
+    const faults = { failNext: { status: 503, count: 1, methods: ['POST'], pathIncludes: `/identities/${refs[1].identityId}/reset` } };
+    const outcome = (await underFaults(faults, () =>
+      h.api.userInput.runWithInputs(['Reset 3 Identities'], () => vscode.commands.executeCommand('iscExplorer.resetIdentity', nodeArg(refs[0]), refs.map(nodeArg))),
+    )) as ActionOutcome;
     const report = outcome.reports[0];
     assert.deepStrictEqual(report.items.map((i) => i.outcome), ['done', 'unknown', 'done']);
-    const rec = record(h.actions);
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const resent = await h.actions.checkUnknown(report.operationId);
-    await h.actions.idle();
+    // The guard's modal for the one to send again.
+    const resent = await h.api.userInput.runWithInputs(['Send'], async () => {
+      const result = await h.actions.checkUnknown(report.operationId);
+      await h.actions.idle();
+      return result;
+    });
     assert.ok(resent, 'a re-send run');
     assert.deepStrictEqual(rec.confirmations.map((c) => c.identities.map((r) => r.identityId)), [[refs[1].identityId]], 'the guard asked about the one not carried out');
     const posts = (await apiRequestsSince(mark)).filter((r) => r.method === 'POST');

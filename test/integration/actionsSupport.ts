@@ -1,5 +1,7 @@
 // Helpers of the identity-action integration tests (actions*.test.ts): the extension's handles, the simulator's
-// admin endpoints, standing answers on the test input with a record of the prompts, and identity picks that stay clear of fixtures and other tests.
+// admin endpoints, the log of what a run asked and showed (its prompts answered in order with
+// `userInput.runWithInputs`), the writable-tenant setup of a suite, and identity picks that stay clear of fixtures
+// and other tests. `record()` (standing answers) is the older way, left for the suites not yet on ordered answers.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IdentityActionsApi, ConfirmationRequest } from '../../src/commands/actions';
@@ -108,13 +110,18 @@ export function nodeArg(ref: IdentityRef): { identityRef: IdentityRef; kind: str
   return { kind: 'identity', identityRef: ref };
 }
 
-export interface Recorder {
+/** What was asked and shown since a mark: the guard's confirmations, and the test input's logged prompts and progress. */
+export interface PromptLog {
   confirmations: ConfirmationRequest[];
   messages: { level: string; text: string; buttons: string[] }[];
   inputs: vscode.InputBoxOptions[];
   picks: { title?: string; labels: string[] }[];
+  /** Every progress report, of every progress notification, in order. */
   progress: string[];
 }
+
+/** What `record()` returns (the same log). */
+export type Recorder = PromptLog;
 
 export interface RecorderOptions {
   /** Answer of the modal: 'confirm' (its confirm button) or 'cancel'. */
@@ -142,23 +149,28 @@ export function confirmationsMark(actions: IdentityActionsApi): () => Confirmati
   };
 }
 
-function testInput(): TestUserInput {
-  return handlesSync().api.userInput;
+/** The items of `log` after the newest one now (all of them when the log is cleared meanwhile). */
+function fromNow<T>(log: () => readonly T[]): () => T[] {
+  const last = log().at(-1);
+  return () => {
+    const all = log();
+    const at = last === undefined ? -1 : all.lastIndexOf(last);
+    return all.slice(at + 1);
+  };
 }
 
 /**
- * Standing answers on the test input for suites that run many commands the same way (tests that walk one
- * command's questions use `userInput.runWithInputs` with ordered answers instead); returns what was asked/shown.
+ * What is asked and shown from now on (answer the prompts with `userInput.runWithInputs`); read it after the run.
+ * Marked by the newest entries, so `clearLog()` meanwhile does not shift it.
  */
-export function record(actions: IdentityActionsApi, options: RecorderOptions = {}): Recorder {
+export function promptLog(actions: IdentityActionsApi): PromptLog {
   const input = testInput();
-  const promptMark = input.prompts.length;
-  const progressMark = input.progress.length;
-  const confirmationMark = confirmationsMark(actions);
-  const asked = () => input.prompts.slice(promptMark);
-  const rec: Recorder = {
+  const confirmations = confirmationsMark(actions);
+  const asked = fromNow(() => input.prompts);
+  const progress = fromNow(() => input.progress);
+  return {
     get confirmations() {
-      return confirmationMark();
+      return confirmations();
     },
     get messages() {
       return asked().filter((p) => p.kind === 'message').map((p) => ({ level: p.level ?? 'info', text: p.text ?? '', buttons: p.buttons ?? [] }));
@@ -170,9 +182,47 @@ export function record(actions: IdentityActionsApi, options: RecorderOptions = {
       return asked().filter((p) => p.kind === 'quickPick').map((p) => ({ title: p.title, labels: p.labels ?? [] }));
     },
     get progress() {
-      return input.progress.slice(progressMark).flatMap((p) => p.reports);
+      return progress().flatMap((p) => p.reports);
     },
   };
+}
+
+/** The answer to the tenant picker, which is only shown with several tenants: the environment tenant, or nothing. */
+export function envTenantPick(registry: TenantRegistry): string[] {
+  const env = registry.get(ENV_TENANT);
+  assert.ok(env, 'the environment tenant is configured');
+  return registry.list().length > 1 ? [env.label] : [];
+}
+
+/**
+ * Makes the environment tenant writable for the suite it is called in (a before hook) and puts its read-only setting
+ * back afterwards (an after hook); `ready` gets the handles. Hooks of the suite registered later run after these.
+ */
+export function withWritableTenant(ready: (handles: Handles) => void): void {
+  let h: Handles | undefined;
+  let wasReadOnly = true;
+  before(async () => {
+    h = await handles();
+    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
+    await h.registry.setReadOnly(ENV_TENANT, false);
+    ready(h);
+  });
+  after(async () => {
+    if (h) await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
+  });
+}
+
+function testInput(): TestUserInput {
+  return handlesSync().api.userInput;
+}
+
+/**
+ * Standing answers on the test input for suites that run many commands the same way (tests that walk one
+ * command's questions use `userInput.runWithInputs` with ordered answers instead); returns what was asked/shown.
+ */
+export function record(actions: IdentityActionsApi, options: RecorderOptions = {}): Recorder {
+  const input = testInput();
+  const rec = promptLog(actions);
   if (options.cancelAfterReports !== undefined) input.cancelProgressAfter(options.cancelAfterReports);
   const envLabel = handlesSync().registry.get(ENV_TENANT)?.label;
   input.respondWith(async (prompt) => {
@@ -210,6 +260,16 @@ export function record(actions: IdentityActionsApi, options: RecorderOptions = {
 /** Removes the standing answers. */
 export function restore(_actions: IdentityActionsApi): void {
   testInput().respondWith(undefined);
+}
+
+/** Runs `run` while the simulator injects `faults`, and turns them off afterwards (even when it throws). */
+export async function underFaults<T>(faults: Record<string, unknown>, run: () => Promise<T>): Promise<T> {
+  await setFaults(faults);
+  try {
+    return await run();
+  } finally {
+    await setFaults({});
+  }
 }
 
 /** Audit lines of one run (readAudit waits for pending appends; it does not wait for button follow-ups). */

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { NeedsAttentionNode, TreeNode } from '../../src/tree/nodes';
-import { ENV_TENANT, handles, record, restore } from './actionsSupport';
+import { ENV_TENANT, promptLog, withWritableTenant } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 import { EXTENSION_ID, children, descriptionOf, identities, isNeedsAttentionRequest, labelOf, lastSeq, simRequests, waitFor } from './coreSupport';
 
@@ -24,7 +24,6 @@ function isAttention(node: TreeNode | undefined): node is NeedsAttentionNode {
 describe('needs attention (tree, simulator)', function () {
   this.timeout(120_000);
   let h: Handles;
-  let wasReadOnly: boolean;
   let expected: string[];
 
   async function attentionNode(): Promise<NeedsAttentionNode> {
@@ -45,21 +44,15 @@ describe('needs attention (tree, simulator)', function () {
     }
   }
 
+  withWritableTenant((handles) => (h = handles));
+
   before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
     h.api.jobs.taskPollDelays = { initialMs: 200, maxMs: 400, factor: 1.2 };
     await h.api.services.viewStates.update(ENV_TENANT, { filters: undefined, sorters: undefined, defaultFilter: 'NONE' });
     const client = await h.registry.getClient(ENV_TENANT);
     expected = [];
     for await (const page of client.iterateIdentities({ filters: ERROR_FILTER })) expected.push(...page.items.map((i) => i.id));
     assert.ok(expected.length > 0, 'the simulator has identities in processing error');
-  });
-
-  after(async () => {
-    restore(h.actions);
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
   it('is not counted when the tenant opens: the tenant costs its own list request only', async () => {
@@ -115,9 +108,11 @@ describe('needs attention (tree, simulator)', function () {
 
   it('its command (with the node) runs the guarded job on those identities and counts again afterwards', async () => {
     const node = await attentionNode();
-    const rec = record(h.actions);
+    const rec = promptLog(h.actions);
     const mark = await lastSeq();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.processIdentitiesInError', node)) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs([expected.length === 1 ? 'Process' : `Process ${expected.length} Identities`], () =>
+      vscode.commands.executeCommand('iscExplorer.processIdentitiesInError', node),
+    )) as ActionOutcome;
     assert.strictEqual(outcome.status, 'completed');
     assert.strictEqual(rec.confirmations.length, 1, 'the guard asked once');
     assert.deepStrictEqual(rec.confirmations[0].identities.map((r) => r.identityId).sort(), [...expected].sort());

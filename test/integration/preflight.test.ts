@@ -8,39 +8,33 @@ import { FIXTURE_IDS } from '../../sim/fixtures';
 import { inList } from '../../src/api/filters';
 import type { ActionOutcome } from '../../src/commands/actions';
 import type { IdentityRef } from '../../src/model/identityRef';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, record, requestMark, restore, setFaults, simIdentity } from './actionsSupport';
-import type { Handles } from './actionsSupport';
+import type { TestAnswer } from '../../src/testing/testUserInput';
+import { ENV_TENANT, apiRequestsSince, nodeArg, promptLog, requestMark, setFaults, simIdentity, withWritableTenant } from './actionsSupport';
+import type { Handles, PromptLog } from './actionsSupport';
 import { children, identities } from './coreSupport';
 
 describe('delete pre-flight (simulator)', function () {
   this.timeout(60_000);
   let h: Handles;
-  let wasReadOnly: boolean;
 
   async function fixtureRef(id: string): Promise<IdentityRef> {
     const identity = await (await h.registry.getClient(ENV_TENANT)).getIdentity(id);
     return { tenantId: ENV_TENANT, identityId: identity.id, name: identity.name };
   }
 
-  /** Runs delete on `ref` with every prompt recorded (the typed name would be right). */
-  async function deleteRecorded(ref: IdentityRef): Promise<{ outcome: ActionOutcome; rec: ReturnType<typeof record>; writes: string[] }> {
-    const rec = record(h.actions, { input: () => ref.name });
+  /** Runs delete on `ref` with `answers` (none: refused before any prompt), every prompt logged. */
+  async function deleteRecorded(ref: IdentityRef, answers: TestAnswer[] = []): Promise<{ outcome: ActionOutcome; rec: PromptLog; writes: string[] }> {
+    const rec = promptLog(h.actions);
     const mark = await requestMark();
-    const outcome = (await vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref))) as ActionOutcome;
+    const outcome = (await h.api.userInput.runWithInputs(answers, () => vscode.commands.executeCommand('iscExplorer.deleteIdentity', nodeArg(ref)))) as ActionOutcome;
     const writes = (await apiRequestsSince(mark)).filter((r) => r.method !== 'GET').map((r) => `${r.method} ${r.path}`);
     return { outcome, rec, writes };
   }
 
-  before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
-  });
+  withWritableTenant((handles) => (h = handles));
 
   after(async () => {
-    restore(h.actions);
     await setFaults({});
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
     await h.api.services.viewStates.update(ENV_TENANT, { filters: undefined, sorters: undefined, defaultFilter: 'NONE' });
   });
 
@@ -75,7 +69,8 @@ describe('delete pre-flight (simulator)', function () {
     const ref = await fixtureRef(FIXTURE_IDS.owner);
     await setFaults({ failNext: { status: 403, count: 1, methods: ['GET'], pathIncludes: `/${FIXTURE_IDS.owner}/ownership` } });
     try {
-      const { outcome, rec, writes } = await deleteRecorded(ref);
+      // The confirmation's Delete…, then the right name typed.
+      const { outcome, rec, writes } = await deleteRecorded(ref, ['Delete…', ref.name]);
       assert.match(rec.confirmations[0]?.detail ?? '', /Ownership: could not be read/);
       assert.match(rec.confirmations[0].detail, /Protected: no\./);
       assert.deepStrictEqual(writes, [`DELETE /v2025/identities/${ref.identityId}`]);
