@@ -59,8 +59,6 @@ export interface AskedPrompt {
   answer?: string | string[] | undefined;
 }
 
-/** Standing answers: looks at a prompt and answers it (undefined: no answer). */
-export type Responder = (prompt: AskedPrompt) => TestAnswer | undefined | Promise<TestAnswer | undefined>;
 
 export interface ProgressRecord {
   title: string;
@@ -101,7 +99,6 @@ export class TestUserInput implements UserInput {
   private failures: Error[] = [];
   private running = false;
   private cancelAfterReports: number | undefined;
-  private responder: Responder | undefined;
 
   /**
    * Runs `action` with `answers` for its prompts, in order. Rejects when a prompt had no answer or one that did not
@@ -122,14 +119,6 @@ export class TestUserInput implements UserInput {
       this.running = false;
       this.cancelAfterReports = undefined;
     }
-  }
-
-  /**
-   * Answers prompts that come while no ordered answer is waiting, by looking at the prompt (undefined: no answer,
-   * the prompt fails). For suites that run many commands with the same standing answers; undefined removes it.
-   */
-  respondWith(responder: Responder | undefined): void {
-    this.responder = responder;
   }
 
   /** Forgets the logged prompts and progress. */
@@ -156,7 +145,7 @@ export class TestUserInput implements UserInput {
 
   private async next(prompt: AskedPrompt, what: string): Promise<TestAnswer> {
     this.prompts.push(prompt);
-    const answer = this.answers.shift() ?? (await this.responder?.(prompt));
+    const answer = this.answers.shift();
     if (answer === undefined) return this.fail(`No answer left for ${what}${this.running ? '' : ' (the prompt came outside runWithInputs)'}.`);
     return answer;
   }
@@ -217,13 +206,6 @@ export class TestUserInput implements UserInput {
       prompt.answer = answer.click;
       await answer.when;
       return answer.click;
-    }
-    if (this.answers.length === 0 && this.responder) {
-      const standing = await this.responder(prompt);
-      if (typeof standing === 'string' && buttons.includes(standing)) {
-        prompt.answer = standing;
-        return standing;
-      }
     }
     return undefined;
   }

@@ -1,12 +1,11 @@
 // Helpers of the identity-action integration tests (actions*.test.ts): the extension's handles, the simulator's
 // admin endpoints, the log of what a run asked and showed (its prompts answered in order with
 // `userInput.runWithInputs`), the writable-tenant setup of a suite, and identity picks that stay clear of fixtures
-// and other tests. `record()` (standing answers) is the older way, left for the suites not yet on ordered answers.
+// and other tests.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { IdentityActionsApi, ConfirmationRequest } from '../../src/commands/actions';
 import type { TestUserInput } from '../../src/testing/testUserInput';
-import { CANCEL } from '../../src/testing/testUserInput';
 import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { TenantRegistry } from '../../src/auth/tenantRegistry';
 import type { IdentityRef } from '../../src/model/identityRef';
@@ -24,7 +23,7 @@ export interface Handles {
   registry: TenantRegistry;
 }
 
-/** The handles once the extension is active (record() runs after a handles() call). */
+/** The handles once the extension is active (after a handles() call). */
 function handlesSync(): Handles {
   const api = vscode.extensions.getExtension<ExtensionTestHandle>(EXTENSION_ID)?.exports;
   assert.ok(api, 'the extension is activated (call handles() first)');
@@ -120,23 +119,6 @@ export interface PromptLog {
   progress: string[];
 }
 
-/** What `record()` returns (the same log). */
-export type Recorder = PromptLog;
-
-export interface RecorderOptions {
-  /** Answer of the modal: 'confirm' (its confirm button) or 'cancel'. */
-  confirm?: 'confirm' | 'cancel';
-  /** Button to "click" on messages (matched by text), else none. */
-  clickOnMessage?: (text: string, buttons: string[]) => string | undefined;
-  /** Delays the "click" until this settles (the person reads the summary first). */
-  clickAfter?: Promise<void>;
-  input?: (options: vscode.InputBoxOptions) => string | undefined;
-  pick?: (labels: string[], title?: string) => number | undefined;
-  pickIdentity?: IdentityRef;
-  /** Cancels the next progress notification after this many progress reports (cancellation tests). */
-  cancelAfterReports?: number;
-}
-
 /**
  * The guard's confirmations from now on: marked by the newest one (the log keeps the latest 50, so a count would
  * stop moving once it is full).
@@ -214,52 +196,6 @@ export function withWritableTenant(ready: (handles: Handles) => void): void {
 
 function testInput(): TestUserInput {
   return handlesSync().api.userInput;
-}
-
-/**
- * Standing answers on the test input for suites that run many commands the same way (tests that walk one
- * command's questions use `userInput.runWithInputs` with ordered answers instead); returns what was asked/shown.
- */
-export function record(actions: IdentityActionsApi, options: RecorderOptions = {}): Recorder {
-  const input = testInput();
-  const rec = promptLog(actions);
-  if (options.cancelAfterReports !== undefined) input.cancelProgressAfter(options.cancelAfterReports);
-  const envLabel = handlesSync().registry.get(ENV_TENANT)?.label;
-  input.respondWith(async (prompt) => {
-    switch (prompt.kind) {
-      case 'modal':
-        return (options.confirm ?? 'confirm') === 'confirm' ? prompt.buttons?.[prompt.buttons.length - 1] : CANCEL;
-      case 'message': {
-        const click = options.clickOnMessage?.(prompt.text ?? '', prompt.buttons ?? []);
-        if (click !== undefined && options.clickAfter) await options.clickAfter;
-        return click;
-      }
-      case 'inputBox': {
-        const o = prompt.inputOptions ?? {};
-        const value = options.input?.(o);
-        if (value === undefined) return CANCEL;
-        const problem = await o.validateInput?.(value);
-        return problem ? CANCEL : value; // a person could not submit an invalid value
-      }
-      case 'quickPick': {
-        const labels = prompt.labels ?? [];
-        // The tenant picker (only shown with several tenants): the environment tenant.
-        if (prompt.title === undefined && envLabel !== undefined && labels.includes(envLabel)) return envLabel;
-        const index = options.pick?.(labels, prompt.title);
-        return index === undefined ? CANCEL : labels[index];
-      }
-      case 'livePick':
-        return options.pickIdentity ? options.pickIdentity.identityId : CANCEL;
-      default:
-        return CANCEL;
-    }
-  });
-  return rec;
-}
-
-/** Removes the standing answers. */
-export function restore(_actions: IdentityActionsApi): void {
-  testInput().respondWith(undefined);
 }
 
 /** Runs `run` while the simulator injects `faults`, and turns them off afterwards (even when it throws). */

@@ -13,7 +13,7 @@ import type { IdentityChange } from '../../src/model/compare/changeSummary';
 import type { IdentityRef } from '../../src/model/identityRef';
 import type { JobChangeRecord } from '../../src/model/jobs/jobChanges';
 import { pendingLifecycleMove } from '../../sim/attributes';
-import { ENV_TENANT, apiRequestsSince, handles, nodeArg, pickRefs, requestMark, requestsAbout, setFaults, simJson, sleep } from './actionsSupport';
+import { ENV_TENANT, apiRequestsSince, nodeArg, pickRefs, requestMark, requestsAbout, setFaults, simJson, sleep, withWritableTenant } from './actionsSupport';
 import type { Handles, SimRequest } from './actionsSupport';
 import { answered, confirmButton } from './orderedAnswers';
 import type { PromptLog } from './orderedAnswers';
@@ -28,18 +28,13 @@ async function until(condition: () => boolean, what: string, ms = 20_000): Promi
 
 describe('jobs', () => {
   let h: Handles;
-  let wasReadOnly: boolean;
-
-  before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
+  withWritableTenant((handles) => {
+    h = handles;
     h.api.jobs.taskPollDelays = { initialMs: 200, maxMs: 400, factor: 1.2 };
   });
 
   after(async () => {
     await setFaults({});
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
   });
 
   const job = (id: string): JobView => {

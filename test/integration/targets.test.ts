@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ActionOutcome } from '../../src/commands/actions';
 import { CANCEL } from '../../src/testing/testUserInput';
-import { ENV_TENANT, apiRequestsSince, handles, pickRefs, requestMark } from './actionsSupport';
+import { ENV_TENANT, apiRequestsSince, pickRefs, requestMark, withWritableTenant } from './actionsSupport';
 import type { Handles } from './actionsSupport';
 import { answered, confirmButton } from './orderedAnswers';
 
@@ -16,17 +16,12 @@ const processButton = (count: number): string => confirmButton('Process', count)
 
 describe('actions on sets', () => {
   let h: Handles;
-  let wasReadOnly: boolean;
-
-  before(async () => {
-    h = await handles();
-    wasReadOnly = h.registry.get(ENV_TENANT)!.readOnly;
-    await h.registry.setReadOnly(ENV_TENANT, false);
+  withWritableTenant((handles) => {
+    h = handles;
     h.api.jobs.taskPollDelays = { initialMs: 200, maxMs: 400, factor: 1.2 };
   });
 
   after(async () => {
-    await h.registry.setReadOnly(ENV_TENANT, wasReadOnly);
     await vscode.workspace.getConfiguration('iscExplorer').update('jobs.typedConfirmationAbove', undefined, vscode.ConfigurationTarget.Global);
   });
 
@@ -111,8 +106,8 @@ describe('actions on sets', () => {
     // A wrong number cannot be submitted (the box refuses it), so the person can only close the box.
     const { result: outcome, log } = await run([processButton(3), CANCEL]);
     assert.notStrictEqual(outcome.status, 'completed');
-    assert.match(log.inputs[0]?.text ?? '', /Type 3/);
-    assert.ok(await log.inputs[0]?.inputOptions?.validateInput?.('4'), 'the box refuses 4');
+    assert.match(log.inputs[0]?.prompt ?? '', /Type 3/);
+    assert.ok(await log.inputs[0]?.validateInput?.('4'), 'the box refuses 4');
     assert.strictEqual((await apiRequestsSince(mark)).filter((r) => r.method === 'POST').length, 0, 'nothing sent');
     const { result: confirmed } = await run([processButton(3), '3']);
     assert.strictEqual(confirmed.status, 'completed');
