@@ -101,7 +101,7 @@ export function savedFilterOfArg(services: CoreServices, arg: unknown): SavedFil
 }
 
 export function registerSavedFilterCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants, savedFilters, viewStates, ui } = services;
+  const { tenants, savedFilters, viewStates, ui } = services;
   const prompts = savedFilterPrompts(ui);
 
   /** The tenant and saved filter a row or `{ tenantId, name }` names; asked for when there is neither. */
@@ -119,7 +119,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return { tenant, saved };
   };
 
-  registerCommand(context, logger, COMMAND_IDS.saveFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.saveFilter, async (arg?: unknown, options?: unknown) => {
     const answers = answersOf(arg, options);
     const tenant = await resolveTenant(ui, tenants, arg instanceof SavedFilterNode ? arg.tenantId : (answers.tenantId ?? arg), vscode.l10n.t('Save the filter of which tenant?'));
     const state = viewStates.get(tenant.id);
@@ -141,7 +141,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return saved.name;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.applySavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.applySavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Apply which saved filter?'));
     // The tree's refresher starts the tenant's list over with the new query when the view state changes.
     await viewStates.update(tenant.id, viewStateOf(saved));
@@ -149,7 +149,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return saved.name;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.renameSavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.renameSavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Rename which saved filter?'));
     const existing = savedFilters.list(tenant.id);
     const raw =
@@ -161,7 +161,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return normalizeSavedFilterName(raw);
   });
 
-  registerCommand(context, logger, COMMAND_IDS.deleteSavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.deleteSavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Delete which saved filter?'));
     await savedFilters.remove(tenant.id, saved.name);
     return true;
