@@ -26,7 +26,7 @@ export interface IdentitySnapshot {
   protected?: boolean;
 }
 
-export type FactKey = 'identityStatus' | 'processingState' | 'lifecycleState' | 'manager' | 'protected' | 'isManager';
+type FactKey = 'identityStatus' | 'processingState' | 'lifecycleState' | 'manager' | 'protected' | 'isManager';
 
 export interface FactDiff {
   key: FactKey;
