@@ -148,6 +148,14 @@ describe('saved filters (extension host, simulator)', function () {
     assert.deepStrictEqual(services.savedFilters.list(ENV), []);
   });
 
+  it('shows a command\'s failure once, through the user input, as an error message with Show Log', async () => {
+    const mark = api.userInput.prompts.length;
+    assert.strictEqual(await saveAs('evil\u202Egnp'), undefined);
+    const shown = api.userInput.prompts.slice(mark).filter((p) => p.kind === 'message' && p.level === 'error');
+    assert.deepStrictEqual(shown.map((p) => p.buttons), [['Show Log']]);
+    assert.match(shown[0].text ?? '', /visible characters only/);
+  });
+
   it('renames a saved filter, refusing a name another saved filter has', async () => {
     await saveAs('Everyone');
     await services.viewStates.update(ENV, MA_DESC);
