@@ -1,6 +1,8 @@
 // The one wrapper every command goes through: logs, reports a failure once (ISC's own text), ignores cancellation.
 import * as vscode from 'vscode';
 import { isIscApiError } from '../api/errors';
+import type { ExtensionServices } from '../services';
+import type { UserInput } from '../ui/userInput';
 import type { Logger } from '../util/redact';
 import { isCancellation } from '../util/cancellation';
 
@@ -14,7 +16,7 @@ function userMessage(error: unknown): string {
 }
 
 /** Logs and shows a failure unless it was already shown (or is a cancellation). */
-function reportError(logger: Logger, commandId: string, error: unknown): void {
+function reportError(logger: Logger, ui: UserInput, commandId: string, error: unknown): void {
   if (isCancellation(error)) {
     logger.debug(`${commandId}: cancelled`);
     return;
@@ -24,16 +26,20 @@ function reportError(logger: Logger, commandId: string, error: unknown): void {
     reported.add(error);
   }
   logger.error(`${commandId} failed: ${userMessage(error)}`);
-  void vscode.window.showErrorMessage(userMessage(error), 'Show Log').then((choice) => {
-    if (choice === 'Show Log') (logger as Partial<{ show(): void }>).show?.();
+  const showLog = vscode.l10n.t('Show Log');
+  void ui.showMessage('error', userMessage(error), showLog).then((choice) => {
+    if (choice === showLog) (logger as Partial<{ show(): void }>).show?.();
   });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CommandHandler = (...args: any[]) => unknown;
 
+/** What the wrapper needs: where to register, where to log, and where to show a failure. */
+export type CommandHost = Pick<ExtensionServices, 'context' | 'logger' | 'ui'>;
+
 /** Registers `id` (disposed with the extension); the handler's result is returned, failures resolve to undefined. */
-export function registerCommand(context: vscode.ExtensionContext, logger: Logger, id: string, handler: CommandHandler): void {
+export function registerCommand({ context, logger, ui }: CommandHost, id: string, handler: CommandHandler): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
       const started = Date.now();
@@ -43,7 +49,7 @@ export function registerCommand(context: vscode.ExtensionContext, logger: Logger
         logger.debug(`${id}: done in ${Date.now() - started} ms`);
         return result;
       } catch (error) {
-        reportError(logger, id, error);
+        reportError(logger, ui, id, error);
         return undefined;
       }
     }),

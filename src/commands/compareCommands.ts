@@ -30,7 +30,7 @@ export interface CompareApi {
 const MAX_SNAPSHOT_BYTES = 20 * 1024 * 1024;
 
 export function registerCompareCommands(services: ExtensionServices): CompareApi {
-  const { context, logger } = services;
+  const { context } = services;
   const manager = new CompareManager(services, context.extensionUri);
   context.subscriptions.push(manager);
   registerSnapshotDocuments(context);
@@ -46,7 +46,7 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
     });
   };
 
-  registerCommand(context, logger, COMMAND_IDS.compareIdentities, async (primary?: unknown, selection?: unknown) => {
+  registerCommand(services, COMMAND_IDS.compareIdentities, async (primary?: unknown, selection?: unknown) => {
     const refs = identityRefsFromArgs(primary, selection);
     if (refs.length > 2) {
       message(vscode.l10n.t('Select exactly two identities to compare ({0} are selected).', refs.length));
@@ -63,7 +63,7 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
     return manager.open(a, b).key;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.openChangeAsDiff, async (before?: unknown, after?: unknown, title?: unknown) => {
+  registerCommand(services, COMMAND_IDS.openChangeAsDiff, async (before?: unknown, after?: unknown, title?: unknown) => {
     if (before !== undefined && after !== undefined) {
       await openSnapshotDiff(before, after, typeof title === 'string' ? title : vscode.l10n.t('Change'));
       return;

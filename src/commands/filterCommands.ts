@@ -14,7 +14,7 @@ import { resolveTenant } from './commandArgs';
 import { escapeQuickPickText } from '../ui/pickers';
 
 export function registerFilterCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants, viewStates } = services;
+  const { tenants, viewStates } = services;
 
   const apply = async (tenantId: string, change: Partial<TenantViewState>): Promise<TenantViewState> => {
     const next = await viewStates.update(tenantId, change);
@@ -27,7 +27,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
    * Without options: the one-quick-pick filter (src/ui/filterPicker.ts). `{ filters, mode }` applies an expression
    * without UI (combined with the current one by `mode`, default replace): saved filters and other commands use it.
    */
-  registerCommand(context, logger, COMMAND_IDS.filter, async (arg?: unknown, options?: { filters?: string; mode?: CombineMode }) => {
+  registerCommand(services, COMMAND_IDS.filter, async (arg?: unknown, options?: { filters?: string; mode?: CombineMode }) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Filter the identities of which tenant?'));
     const current = viewStates.get(tenant.id).filters;
     let next: string | undefined;
@@ -46,7 +46,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { filters: next })).filters;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
+  registerCommand(services, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, 'Sort the identities of which tenant?');
     let next: string | undefined;
     if (sorters === null || typeof sorters === 'string') {
@@ -63,7 +63,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { sorters: next })).sorters ?? null;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
+  registerCommand(services, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, 'Which tenant?');
     let next: DefaultFilter;
     if (value === 'NONE' || value === 'CORRELATED_ONLY') {
@@ -82,7 +82,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     return (await apply(tenant.id, { defaultFilter: next })).defaultFilter;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
+  registerCommand(services, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, 'Clear the filter of which tenant?');
     const state = viewStates.get(tenant.id);
     if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError('No filter is active.');

@@ -26,7 +26,7 @@ export function registerJobCommands(
   runtime: ActionRuntime,
   showJobActivity: (jobId: string) => Promise<unknown>,
 ): void {
-  const { context, logger, ui } = services;
+  const { ui } = services;
 
   const pickJob = async (arg: unknown, filter: (job: JobView) => boolean = () => true): Promise<JobView | undefined> => {
     await jobs.ready;
@@ -39,7 +39,7 @@ export function registerJobCommands(
     );
     return picked?.job;
   };
-  const register = (id: string, handler: (arg?: unknown) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
+  const register = (id: string, handler: (arg?: unknown) => Promise<unknown>): void => registerCommand(services, id, handler);
 
   register(COMMAND_IDS.cancelJob, async (arg) => {
     const job = await pickJob(arg, (j) => j.state === 'running' || j.state === 'paused' || j.state === 'interrupted');

@@ -1,16 +1,14 @@
 // Saved filters of a tenant: Save Filter…, Apply Saved Filter (the row's click), Rename Saved Filter…, Delete Saved
 // Filter. Every answer a command would ask for can be given as an argument (`{ tenantId, name, newName, overwrite }`);
-// only what is missing is asked, through the prompts below.
+// only what is missing is asked, through the prompts of src/ui/savedFilterPrompts.ts (the table saves its query there too).
 import * as vscode from 'vscode';
-import type { SavedFilter, SavedFilterNameProblem } from '../model/savedFilters';
-import { MAX_SAVED_FILTER_NAME, findSavedFilter, normalizeSavedFilterName, savedFilterLabel, savedFilterNameProblem, savedFilterOf, viewStateOf } from '../model/savedFilters';
+import type { SavedFilter } from '../model/savedFilters';
+import { findSavedFilter, normalizeSavedFilterName, savedFilterLabel, savedFilterNameProblem, viewStateOf } from '../model/savedFilters';
 import type { TenantInfo } from '../model/tenant';
-import { describeViewState } from '../model/viewState';
 import type { CoreServices } from '../services';
 import { SavedFilterNode } from '../tree/nodes';
 import type { TreeController } from '../tree/treeController';
-import type { UserInput } from '../ui/userInput';
-import { escapeQuickPickText } from '../ui/pickers';
+import { nameProblemText, saveQueryAsFilter, savedFilterPrompts } from '../ui/savedFilterPrompts';
 import { UserCancelledError } from '../util/cancellation';
 import { COMMAND_IDS } from './commandIds';
 import { resolveTenant } from './commandArgs';
@@ -39,60 +37,6 @@ function answersOf(...args: unknown[]): SavedFilterAnswers {
   return answers;
 }
 
-function nameProblemText(problem: SavedFilterNameProblem, name: string): string {
-  switch (problem) {
-    case 'empty':
-      return vscode.l10n.t('Enter a name.');
-    case 'tooLong':
-      return vscode.l10n.t('Use at most {0} characters.', MAX_SAVED_FILTER_NAME);
-    case 'unsafeCharacters':
-      return vscode.l10n.t('Use visible characters only (no control, direction or invisible characters).');
-    case 'duplicate':
-      return vscode.l10n.t('A saved filter named "{0}" exists already.', savedFilterLabel({ name: normalizeSavedFilterName(name), defaultFilter: 'NONE' }));
-  }
-}
-
-/** The questions these commands ask, in one place, through the extension's user input. */
-const savedFilterPrompts = (ui: UserInput) => ({
-  async name(options: { title: string; prompt: string; value?: string; existing: readonly SavedFilter[]; renaming?: string; duplicateIsWarning: boolean }): Promise<string> {
-    const answer = await ui.showInputBox({
-      title: options.title,
-      prompt: options.prompt,
-      value: options.value,
-      placeHolder: vscode.l10n.t('Name of the saved filter'),
-      validateInput: (value) => {
-        const problem = savedFilterNameProblem(value, options.existing, options.renaming);
-        if (!problem) return undefined;
-        const message = nameProblemText(problem, value);
-        if (problem === 'duplicate' && options.duplicateIsWarning) return { message: vscode.l10n.t('{0} Saving replaces it.', message), severity: vscode.InputBoxValidationSeverity.Warning };
-        return message;
-      },
-    });
-    if (answer === undefined) throw new UserCancelledError();
-    return answer;
-  },
-
-  async overwrite(saved: SavedFilter, tenant: TenantInfo): Promise<boolean> {
-    const replace = vscode.l10n.t('Replace');
-    const choice = await ui.showModal(
-      'warning',
-      vscode.l10n.t('Replace the saved filter "{0}"?', savedFilterLabel(saved)),
-      vscode.l10n.t('{0} keeps one saved filter of that name; it lists: {1}', tenant.label, describeViewState(viewStateOf(saved)) ?? vscode.l10n.t('all identities')),
-      replace,
-    );
-    return choice === replace;
-  },
-
-  async pick(tenant: TenantInfo, list: readonly SavedFilter[], placeHolder: string): Promise<SavedFilter> {
-    const picked = await ui.showQuickPick(
-      list.map((saved) => ({ label: escapeQuickPickText(savedFilterLabel(saved)), description: describeViewState(viewStateOf(saved)) ?? '', saved })),
-      { title: vscode.l10n.t('Saved filters of {0}', escapeQuickPickText(tenant.label)), placeHolder },
-    );
-    if (!picked) throw new UserCancelledError();
-    return picked.saved;
-  },
-});
-
 /** The saved filter a command argument names (a row, or `{ tenantId, name }`), else undefined. */
 export function savedFilterOfArg(services: CoreServices, arg: unknown): SavedFilter | undefined {
   if (arg instanceof SavedFilterNode) return services.savedFilters.get(arg.tenantId, arg.saved.name);
@@ -101,7 +45,7 @@ export function savedFilterOfArg(services: CoreServices, arg: unknown): SavedFil
 }
 
 export function registerSavedFilterCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants, savedFilters, viewStates, ui } = services;
+  const { tenants, savedFilters, viewStates, ui } = services;
   const prompts = savedFilterPrompts(ui);
 
   /** The tenant and saved filter a row or `{ tenantId, name }` names; asked for when there is neither. */
@@ -119,29 +63,14 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return { tenant, saved };
   };
 
-  registerCommand(context, logger, COMMAND_IDS.saveFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.saveFilter, async (arg?: unknown, options?: unknown) => {
     const answers = answersOf(arg, options);
     const tenant = await resolveTenant(ui, tenants, arg instanceof SavedFilterNode ? arg.tenantId : (answers.tenantId ?? arg), vscode.l10n.t('Save the filter of which tenant?'));
-    const state = viewStates.get(tenant.id);
-    const existing = savedFilters.list(tenant.id);
-    const raw =
-      answers.name ??
-      (await prompts.name({
-        title: vscode.l10n.t('Save the filter of {0}', tenant.label),
-        prompt: vscode.l10n.t('Lists: {0}', describeViewState(state) ?? vscode.l10n.t('all identities')),
-        existing,
-        duplicateIsWarning: true,
-      }));
-    const problem = savedFilterNameProblem(raw, existing);
-    if (problem && problem !== 'duplicate') throw new Error(nameProblemText(problem, raw));
-    const replaced = findSavedFilter(existing, raw);
-    if (replaced && !(answers.overwrite ?? (await prompts.overwrite(replaced, tenant)))) throw new UserCancelledError();
-    const saved = savedFilterOf(raw, state);
-    await savedFilters.save(tenant.id, saved);
+    const saved = await saveQueryAsFilter(ui, savedFilters, tenant, viewStates.get(tenant.id), answers);
     return saved.name;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.applySavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.applySavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Apply which saved filter?'));
     // The tree's refresher starts the tenant's list over with the new query when the view state changes.
     await viewStates.update(tenant.id, viewStateOf(saved));
@@ -149,7 +78,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return saved.name;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.renameSavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.renameSavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Rename which saved filter?'));
     const existing = savedFilters.list(tenant.id);
     const raw =
@@ -161,7 +90,7 @@ export function registerSavedFilterCommands(services: CoreServices, tree: TreeCo
     return normalizeSavedFilterName(raw);
   });
 
-  registerCommand(context, logger, COMMAND_IDS.deleteSavedFilter, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, COMMAND_IDS.deleteSavedFilter, async (arg?: unknown, options?: unknown) => {
     const { tenant, saved } = await resolveSaved(arg, options, vscode.l10n.t('Delete which saved filter?'));
     await savedFilters.remove(tenant.id, saved.name);
     return true;

@@ -48,7 +48,7 @@ function newExportId(): string {
 }
 
 export function registerTableCommands(services: CoreServices): IdentitiesTableApi {
-  const { context, logger, tenants } = services;
+  const { context, tenants } = services;
   const manager = new TableManager(services, context.extensionUri);
   const store = new InterruptedExportStore(context.globalState);
   const runner = new ExportRunner(services, store);
@@ -59,7 +59,7 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
     }),
   );
 
-  registerCommand(context, logger, COMMAND_IDS.openIdentitiesTable, async (arg?: unknown) => {
+  registerCommand(services, COMMAND_IDS.openIdentitiesTable, async (arg?: unknown) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Open the identities table of which tenant?'));
     // From a saved filter row: the table lists that saved filter; the tree keeps its own query.
     const saved = savedFilterOfArg(services, arg);
@@ -67,7 +67,7 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
     return tenant.id;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.exportIdentities, async (arg?: unknown): Promise<ExportOutcome> => {
+  registerCommand(services, COMMAND_IDS.exportIdentities, async (arg?: unknown): Promise<ExportOutcome> => {
     const resumeId = arg && typeof arg === 'object' ? (arg as { resume?: unknown }).resume : undefined;
     let job: ExportJob;
     if (typeof resumeId === 'string') {

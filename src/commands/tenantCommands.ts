@@ -42,7 +42,7 @@ function proxyConfigured(): boolean {
 }
 
 export function registerTenantCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants, ui } = services;
+  const { logger, tenants, ui } = services;
 
   /** For pickers of commands that only apply to added tenants (the environment tenant has no stored credentials). */
   const userTenantsOnly = () => {
@@ -143,7 +143,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return { baseUrl, clientId, clientSecret };
   };
 
-  registerCommand(context, logger, COMMAND_IDS.addTenant, async (arg?: unknown): Promise<TenantInfo | undefined> => {
+  registerCommand(services, COMMAND_IDS.addTenant, async (arg?: unknown): Promise<TenantInfo | undefined> => {
     if (isAddTenantArgs(arg)) {
       const baseUrl = normalizeBaseUrl(arg.baseUrl);
       // Before the connection check: a duplicate needs no token request to be refused.
@@ -175,7 +175,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
   });
 
-  registerCommand(context, logger, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
+  registerCommand(services, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
     const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Update the credentials of which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.');
@@ -206,7 +206,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
   });
 
-  registerCommand(context, logger, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
+  registerCommand(services, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
     const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Remove which tenant?');
     if (tenant.source === 'environment') {
       throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.');
@@ -222,7 +222,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return true;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
+  registerCommand(services, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
     const tenant = await resolveTenant(ui, tenants, arg, 'Toggle read-only mode of which tenant?');
     const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
     if (!readOnly && typeof value !== 'boolean') {
@@ -233,7 +233,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     return readOnly;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.selectActiveTenant, async (arg?: unknown) => {
+  registerCommand(services, COMMAND_IDS.selectActiveTenant, async (arg?: unknown) => {
     const tenant = arg ? await resolveTenant(ui, tenants, arg) : await pickTenant(ui, tenants, 'Make which tenant active?');
     if (!tenant) throw new UserCancelledError();
     tree.active.set(tenant.id);

@@ -33,12 +33,12 @@ function idOf(node: TreeNode): string | undefined {
 }
 
 export function registerTreeCommands(services: CoreServices, tree: TreeController): void {
-  const { context, logger, tenants } = services;
+  const { tenants } = services;
   const provider = tree.provider;
 
-  registerCommand(context, logger, COMMAND_IDS.refreshAll, () => provider.refreshAll());
+  registerCommand(services, COMMAND_IDS.refreshAll, () => provider.refreshAll());
 
-  registerCommand(context, logger, COMMAND_IDS.refresh, async (arg?: unknown, selection?: unknown) => {
+  registerCommand(services, COMMAND_IDS.refresh, async (arg?: unknown, selection?: unknown) => {
     const nodes = nodesOf(arg, selection);
     if (nodes.length === 0) {
       const id = tenantIdOf(arg);
@@ -49,7 +49,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     await Promise.all(nodes.map((node) => provider.refresh(node)));
   });
 
-  registerCommand(context, logger, COMMAND_IDS.loadMore, async (arg?: unknown) => {
+  registerCommand(services, COMMAND_IDS.loadMore, async (arg?: unknown) => {
     if (arg instanceof PlaceholderNode && arg.parent instanceof NeedsAttentionNode) return provider.attention.loadMore(arg.tenantId);
     const tenantId = tenantIdOf(arg);
     if (!tenantId) throw new Error('Load more needs a tenant.');
@@ -57,14 +57,14 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     return provider.snapshot(tenantId)?.items.length;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.retry, async (arg?: unknown) => {
+  registerCommand(services, COMMAND_IDS.retry, async (arg?: unknown) => {
     if (arg instanceof PlaceholderNode) return provider.retry(arg);
     const id = tenantIdOf(arg);
     const node = id ? provider.tenantNode(id) : undefined;
     if (node) await provider.refresh(node);
   });
 
-  registerCommand(context, logger, COMMAND_IDS.copyId, async (arg?: unknown, selection?: unknown) => {
+  registerCommand(services, COMMAND_IDS.copyId, async (arg?: unknown, selection?: unknown) => {
     const ids = nodesOf(arg, selection).map(idOf).filter((id): id is string => Boolean(id));
     if (ids.length === 0 && isIdentityRef(arg)) ids.push(arg.identityId);
     if (ids.length === 0) throw new Error('Select an identity or role assignment to copy its ID.');
@@ -73,7 +73,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     return ids.join('\n');
   });
 
-  registerCommand(context, logger, COMMAND_IDS.copyJson, async (arg?: unknown, selection?: unknown) => {
+  registerCommand(services, COMMAND_IDS.copyJson, async (arg?: unknown, selection?: unknown) => {
     const values = (await Promise.all(nodesOf(arg, selection).map((node) => jsonOf(node, services)))).filter((v) => v !== undefined);
     if (values.length === 0) throw new Error('Select an identity or role assignment to copy it as JSON.');
     const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
@@ -82,7 +82,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     return text;
   });
 
-  registerCommand(context, logger, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
+  registerCommand(services, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
     const tenant = await resolveTenant(services.ui, tenants, arg, 'Find an identity in which tenant?');
     tree.active.set(tenant.id);
     const ref = await pickIdentity(services.ui, tenants, tenant.id, { value: options?.value, recent: services.recentIdentities.list(tenant.id) });

@@ -35,7 +35,7 @@ export type CompareState =
 
 /** Every text the page shows, by key; templates with `{0}`… are filled by the page. Localized by the host. */
 export const COMPARE_STRING_KEYS = [
-  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no',
+  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no', 'valueDateLocale',
   'title', 'toolbarLabel', 'factsHeading', 'attributesHeading', 'rolesHeading', 'ownershipHeading', 'sideA', 'sideB',
   'identityA', 'identityB', 'openDetailsOf', 'crossTenant', 'viewGroup', 'hideEqual', 'hideEqualTitle', 'copyGroup',
   'copyMarkdown', 'copyMarkdownTitle', 'copyCsv', 'copyCsvTitle', 'refresh', 'refreshTitle', 'loadingBoth',

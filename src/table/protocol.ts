@@ -82,6 +82,7 @@ export const TABLE_STRING_KEYS = [
   'loadedRowsBadgeTitle', 'rowLoading', 'rowsError', 'retry', 'columnName', 'columnAlias', 'columnEmail',
   'columnIdentityStatus', 'columnProcessingState', 'columnLifecycleState', 'columnManager', 'columnIsManager',
   'columnProtected', 'columnCreated', 'columnModified', 'columnLastRefresh', 'columnId',
+  'saveFilter', 'saveFilterTitle',
 ] as const;
 export type TableStrings = Record<(typeof TABLE_STRING_KEYS)[number], string>;
 
@@ -162,6 +163,8 @@ export type TableToHostMessage =
   | { type: 'runAction'; action: TableAction; identityIds: string[] }
   | { type: 'copyRows'; format: 'csv' | 'tsv'; identityIds: string[]; columns: ColumnId[] }
   | { type: 'export' }
+  /** Save the table's query (filter, sort, default filter) as a saved filter of its tenant; the tree keeps its own. */
+  | { type: 'saveFilter' }
   | { type: 'rendered'; report: TableRenderReport };
 
 type TableMessageType = TableToHostMessage['type'];
@@ -210,6 +213,7 @@ const MESSAGE_FIELDS: Record<TableMessageType, Record<string, FieldCheck>> = {
   refresh: {},
   pickColumns: {},
   export: {},
+  saveFilter: {},
   requestPages: { generation: intField(0, 1e9), pages: listField(LIMITS.pagesPerRequest, intField(0, LIMITS.maxPage), true) },
   setSort: { sorters: sortersField },
   setDefaultFilter: { value: enumField(['NONE', 'CORRELATED_ONLY']) },

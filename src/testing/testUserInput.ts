@@ -15,7 +15,7 @@
 // Every prompt is logged in `prompts` for assertions.
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { LivePickOptions, LivePickResult, MessageLevel, ProgressReporter, SinglePickOptions, UserInput } from '../ui/userInput';
+import type { LivePickOptions, LivePickResult, MessageLevel, ProgressPlace, ProgressReporter, SinglePickOptions, UserInput } from '../ui/userInput';
 
 /** Escape / the close affordance. A plain object (tests are bundled apart from the extension). */
 export const CANCEL = { cancel: true } as const;
@@ -63,6 +63,8 @@ export interface AskedPrompt {
 export interface ProgressRecord {
   title: string;
   reports: string[];
+  /** The view whose progress bar it was; absent for a notification. */
+  viewId?: string;
 }
 
 function isCancel(answer: unknown): answer is CancelAnswer {
@@ -264,12 +266,14 @@ export class TestUserInput implements UserInput {
     return { item, value: typed.value };
   }
 
-  async withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T> {
+  async withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>, place?: ProgressPlace): Promise<T> {
     const record: ProgressRecord = { title, reports: [] };
+    if (place?.location) record.viewId = place.location.viewId;
     this.progress.push(record);
     const controller = new AbortController();
-    const cancelAfter = this.cancelAfterReports;
-    this.cancelAfterReports = undefined;
+    // A view's progress bar has no Cancel: the cancellation waits for the next notification.
+    const cancelAfter = place?.location ? undefined : this.cancelAfterReports;
+    if (!place?.location) this.cancelAfterReports = undefined;
     return task(
       {
         report: (message) => {

@@ -169,7 +169,7 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     snap = state.pager.snapshot();
     const firstPage = !snap.firstPageLoaded && snap.error === undefined ? state.pager.ensureFirstPage() : undefined;
     if (firstPage) {
-      await vscode.window.withProgress({ location: { viewId: TREE_VIEW_ID } }, () => firstPage);
+      await this.services.ui.withProgress('', () => firstPage, { location: { viewId: TREE_VIEW_ID } });
       snap = state.pager.snapshot();
       // The tenant row's description shows the count ("3 identities") that the first page brought.
       if (snap.firstPageLoaded) this.refresher.redraw();

@@ -33,6 +33,11 @@ export interface LivePickResult<T> {
   value: string;
 }
 
+/** Where a progress shows: a cancellable notification (default), or a view's own progress bar (not cancellable). */
+export interface ProgressPlace {
+  location?: { viewId: string };
+}
+
 export type SinglePickOptions = Omit<vscode.QuickPickOptions, 'canPickMany'>;
 
 export interface UserInput {
@@ -51,7 +56,7 @@ export interface UserInput {
   showSaveDialog(options: vscode.SaveDialogOptions): Promise<vscode.Uri | undefined>;
   showLivePick<T extends vscode.QuickPickItem>(options: LivePickOptions<T>): Promise<LivePickResult<T> | undefined>;
   /** A cancellable progress notification; `signal` aborts when the user presses Cancel. */
-  withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>): Promise<T>;
+  withProgress<T>(title: string, task: (progress: ProgressReporter, signal: AbortSignal) => Promise<T>, place?: ProgressPlace): Promise<T>;
 }
 
 function showMessage(level: MessageLevel, text: string, options: vscode.MessageOptions, buttons: string[]): Thenable<string | undefined> {
@@ -125,8 +130,8 @@ export function vscodeUserInput(): UserInput {
     showOpenDialog: async (options) => vscode.window.showOpenDialog(options),
     showSaveDialog: async (options) => vscode.window.showSaveDialog(options),
     showLivePick,
-    withProgress: async (title, task) =>
-      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+    withProgress: async (title, task, place) =>
+      vscode.window.withProgress({ location: place?.location ?? vscode.ProgressLocation.Notification, title, cancellable: !place?.location }, async (progress, token) => {
         const controller = new AbortController();
         const subscription = token.onCancellationRequested(() => controller.abort());
         if (token.isCancellationRequested) controller.abort();

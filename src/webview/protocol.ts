@@ -76,7 +76,8 @@ export interface AssignmentSelection {
 
 /** Every text the page shows, by key; templates with `{0}`… are filled by the page. Localized by the host. */
 export const PANEL_STRING_KEYS = [
-  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no',
+  'valueBidi', 'valueBidiTitle', 'valueShowLess', 'valueShowAll', 'valueEmpty', 'valueNoValues', 'yes', 'no', 'valueDateLocale',
+  'ownerTypeRole', 'ownerTypeSource', 'ownerTypeCampaign',
   'attributesHeading', 'assignmentsHeading', 'ownershipHeading', 'statusDeleted', 'statusIdentityError',
   'statusNotFound', 'statusRefreshing', 'statusLoadingIdentity', 'statusFailed', 'statusFailedJoin',
   'statusFailedAssignments', 'statusFailedOwnership', 'statusFailedAssignment', 'statusLoadingRest', 'statusLoaded',

@@ -1,5 +1,5 @@
 // The identities table in Chromium via code-server with the packaged extension: rows painted, a far jump, sort,
-// quick filter, keyboard selection, an action through the guard's modal, and hostile values shown as text.
+// quick filter, saving the query as a saved filter, keyboard selection, an action through the guard's modal, and hostile values shown as text.
 // Screenshot: test-results/screenshots/table.png (the README's docs/images/table.png).
 import * as assert from 'assert';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -110,6 +110,16 @@ describe('identities table (browser)', function () {
     assert.ok(texts.every((text) => text.includes(needle.toLowerCase())), 'every row shown contains the text');
     assert.match(await frame.locator('.status-line').innerText(), /of the loaded rows shown/);
     await frame.locator('.quick-filter').fill('');
+  });
+
+  it('saves the table\'s query as a saved filter from the toolbar\'s Save Filter… button, asking its name', async () => {
+    const frame = panelFrame(page());
+    await frame.locator('.toolbar button', { hasText: 'Save Filter…' }).click();
+    await page().locator('.quick-input-widget .quick-input-title', { hasText: 'Save the filter of' }).waitFor({ state: 'visible', timeout: 15_000 });
+    assert.match(await page().locator('.quick-input-widget').innerText(), /Lists: sort: /, 'the prompt says what the table lists');
+    await page().locator('.quick-input-widget .quick-input-box input').fill('Sorted in the table');
+    await page().keyboard.press('Enter');
+    await page().locator('.statusbar', { hasText: 'Saved the filter "Sorted in the table"' }).waitFor({ state: 'visible', timeout: 15_000 });
   });
 
   it('selects with the keyboard and runs an action through the guard\'s modal (cancelled: nothing sent)', async () => {

@@ -1,6 +1,6 @@
 // Saved filters of a tenant (extension host, simulator): saved under a name from the tree's query, shown as rows under
 // "Saved Filters", applied with one click (the tree loads with that query), renamed, deleted, forgotten with the
-// tenant, and opened as the identities table without touching the tree's query.
+// tenant, opened as the identities table without touching the tree's query, and saved from the table's own query.
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { CoreServices } from '../../src/services';
@@ -9,7 +9,7 @@ import type { TenantInfo } from '../../src/model/tenant';
 import type { SavedFilterNode, SavedFiltersNode, TenantNode, TreeNode } from '../../src/tree/nodes';
 import type { TableRenderReport } from '../../src/table/protocol';
 import { CANCEL } from '../../src/testing/testUserInput';
-import { children, coreApi, descriptionOf, identities, labelOf, lastSeq, listRequests, simRequests, simUrl, tenantRoot } from './coreSupport';
+import { children, coreApi, descriptionOf, identities, labelOf, lastSeq, listRequests, simRequests, simUrl, tenantRoot, waitFor } from './coreSupport';
 
 const ENV = 'env';
 const MA_DESC = { filters: 'name sw "Ma"', sorters: '-name', defaultFilter: 'NONE' as const };
@@ -148,6 +148,14 @@ describe('saved filters (extension host, simulator)', function () {
     assert.deepStrictEqual(services.savedFilters.list(ENV), []);
   });
 
+  it('shows a command\'s failure once, through the user input, as an error message with Show Log', async () => {
+    const mark = api.userInput.prompts.length;
+    assert.strictEqual(await saveAs('evil\u202Egnp'), undefined);
+    const shown = api.userInput.prompts.slice(mark).filter((p) => p.kind === 'message' && p.level === 'error');
+    assert.deepStrictEqual(shown.map((p) => p.buttons), [['Show Log']]);
+    assert.match(shown[0].text ?? '', /visible characters only/);
+  });
+
   it('renames a saved filter, refusing a name another saved filter has', async () => {
     await saveAs('Everyone');
     await services.viewStates.update(ENV, MA_DESC);
@@ -207,5 +215,24 @@ describe('saved filters (extension host, simulator)', function () {
     assert.deepStrictEqual(api.tree.pagerQuery(ENV), CORRELATED_BY_ALIAS, 'the tree keeps its query');
     const sent = listRequests(await simRequests(seq));
     assert.ok(sent.length > 0 && sent.every((r) => r.query.filters === MA_DESC.filters), 'only the table asked, with the saved filter');
+  });
+
+  it('saves the table\'s own query as a saved filter of its tenant from the table\'s Save Filter… button, leaving the tree\'s query alone', async () => {
+    await services.viewStates.update(ENV, CORRELATED_BY_ALIAS);
+    await children(api, env);
+    await vscode.commands.executeCommand('iscExplorer.openIdentitiesTable', ENV);
+    await api.table.waitForReport(ENV, (r) => r.visibleNames.length > 0);
+    api.table.simulateWebviewMessage(ENV, { type: 'setDefaultFilter', value: 'NONE' });
+    api.table.simulateWebviewMessage(ENV, { type: 'setSort', sorters: '-name' });
+    assert.deepStrictEqual(api.table.query(ENV), { filters: undefined, sorters: '-name', defaultFilter: 'NONE' });
+    await api.userInput.runWithInputs(['From the table'], async () => {
+      api.table.simulateWebviewMessage(ENV, { type: 'saveFilter' });
+      await waitFor('the saved filter', () => services.savedFilters.get(ENV, 'From the table'));
+    });
+    assert.deepStrictEqual(services.savedFilters.list(ENV), [{ name: 'From the table', sorters: '-name', defaultFilter: 'NONE' }]);
+    assert.match(api.userInput.asked('inputBox').at(-1)?.text ?? '', /sort: /, 'the name prompt says what the table lists');
+    assert.deepStrictEqual(services.viewStates.get(ENV), { sorters: 'alias', defaultFilter: 'CORRELATED_ONLY' }, 'the tree keeps its view state');
+    assert.deepStrictEqual(api.tree.pagerQuery(ENV), CORRELATED_BY_ALIAS, 'the tree keeps its query');
+    assert.ok(await rowNamed(api, env, 'From the table'), 'the new saved filter is a row under "Saved Filters"');
   });
 });

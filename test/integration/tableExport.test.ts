@@ -130,6 +130,17 @@ describe('identities export (extension host)', function () {
     assert.ok(!table.interruptedExports().some((e) => e.target === target));
   });
 
+  it('reports its progress through the user input, whose Cancel stops the export', async () => {
+    await setFaults({ latencyMs: 150 });
+    const input = h.api.userInput;
+    const mark = input.progress.length;
+    input.cancelProgressAfter(2);
+    const outcome = await exportTo(path.join(dir, 'notified.csv'));
+    const record = input.progress.slice(mark).find((p) => p.title.startsWith('Exporting identities of'));
+    assert.ok(record && record.reports.length >= 2, 'the export reported its progress');
+    assert.strictEqual(outcome.status, 'cancelled');
+  });
+
   it('keeps the partial file of a failed export and resumes it from the last complete page', async () => {
     await setFaults({ latencyMs: 150 });
     const target = path.join(dir, 'resumed.csv');

@@ -65,6 +65,13 @@ describe('tree: environment tenant (extension host, simulator)', function () {
     assert.deepStrictEqual(listRequests(await simRequests(seq)), [], 'no list-identities request without an expand');
   });
 
+  it('shows the first page loading in the view\'s own progress bar, through the user input', async () => {
+    const mark = api.userInput.progress.length;
+    await api.tree.refresh(env);
+    await children(api, env);
+    assert.ok(api.userInput.progress.slice(mark).some((p) => p.viewId === 'iscIdentities'), 'a progress in the Identities view');
+  });
+
   describe('paging: 250 identities per page, "Load more" up to 1,000 rows', () => {
     let expectedTotal: number;
     let seq: number;

@@ -96,7 +96,7 @@ export function registerActivityDocuments(
   reportOf: (operationId: string) => OperationReport | undefined,
 ): ActivityDocuments {
   const provider = new ActionsDocumentProvider(audit, reportOf);
-  const { context, logger } = services;
+  const { context } = services;
   const views = new ActivityViews({ audit, extensionUri: context.extensionUri, hasJob: (jobId) => jobs.store.get(jobId) !== undefined });
   context.subscriptions.push(
     vscode.workspace.registerTextDocumentContentProvider(ACTIONS_SCHEME, provider),
@@ -129,7 +129,7 @@ export function registerActivityDocuments(
       return editor;
     },
   };
-  registerCommand(context, logger, COMMAND_IDS.openAuditLogFile, async () => {
+  registerCommand(services, COMMAND_IDS.openAuditLogFile, async () => {
     await documents.openAuditLogFile();
   });
   return documents;

@@ -76,8 +76,7 @@ export function registerIdentityActions(
   // The documents look reports up only when one is opened, after the runtime exists.
   const activity = registerActivityDocuments(services, audit, jobs, (operationId) => runtime.report(operationId));
   const runtime = new ActionRuntime(services, jobs, audit, (report) => activity.showReport(report));
-  const { context, logger } = services;
-  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(context, logger, id, handler);
+  const register = (id: string, handler: (...args: unknown[]) => Promise<unknown>): void => registerCommand(services, id, handler);
   const simple = (spec: ActionSpec): void => register(spec.command, (...args) => runtime.run(spec, args));
 
   const reset = resetSpec();

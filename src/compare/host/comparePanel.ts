@@ -15,7 +15,7 @@ import type { WebviewShellSpec } from '../../ui/webviewShell';
 import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
 import type { CompareHostMessageBody, CompareRenderReport, CompareSideInfo, CompareState, CompareWebviewMessage, CopyFormat, CopyScope, Side, SideProblem } from '../protocol';
 import { parseCompareMessage } from '../protocol';
-import { compareStrings } from './compareStrings';
+import { compareFactLabels, compareStrings } from './compareStrings';
 import { ReportWaiters } from './reportWaiters';
 import { DisposableStore } from '../../util/disposables';
 
@@ -132,7 +132,7 @@ export class ComparePanel implements vscode.Disposable {
       this.setState({ status: 'failed', problems });
       return;
     }
-    const diff = compareIdentities(a.loaded.snapshot, b.loaded.snapshot, { crossTenant: this.crossTenant });
+    const diff = compareIdentities(a.loaded.snapshot, b.loaded.snapshot, { crossTenant: this.crossTenant, factLabels: compareFactLabels() });
     this.diff = diff;
     for (const side of ['a', 'b'] as const) {
       const name = (side === 'a' ? a : b).loaded.snapshot.identity.name;

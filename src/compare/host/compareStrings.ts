@@ -1,7 +1,20 @@
 // The compare page's texts, localized here and sent in its init message (the page holds no words of its own).
 import * as vscode from 'vscode';
 import { valueStrings } from '../../webview/host/valueStrings';
+import type { FactLabels } from '../../model/compare/identityDiff';
 import type { CompareStrings } from '../protocol';
+
+/** The header facts' names: the host builds the diff, so they travel in it rather than in the page's texts. */
+export function compareFactLabels(): FactLabels {
+  return {
+    identityStatus: vscode.l10n.t('Identity status'),
+    processingState: vscode.l10n.t('Processing state'),
+    lifecycleState: vscode.l10n.t('Lifecycle state'),
+    manager: vscode.l10n.t('Manager'),
+    protected: vscode.l10n.t('Protected'),
+    isManager: vscode.l10n.t('Is manager'),
+  };
+}
 
 export function compareStrings(): CompareStrings {
   return {

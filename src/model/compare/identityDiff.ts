@@ -102,12 +102,14 @@ export interface CompareOptions {
   crossTenant?: boolean;
   /** Attribute keys left out of the comparison. */
   ignoreAttributes?: readonly string[];
+  /** The header facts' names (English when absent). */
+  factLabels?: FactLabels;
 }
 
 export function compareIdentities(a: IdentitySnapshot, b: IdentitySnapshot, options: CompareOptions = {}): IdentityDiff {
   const matchBy = options.crossTenant ? 'name' : 'id';
   const attributes = compareAttributes(a.identity.attributes, b.identity.attributes, options.ignoreAttributes ?? []);
-  const facts = compareFacts(a, b, matchBy);
+  const facts = compareFacts(a, b, matchBy, options.factLabels ?? ENGLISH_FACT_LABELS);
   const roleAssignments = matchRoleAssignments(a.roleAssignments, b.roleAssignments, matchBy);
   const ownership = a.ownership && b.ownership ? matchOwnership(a.ownership, b.ownership, matchBy) : undefined;
   const counts: DiffCounts = {
@@ -187,7 +189,10 @@ function managerOf(identity: Identity, matchBy: 'id' | 'name'): { shown?: string
   return { shown, key };
 }
 
-const FACT_LABELS: Record<FactKey, string> = {
+/** The names of the header facts, as the page and its copies show them; the host passes localized ones. */
+export type FactLabels = Record<FactKey, string>;
+
+export const ENGLISH_FACT_LABELS: FactLabels = {
   identityStatus: 'Identity status',
   processingState: 'Processing state',
   lifecycleState: 'Lifecycle state',
@@ -196,10 +201,10 @@ const FACT_LABELS: Record<FactKey, string> = {
   isManager: 'Is manager',
 };
 
-function compareFacts(a: IdentitySnapshot, b: IdentitySnapshot, matchBy: 'id' | 'name'): FactDiff[] {
+function compareFacts(a: IdentitySnapshot, b: IdentitySnapshot, matchBy: 'id' | 'name', labels: FactLabels): FactDiff[] {
   const fact = (key: FactKey, va: string | undefined, vb: string | undefined, ka = va, kb = vb): FactDiff => {
     const status: DiffStatus = ka === kb ? 'equal' : ka === undefined ? 'onlyB' : kb === undefined ? 'onlyA' : 'changed';
-    const diff: FactDiff = { key, label: FACT_LABELS[key], status };
+    const diff: FactDiff = { key, label: labels[key], status };
     if (va !== undefined) diff.a = va;
     if (vb !== undefined) diff.b = vb;
     return diff;

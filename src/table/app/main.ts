@@ -87,6 +87,7 @@ const createToolbar = (): Toolbar => new Toolbar({
   pickColumns: () => api.post({ type: 'pickColumns' }),
   refresh: () => api.post({ type: 'refresh' }),
   exportRows: () => api.post({ type: 'export' }),
+  saveFilter: () => api.post({ type: 'saveFilter' }),
   runAction: (action) => {
     const ids = grid.targetRows().map((row) => row.id).slice(0, LIMITS.selection);
     if (ids.length > 0) api.post({ type: 'runAction', action, identityIds: ids });

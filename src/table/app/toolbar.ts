@@ -1,4 +1,4 @@
-// The table's toolbar (server filter, default filter, quick filter, columns, refresh, export), the selection bar
+// The table's toolbar (server filter, default filter, quick filter, save filter, columns, refresh, export), the selection bar
 // (identity actions, copy) and the status line. Text only; every action is a message to the host.
 import type { TableAction, TableQuery, TableTenant } from '../protocol';
 import { LIMITS } from '../protocol';
@@ -13,6 +13,7 @@ export interface ToolbarCallbacks {
   pickColumns(): void;
   refresh(): void;
   exportRows(): void;
+  saveFilter(): void;
   runAction(action: TableAction): void;
   copy(format: 'csv' | 'tsv'): void;
   selectAll(): void;
@@ -80,6 +81,7 @@ export class Toolbar {
         this.defaultFilterButton,
         h('span', { className: 'quick-filter-box', children: [icon('search'), this.quickFilterInput] }),
         h('span', { className: 'spacer' }),
+        iconButton('save', t('saveFilter'), () => callbacks.saveFilter(), { title: t('saveFilterTitle') }),
         iconButton('list-selection', t('columns'), () => callbacks.pickColumns(), { title: t('columnsTitle') }),
         iconButton('refresh', t('refresh'), () => callbacks.refresh()),
         iconButton('export', t('export'), () => callbacks.exportRows(), { title: t('exportTitle') }),

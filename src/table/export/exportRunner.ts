@@ -12,6 +12,7 @@ import { describeDuration, describeProgress } from '../../model/export/interrupt
 import type { ExportFormat } from '../../model/export/records';
 import type { ExtensionServices } from '../../services';
 import type { InterruptedExportStore } from './interruptedStore';
+import type { ProgressReporter } from '../../ui/userInput';
 
 export interface ExportJob {
   id: string;
@@ -74,23 +75,23 @@ export class ExportRunner {
     const running: Running = { controller: new AbortController() };
     this.running.set(job.id, running);
     try {
-      return await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Exporting identities of {0}', job.tenantLabel), cancellable: true },
-        async (progress, token) => {
-          const subscription = token.onCancellationRequested(() => running.controller.abort());
-          try {
-            return await this.execute(job, running, progress);
-          } finally {
-            subscription.dispose();
-          }
-        },
-      );
+      return await this.services.ui.withProgress(vscode.l10n.t('Exporting identities of {0}', job.tenantLabel), async (progress, signal) => {
+        // The notification's Cancel and cancelAll() stop the same export.
+        const cancel = (): void => running.controller.abort();
+        signal.addEventListener('abort', cancel);
+        if (signal.aborted) cancel();
+        try {
+          return await this.execute(job, running, progress);
+        } finally {
+          signal.removeEventListener('abort', cancel);
+        }
+      });
     } finally {
       this.running.delete(job.id);
     }
   }
 
-  private async execute(job: ExportJob, running: Running, progress: vscode.Progress<{ message?: string; increment?: number }>): Promise<ExportOutcome> {
+  private async execute(job: ExportJob, running: Running, progress: ProgressReporter): Promise<ExportOutcome> {
     const started = Date.now();
     const signal = running.controller.signal;
     const logger = this.services.logger;
@@ -125,7 +126,7 @@ export class ExportRunner {
       if (p?.remainingMs !== undefined && p.written > 0) parts.push(vscode.l10n.t('about {0} left', describeDuration(p.remainingMs)));
       if (waitNotice) parts.push(waitNotice);
       const percent = p?.total ? Math.min(100, (p.written / p.total) * 100) : shownPercent;
-      progress.report({ message: parts.join(' · '), increment: Math.max(0, percent - shownPercent) });
+      progress.report(parts.join(' · '), Math.max(0, percent - shownPercent));
       shownPercent = Math.max(shownPercent, percent);
     };
     // A long Retry-After (ISC escalates to minutes after repeated 429s) pauses the client: say so.

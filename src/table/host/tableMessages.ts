@@ -7,6 +7,9 @@ import { FIXED_COLUMNS, attributeColumn, attributeKeyOf, columnLabel, isAttribut
 import type { IdentityRef } from '../../model/identityRef';
 import type { CoreServices } from '../../services';
 import { csvRecord, delimitedText, headerRecord } from '../../model/export/records';
+import { savedFilterLabel } from '../../model/savedFilters';
+import { saveQueryAsFilter } from '../../ui/savedFilterPrompts';
+import { isCancellation } from '../../util/cancellation';
 import type { ColumnLayout, TableAction, TableQuery, TableRenderReport, TableToHostMessage } from '../protocol';
 import { TABLE_ACTIONS } from '../protocol';
 import { defaultWidth } from './columnStore';
@@ -64,6 +67,8 @@ export async function handleTableMessage(panel: MessageTable, message: TableToHo
       return runAction(panel, message.action, message.identityIds);
     case 'copyRows':
       return copyRows(panel, message.format, message.identityIds, message.columns);
+    case 'saveFilter':
+      return saveFilter(panel);
     case 'export':
       await vscode.commands.executeCommand(COMMAND_IDS.exportIdentities, {
         tenantId: panel.tenantId,
@@ -71,6 +76,21 @@ export async function handleTableMessage(panel: MessageTable, message: TableToHo
         columns: panel.columns.filter((c) => c.visible).map((c) => c.id),
       });
       return;
+  }
+}
+
+/** The table's query becomes a saved filter of its tenant, asked and checked as the Save Filter… command does. */
+async function saveFilter(panel: MessageTable): Promise<void> {
+  const { ui, tenants, savedFilters, logger } = panel.host.services;
+  const tenant = tenants.get(panel.tenantId);
+  if (!tenant) return ignored(panel, 'saving the filter of a tenant that was removed');
+  try {
+    const saved = await saveQueryAsFilter(ui, savedFilters, tenant, panel.query);
+    logger.info(`Identities table ${panel.tenantId}: saved its query as a saved filter.`);
+    vscode.window.setStatusBarMessage(vscode.l10n.t('Saved the filter "{0}" of {1}', savedFilterLabel(saved), tenant.label), 3000);
+  } catch (error) {
+    if (isCancellation(error)) return;
+    void ui.showMessage('error', error instanceof Error ? error.message : String(error));
   }
 }
 

@@ -21,6 +21,8 @@ export function tableStrings(): TableStrings {
     refresh: vscode.l10n.t('Refresh'),
     export: vscode.l10n.t('Export…'),
     exportTitle: vscode.l10n.t('Export every identity of this query (CSV or JSON Lines)'),
+    saveFilter: vscode.l10n.t('Save Filter…'),
+    saveFilterTitle: vscode.l10n.t('Save this query (filter, sort, all or correlated) as a saved filter of the tenant; the tree keeps its own'),
     // selection bar
     selectionLabel: vscode.l10n.t('Selected identities'),
     selected: vscode.l10n.t('{0} selected'),

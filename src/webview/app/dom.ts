@@ -16,6 +16,8 @@ export interface ValueStrings {
   valueNoValues: string;
   yes: string;
   no: string;
+  /** VS Code's display language (BCP 47): dates and how long ago they are ("vor 2 Tagen") are written in it. */
+  valueDateLocale: string;
 }
 
 let valueStrings: ValueStrings | undefined;
@@ -30,6 +32,7 @@ export function setValueStrings(strings: ValueStrings): void {
     valueNoValues: strings.valueNoValues,
     yes: strings.yes,
     no: strings.no,
+    valueDateLocale: strings.valueDateLocale,
   };
 }
 
@@ -240,7 +243,7 @@ export function str(value: unknown): string | undefined {
  */
 export function dateValue(value: unknown): HTMLElement {
   if (value === null || value === undefined || value === '') return h('span', { className: 'value muted', text: '—' });
-  const date = formatDate(value);
+  const date = formatDate(value, { locale: valueStrings?.valueDateLocale || undefined });
   if (!date) return anyValue(value);
   return h('span', { className: 'value date', text: date.text, attrs: { title: `${date.relative} · ${String(value)}` } });
 }

@@ -50,7 +50,7 @@ function openModeOf(options: unknown): OpenMode {
 }
 
 export function registerDetailsPanels(services: ExtensionServices): DetailsPanelsApi {
-  const { context, logger } = services;
+  const { context } = services;
   const rawDocuments = new ReadOnlyDocuments(RAW_JSON_SCHEME);
   const manager = new PanelManager(services, context.extensionUri, rawDocuments);
   context.subscriptions.push(
@@ -73,22 +73,22 @@ export function registerDetailsPanels(services: ExtensionServices): DetailsPanel
   };
 
   // A tree row's click passes a third argument `{ preview: true }` (after the selection VS Code passes second).
-  registerCommand(context, logger, OPEN_IDENTITY_DETAILS, (primary?: unknown, selection?: unknown, options?: unknown) =>
+  registerCommand(services, OPEN_IDENTITY_DETAILS, (primary?: unknown, selection?: unknown, options?: unknown) =>
     openIdentities(undefined, primary, selection, openModeOf(options)),
   );
-  registerCommand(context, logger, OPEN_OWNERSHIP_DETAILS, (primary?: unknown, selection?: unknown) => openIdentities('ownership', primary, selection));
+  registerCommand(services, OPEN_OWNERSHIP_DETAILS, (primary?: unknown, selection?: unknown) => openIdentities('ownership', primary, selection));
   const openAssignment = (target: RoleAssignmentTarget, startedAt: number, mode: OpenMode = 'pinned') => {
     const ref: IdentityRef = { tenantId: target.tenantId, identityId: target.identityId, name: target.identityName ?? target.identityId };
     // Focus the assignment's details once painted: in a narrow panel they sit below the whole table.
     manager.open(ref, { assignmentId: target.assignmentId, focus: 'assignment' }, startedAt, mode);
   };
-  registerCommand(context, logger, OPEN_ROLE_ASSIGNMENT_DETAILS, async (arg?: unknown, options?: unknown) => {
+  registerCommand(services, OPEN_ROLE_ASSIGNMENT_DETAILS, async (arg?: unknown, options?: unknown) => {
     const startedAt = Date.now();
     const target = roleAssignmentArg(arg) ?? (await pickRoleAssignment(services));
     if (target) openAssignment(target, startedAt, openModeOf(options));
   });
   // "Open Details" in the tree's context menu: identity nodes and role-assignment nodes.
-  registerCommand(context, logger, OPEN_DETAILS_FROM_TREE, (primary?: unknown, selection?: unknown) => {
+  registerCommand(services, OPEN_DETAILS_FROM_TREE, (primary?: unknown, selection?: unknown) => {
     const target = roleAssignmentArg(primary);
     if (target) return openAssignment(target, Date.now());
     return openIdentities(undefined, primary, selection);

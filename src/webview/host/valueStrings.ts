@@ -11,6 +11,7 @@ export function valueStrings(): {
   valueNoValues: string;
   yes: string;
   no: string;
+  valueDateLocale: string;
 } {
   return {
     valueBidi: vscode.l10n.t('bidi'),
@@ -21,5 +22,7 @@ export function valueStrings(): {
     valueNoValues: vscode.l10n.t('(no values)'),
     yes: vscode.l10n.t('Yes'),
     no: vscode.l10n.t('No'),
+    // Not a text to translate: the locale the pages write dates in, as the tree's tooltips do.
+    valueDateLocale: vscode.env.language,
   };
 }

@@ -90,6 +90,13 @@ describe('identityDisplay (labels, status, tooltips of hostile HR data)', () => 
     assert.ok(formatDate('2025-10-02T08:14:51Z', { locale: 'xx-not-a-locale!!' }), 'an unknown locale falls back');
   });
 
+  it('words how long ago a date is in the locale it is given (the pages pass VS Code\'s display language)', () => {
+    const now = Date.parse('2025-10-04T12:00:00Z');
+    assert.strictEqual(formatDate('2025-10-02T08:14:51Z', { locale: 'en-US', now })?.relative, '2 days ago');
+    assert.strictEqual(formatDate('2025-10-01T08:14:51Z', { locale: 'de', now })?.relative, new Intl.RelativeTimeFormat('de', { numeric: 'auto' }).format(-3, 'day'));
+    assert.notStrictEqual(formatDate('2025-10-01T08:14:51Z', { locale: 'de', now })?.relative, '3 days ago');
+  });
+
   it('reads epoch attributes (seconds or milliseconds) of known date attributes as dates', () => {
     assert.strictEqual(attributeDate('lastSyncDate', 1759392891207)?.time, 1759392891207);
     assert.strictEqual(attributeDate('LASTSYNCDATE', '1759392891207')?.time, 1759392891207);

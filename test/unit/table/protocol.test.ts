@@ -17,6 +17,7 @@ describe('table protocol', () => {
       { type: 'runAction', action: 'deleteIdentity', identityIds: [ID] },
       { type: 'copyRows', format: 'tsv', identityIds: [ID], columns: ['name', 'attr:costCenter'] },
       { type: 'export' },
+      { type: 'saveFilter' },
       { type: 'rendered', report: REPORT },
     ]) {
       const result = parseTableMessage(message);
@@ -48,6 +49,12 @@ describe('table protocol', () => {
     ]) {
       assert.strictEqual(parseTableMessage(message).ok, false, JSON.stringify(message)?.slice(0, 120));
     }
+  });
+
+  it('accepts the save-filter message only bare: the host saves its own copy of the query, never one the page names', () => {
+    assert.ok(parseTableMessage({ type: 'saveFilter' }).ok);
+    assert.strictEqual(parseTableMessage({ type: 'saveFilter', query: { filters: 'name sw "a"', defaultFilter: 'NONE' } }).ok, false);
+    assert.strictEqual(parseTableMessage({ type: 'saveFilter', name: 'x' }).ok, false);
   });
 
   it('checks the shape of host messages on the webview side', () => {

@@ -1,4 +1,5 @@
 // Ownership: what the identity owns that would block deleting it, grouped by association type.
+import { associationTypeName } from '../../../model/ownershipDisplay';
 import type { OwnershipView } from '../../protocol';
 import { cell, h, str, table, textValue } from '../dom';
 import type { AppContext } from '../model';
@@ -49,6 +50,7 @@ function ownershipContent(view: OwnershipView): HTMLElement[] {
     return [intro, nothing];
   }
   groupCount = groups.length;
+  const words = { roleOwner: t('ownerTypeRole'), sourceOwner: t('ownerTypeSource'), campaignOwner: t('ownerTypeCampaign') };
   const out: HTMLElement[] = [intro];
   for (const group of groups) {
     const type = str(group.associationType) || 'UNKNOWN';
@@ -56,7 +58,7 @@ function ownershipContent(view: OwnershipView): HTMLElement[] {
     out.push(
       h('h3', {
         className: 'group-heading',
-        children: [textValue(humanize(type), { limit: 200 }), h('span', { className: 'muted small', text: ` ${type} · ${tCount(group.entities.length, 'objectCountOne', 'objectCountMany')}` })],
+        children: [textValue(associationTypeName(type, words), { limit: 200 }), h('span', { className: 'muted small', text: ` ${type} · ${tCount(group.entities.length, 'objectCountOne', 'objectCountMany')}` })],
       }),
     );
     const { table: element, body } = table([t('columnName'), t('columnType'), t('columnId')]);
@@ -75,12 +77,4 @@ function ownershipContent(view: OwnershipView): HTMLElement[] {
     out.push(h('div', { className: 'table-scroll', children: [element] }));
   }
   return out;
-}
-
-/** ROLE_OWNER -> "Role owner". */
-function humanize(type: string): string {
-  const words = type.toLowerCase().split(/[_\s]+/).filter(Boolean);
-  if (words.length === 0) return type;
-  const text = words.join(' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { compareIdentities, isIdenticalDiff, matchOwnership, matchRoleAssignments } from '../../../../src/model/compare/identityDiff';
+import { ENGLISH_FACT_LABELS, compareIdentities, isIdenticalDiff, matchOwnership, matchRoleAssignments } from '../../../../src/model/compare/identityDiff';
 import { canonicalJson, compareAsSets, valuesEqual } from '../../../../src/model/compare/values';
 import { role, snapshot } from './fixtures';
 
@@ -113,6 +113,12 @@ describe('compare: header facts', () => {
     const b = snapshot({ managerRef: { id: 'prod-m1', name: 'Mia Boss' } });
     assert.strictEqual(compareIdentities(a, b).facts.find((f) => f.key === 'manager')?.status, 'changed');
     assert.strictEqual(compareIdentities(a, b, { crossTenant: true }).facts.find((f) => f.key === 'manager')?.status, 'equal');
+  });
+
+  it('names the header facts with the labels it is given, English ones by default', () => {
+    const labels = { identityStatus: 'Status', processingState: 'Verarbeitung', lifecycleState: 'Lebenszyklus', manager: 'Vorgesetzter', protected: 'Geschützt', isManager: 'Ist Vorgesetzter' };
+    assert.deepStrictEqual(compareIdentities(snapshot(), snapshot(), { factLabels: labels }).facts.map((f) => f.label), Object.values(labels));
+    assert.deepStrictEqual(compareIdentities(snapshot(), snapshot()).facts.map((f) => f.label), Object.values(ENGLISH_FACT_LABELS));
   });
 
   it('says "protected" is unknown on a side where it was not read', () => {
