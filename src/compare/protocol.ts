@@ -60,7 +60,7 @@ export function isCompareStrings(value: unknown): value is CompareStrings {
 
 export type CompareHostMessageBody =
   | { type: 'init'; strings: CompareStrings; a: CompareSideInfo; b: CompareSideInfo; crossTenant: boolean; state: CompareState }
-  | { type: 'state'; state: CompareState };
+  | { type: 'state'; a: CompareSideInfo; b: CompareSideInfo; state: CompareState };
 
 /** Every host message carries the host's revision; render reports echo the last one applied. */
 export type CompareHostMessage = CompareHostMessageBody & { rev: number };
@@ -73,8 +73,9 @@ export function isCompareHostMessage(value: unknown): value is CompareHostMessag
   const state = value.state;
   if (!isPlainObject(state) || !isOneOf(state.status, STATES)) return false;
   if (state.status === 'ready' && !isPlainObject(state.diff)) return false;
+  if (!isSideInfo(value.a) || !isSideInfo(value.b)) return false;
   if (value.type === 'state') return true;
-  return value.type === 'init' && isCompareStrings(value.strings) && isSideInfo(value.a) && isSideInfo(value.b) && typeof value.crossTenant === 'boolean';
+  return value.type === 'init' && isCompareStrings(value.strings) && typeof value.crossTenant === 'boolean';
 }
 
 function isSideInfo(value: unknown): value is CompareSideInfo {

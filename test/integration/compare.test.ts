@@ -10,6 +10,7 @@ import type { IdentityDiff } from '../../src/model/compare/identityDiff';
 import type { IdentityRef } from '../../src/model/identityRef';
 import type { ExtensionTestHandle } from '../../src/testing/testHandle';
 import type { IdentityNode } from '../../src/tree/nodes';
+import { underFaults } from './actionsSupport';
 import { children, coreApi, identities, lastSeq, simRequests, tenantRoot } from './coreSupport';
 
 const ENV = 'env';
@@ -131,8 +132,7 @@ describe('compare identities (extension host, simulator)', function () {
 
   it('shows hostile values as text and keeps them inert in the copied Markdown and CSV', async () => {
     await vscode.commands.executeCommand('iscExplorer.compareIdentities', ref(FIXTURE_IDS.hostile), [ref(FIXTURE_IDS.hostile), ref(FIXTURE_IDS.obrien)]);
-    // A paint may come before the identity's own name is in (the side is labelled by its id meanwhile).
-    const report = await api.compare.waitForRender((r) => ready(r) && r.nameA !== FIXTURE_IDS.hostile);
+    const report = await api.compare.waitForRender(ready);
     assert.strictEqual(report.nameA, HOSTILE_NAME, 'the hostile name is painted as text, exactly');
     const diff = readyDiff(api);
     assert.ok(diff.attributes.some((d) => d.key === 'bigValue' && d.status === 'onlyA'), 'the 100 KB value is compared');
@@ -141,6 +141,16 @@ describe('compare identities (extension host, simulator)', function () {
     assert.ok(markdown.includes('\\<script\\>'), 'escaped instead');
     const csv = api.compare.exportText('csv', 'all') ?? '';
     assert.ok(!/(^|,)[=+@]/m.test(csv.replace(/"[^"]*"/g, '""')), 'no unquoted cell starts a formula');
+  });
+
+  it('names each side by the identity it read when the page painted before the identities arrived', async () => {
+    const loading = await underFaults({ latencyMs: 1500 }, async () => {
+      await vscode.commands.executeCommand('iscExplorer.compareIdentities', ref(FIXTURE_IDS.owner), [ref(FIXTURE_IDS.owner), ref(FIXTURE_IDS.obrien)]);
+      return api.compare.waitForRender((r) => r.state === 'loading');
+    });
+    assert.strictEqual(loading.nameA, FIXTURE_IDS.owner, 'while loading, side A is labelled by its id');
+    const report = await api.compare.waitForRender(ready);
+    assert.deepStrictEqual([report.nameA, report.nameB], ['Olivia Owner', 'O"Brien \\ #1 & co']);
   });
 
   it('validates every page message: unknown, extra or wrong fields are logged and ignored, valid ones handled', async () => {

@@ -80,7 +80,7 @@ window.addEventListener('message', (event: MessageEvent<unknown>) => {
   try {
     if (message.type === 'init') applyStrings(message.strings);
     applyMessage(model, message);
-    if (message.type === 'init') ctx.saveUi();
+    ctx.saveUi();
     paint();
   } catch (error) {
     console.error('Compare identities: painting failed', error);

@@ -39,11 +39,10 @@ export function emptyModel(): CompareModel {
 
 export function applyMessage(model: CompareModel, message: CompareHostMessage): void {
   model.rev = message.rev;
-  if (message.type === 'init') {
-    model.a = message.a;
-    model.b = message.b;
-    model.crossTenant = message.crossTenant;
-  }
+  // Every message names the sides: a side first shown by its id gets its name once the identity is read.
+  model.a = message.a;
+  model.b = message.b;
+  if (message.type === 'init') model.crossTenant = message.crossTenant;
   model.state = message.state;
   if (message.state.status === 'ready') model.shown = { diff: message.state.diff, notes: message.state.notes, loadedAt: message.state.loadedAt };
   else if (message.state.status === 'failed') model.shown = undefined;

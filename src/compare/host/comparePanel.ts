@@ -237,7 +237,7 @@ export class ComparePanel implements vscode.Disposable {
 
   private setState(state: CompareState): void {
     this.state = state;
-    this.post({ type: 'state', state });
+    this.post({ type: 'state', a: this.sideInfo('a'), b: this.sideInfo('b'), state });
   }
 
   private post(body: CompareHostMessageBody): void {

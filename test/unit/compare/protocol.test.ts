@@ -54,11 +54,15 @@ describe('compare protocol: messages from the host', () => {
 
   it('recognises init and state messages', () => {
     assert.ok(isCompareHostMessage({ type: 'init', rev: 1, strings: strings(), a: side, b: side, crossTenant: false, state: { status: 'loading' } }));
-    assert.ok(isCompareHostMessage({ type: 'state', rev: 2, state: { status: 'failed', problems: {} } }));
+    assert.ok(isCompareHostMessage({ type: 'state', rev: 2, a: side, b: side, state: { status: 'failed', problems: {} } }));
+  });
+
+  it('refuses a state message that does not name both sides', () => {
+    assert.ok(!isCompareHostMessage({ type: 'state', rev: 2, a: side, state: { status: 'loading' } }));
   });
 
   it('refuses a ready state without a diff and an init without sides', () => {
-    assert.ok(!isCompareHostMessage({ type: 'state', rev: 2, state: { status: 'ready' } }));
+    assert.ok(!isCompareHostMessage({ type: 'state', rev: 2, a: side, b: side, state: { status: 'ready' } }));
     assert.ok(!isCompareHostMessage({ type: 'init', rev: 1, strings: strings(), a: side, crossTenant: false, state: { status: 'loading' } }));
   });
 });
