@@ -57,6 +57,10 @@ describe('identity actions (browser)', function () {
     await session?.close();
   });
 
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && session) await screenshot(session.page, `actions-failed-${(this.currentTest.title ?? 'test').slice(0, 40)}`).catch(() => undefined);
+  });
+
   it('synchronizes attributes from the tree context menu, after the modal confirmation', async () => {
     assert.ok(session);
     const { page } = session;
@@ -77,7 +81,18 @@ describe('identity actions (browser)', function () {
         await page.keyboard.press('Escape');
       }
     }
-    await item.click();
+    // A click that lands while the menu is still settling is ignored by VS Code (the menu stays open): click until it
+    // closes. Once it has closed the command has started, so it is never clicked twice.
+    for (let attempt = 1; ; attempt++) {
+      await item.hover();
+      await item.click();
+      try {
+        await item.waitFor({ state: 'hidden', timeout: 3_000 });
+        break;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+      }
+    }
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 45_000 });
     const dialogText = await dialog.innerText();
