@@ -282,16 +282,16 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
       throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; change those variables and restart VS Code.');
     }
     const tenant = this.stored.find((t) => t.id === tenantId);
-    if (!tenant) throw new Error(`Unknown tenant ${tenantId}.`);
+    if (!tenant) throw new Error(vscode.l10n.t('Unknown tenant {0}.', tenantId));
     return tenant;
   }
 
   private async createClient(tenantId: string): Promise<IscClient> {
     const info = this.get(tenantId);
-    if (!info) throw new IscApiError({ kind: 'notFound', operation: 'oauth-token', message: `Unknown tenant ${tenantId}.` });
+    if (!info) throw new IscApiError({ kind: 'notFound', operation: 'oauth-token', message: vscode.l10n.t('Unknown tenant {0}.', tenantId) });
     const secret = tenantId === ENV_TENANT_ID ? this.environment?.clientSecret : await this.credentials.getClientSecret(tenantId);
     if (!secret) {
-      const message = `No client secret is stored for "${info.label}". Sign in with "Update Credentials…".`;
+      const message = vscode.l10n.t('No client secret is stored for "{0}". Sign in with "Update Credentials…".', info.label);
       this.reportCredentialStatus(tenantId, { state: 'missing', message });
       throw new IscApiError({ kind: 'auth', operation: 'oauth-token', message });
     }

@@ -24,8 +24,9 @@ function reportError(logger: Logger, commandId: string, error: unknown): void {
     reported.add(error);
   }
   logger.error(`${commandId} failed: ${userMessage(error)}`);
-  void vscode.window.showErrorMessage(userMessage(error), 'Show Log').then((choice) => {
-    if (choice === 'Show Log') (logger as Partial<{ show(): void }>).show?.();
+  const showLog = vscode.l10n.t('Show Log');
+  void vscode.window.showErrorMessage(userMessage(error), showLog).then((choice) => {
+    if (choice === showLog) (logger as Partial<{ show(): void }>).show?.();
   });
 }
 

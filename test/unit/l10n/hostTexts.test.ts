@@ -25,6 +25,8 @@ const SHOWN_ERROR_FOLDERS = ['src/commands/', 'src/ui/'];
 /** Two words ("Show all", "sorted by"), or one capitalized word ("Refresh", "Retry…"). */
 const TWO_WORDS = /\b[A-Za-z][a-z]+ [a-z]{2,}\b/;
 const ONE_WORD = /^\s*[A-Z][a-z]{2,}[.…:!?]?\s*$/;
+/** A button in title case ("Keep Identity", "Send Again"). */
+const TITLE_CASE = /^\s*[A-Z][a-z]+( [A-Z][a-z]+)+[.…!?]?\s*$/;
 
 /** Properties a person reads, on quick pick items, input boxes, tree items, status bar items and action specs. */
 const SHOWN_PROPERTIES = new Set([
@@ -39,6 +41,9 @@ const SHOWN_PROPERTIES = new Set([
   'confirmButton',
   'message',
   'text',
+  'pickTitle',
+  'scope',
+  'validateInput',
 ]);
 /** Calls whose arguments a person reads (matched on the last name of the callee). */
 const SHOWN_CALLS = new Set([
@@ -51,10 +56,17 @@ const SHOWN_CALLS = new Set([
   'showWarningMessage',
   'showErrorMessage',
   'withProgress',
+  'appendMarkdown',
+  'appendText',
+  'pickTenant',
+  'pickIdentity',
+  'pickIdentityRef',
 ]);
 const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
 const HIDDEN_CALL = /^((vscode\.)?l10n\.t|console\.\w+|(this\.)?(log|logger|output|channel|outputChannel)\.\w+|\w*[lL]og\w*)$/;
+
+const MODEL_TEXT_MARK = 'language-model text';
 
 export interface Finding {
   line: number;
@@ -72,7 +84,8 @@ function lastName(expression: ts.Expression): string {
 /** Expressions a literal passes through unchanged on its way to a position: `a ? 'x' : 'y'`, `x ?? 'y'`, `['a']`. */
 function isPassThrough(parent: ts.Node, current: ts.Node): boolean {
   if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isTemplateSpan(parent)) return true;
-  if (ts.isTemplateExpression(parent)) return true;
+  // An arrow's result: `validateInput: (text) => (ok ? undefined : 'Enter a name.')`.
+  if (ts.isTemplateExpression(parent) || (ts.isArrowFunction(parent) && parent.body === current)) return true;
   if (ts.isConditionalExpression(parent)) return parent.condition !== current;
   if (ts.isBinaryExpression(parent)) {
     return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind);
@@ -89,9 +102,23 @@ function isInHiddenCall(node: ts.Node): boolean {
   return false;
 }
 
+/**
+ * Whether the statement holding the literal is marked `// language-model text`: a tool's result is read by the
+ * language model, not shown to a person, and stays English.
+ */
+function isForTheModel(node: ts.Node): boolean {
+  const source = node.getSourceFile().text;
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    const comments = ts.getLeadingCommentRanges(source, current.getFullStart()) ?? [];
+    if (comments.some((range) => source.slice(range.pos, range.end).includes(MODEL_TEXT_MARK))) return true;
+    if (ts.isStatement(current) && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return false;
+  }
+  return false;
+}
+
 /** Whether the literal lands where a person reads it, without passing through vscode.l10n.t. */
 function isShown(node: ts.Node, fileName: string): boolean {
-  if (isInHiddenCall(node)) return false;
+  if (isInHiddenCall(node) || isForTheModel(node)) return false;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const parent = current.parent;
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
@@ -116,7 +143,7 @@ function isShown(node: ts.Node, fileName: string): boolean {
 function readsAsEnglish(raw: string): boolean {
   // Codicons ('$(sync~spin)') and placeholders are not words.
   const text = raw.replace(/\$\([^)]*\)/g, ' ').replace(/\s+/g, ' ');
-  return TWO_WORDS.test(text) || ONE_WORD.test(text);
+  return TWO_WORDS.test(text) || ONE_WORD.test(text) || TITLE_CASE.test(text);
 }
 
 /** The literals of `source` that read as English UI text in a user-facing position. */
@@ -152,7 +179,9 @@ function hostSources(): string[] {
     }
   };
   for (const folder of HOST_FOLDERS) walk(path.join(root, folder));
-  return files;
+  // A source that never imports vscode is plain Node (unit-tested like the model): it cannot localize; the host
+  // that shows its text does, or the text is listed as model-built English.
+  return files.filter((file) => /from 'vscode'/.test(fs.readFileSync(file, 'utf8')));
 }
 
 describe('host texts go through vscode.l10n', () => {
@@ -166,15 +195,17 @@ describe('host texts go through vscode.l10n', () => {
         "throw new Error('No tenant is configured.');",
         "const row = { description: done ? 'all finished' : 'still running' };",
         "await ui.showQuickPick([{ label: 'Reset', detail: `Send a reset to ${name} now` }]);",
+        "await ui.showModal('warning', title, detail, 'Keep Identity');",
+        "const box = { validateInput: (text) => (text ? undefined : 'Enter the source name.') };",
       ].join('\n'),
     );
     assert.deepStrictEqual(
       found.map((f) => f.line),
-      [1, 1, 2, 2, 3, 4, 5, 6, 6, 7, 7],
+      [1, 1, 2, 2, 3, 4, 5, 6, 6, 7, 7, 8, 9],
     );
   });
 
-  it('ignores localized texts, logs, the console, command ids, context keys, settings, codicons and identifiers', () => {
+  it('ignores localized texts, logs, the console, command ids, context keys, settings, codicons, identifiers and marked model texts', () => {
     const found = shownEnglishLiterals(
       [
         "const spec = { label: vscode.l10n.t('Disable identity'), title: l10n.t('{0} of {1}', 'a b', 'c d') };",
@@ -187,6 +218,8 @@ describe('host texts go through vscode.l10n', () => {
         "const state = { message: 'ACTIVE', label: 'identityName' };",
         "if (choice === 'Some answer') go();",
         "throw new TypeError('not a person text');",
+        '// language-model text: the tool result',
+        "if (readOnly) return { kind: 'refused', message: 'Tenant is read-only; nothing was sent.' };",
       ].join('\n'),
     );
     assert.deepStrictEqual(found, []);
