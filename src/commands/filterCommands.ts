@@ -47,7 +47,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Sort the identities of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Sort the identities of which tenant?'));
     let next: string | undefined;
     if (sorters === null || typeof sorters === 'string') {
       next = sorters || undefined;
@@ -64,7 +64,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Which tenant?'));
     let next: DefaultFilter;
     if (value === 'NONE' || value === 'CORRELATED_ONLY') {
       next = value;
@@ -83,7 +83,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Clear the filter of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Clear the filter of which tenant?'));
     const state = viewStates.get(tenant.id);
     if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError(vscode.l10n.t('No filter is active.'));
     await apply(tenant.id, { filters: undefined, defaultFilter: 'NONE' });

@@ -177,7 +177,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
-    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Update the credentials of which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, vscode.l10n.t('Update the credentials of which tenant?'));
     if (tenant.source === 'environment') {
       throw new Error(vscode.l10n.t('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.'));
     }
@@ -194,7 +194,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
     let initial: Partial<CredentialInput> = { baseUrl: tenant.baseUrl, clientId: tenant.clientId };
     for (;;) {
-      const entered = await askCredentials(initial, `Credentials of ${tenant.label}`, false);
+      const entered = await askCredentials(initial, vscode.l10n.t('Credentials of {0}', tenant.label), false);
       const { problem, token } = await verify(entered);
       if (!problem) {
         await tenants.updateCredentials(tenant.id, entered.clientId, entered.clientSecret, token);
@@ -209,7 +209,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
-    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Remove which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, vscode.l10n.t('Remove which tenant?'));
     if (tenant.source === 'environment') {
       throw new Error(vscode.l10n.t('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.'));
     }
@@ -226,7 +226,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(context, logger, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
-    const tenant = await resolveTenant(ui, tenants, arg, 'Toggle read-only mode of which tenant?');
+    const tenant = await resolveTenant(ui, tenants, arg, vscode.l10n.t('Toggle read-only mode of which tenant?'));
     const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
     if (!readOnly && typeof value !== 'boolean') {
       const allow = vscode.l10n.t('Allow Changes');

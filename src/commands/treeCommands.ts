@@ -78,12 +78,12 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
     if (values.length === 0) throw new Error(vscode.l10n.t('Select an identity or role assignment to copy it as JSON.'));
     const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(values.length === 1 ? 'Copied as JSON' : `Copied ${values.length} objects as JSON`, 3000);
+    vscode.window.setStatusBarMessage(values.length === 1 ? vscode.l10n.t('Copied as JSON') : vscode.l10n.t('Copied {0} objects as JSON', values.length), 3000);
     return text;
   });
 
   registerCommand(context, logger, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Find an identity in which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Find an identity in which tenant?'));
     tree.active.set(tenant.id);
     const ref = await pickIdentity(services.ui, tenants, tenant.id, { value: options?.value, recent: services.recentIdentities.list(tenant.id) });
     if (!ref) throw new UserCancelledError();

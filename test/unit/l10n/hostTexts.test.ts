@@ -61,6 +61,8 @@ const SHOWN_CALLS = new Set([
   'pickTenant',
   'pickIdentity',
   'pickIdentityRef',
+  'resolveTenant',
+  'setStatusBarMessage',
 ]);
 const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
