@@ -185,10 +185,10 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   async addTenant(input: NewTenant): Promise<TenantInfo> {
     const baseUrl = normalizeBaseUrl(input.baseUrl);
     const clientId = input.clientId.trim();
-    if (!clientId) throw new Error('The client ID is empty.');
-    if (!input.clientSecret) throw new Error('The client secret is empty.');
+    if (!clientId) throw new Error(vscode.l10n.t('The client ID is empty.'));
+    if (!input.clientSecret) throw new Error(vscode.l10n.t('The client secret is empty.'));
     const existing = this.list().find((t) => t.baseUrl === baseUrl && t.clientId === clientId);
-    if (existing) throw new Error(`This tenant and client ID are already added as "${existing.label}". Use "Update Credentials…" to change its secret.`);
+    if (existing) throw new Error(vscode.l10n.t('This tenant and client ID are already added as "{0}". Use "Update Credentials…" to change its secret.', existing.label));
     registerSecret(input.clientSecret);
     const tenant: StoredTenant = {
       id: `t${randomBytes(6).toString('hex')}`,
@@ -279,19 +279,19 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
 
   private requireUserTenant(tenantId: string): StoredTenant {
     if (tenantId === ENV_TENANT_ID) {
-      throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; change those variables and restart VS Code.');
+      throw new Error(vscode.l10n.t('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; change those variables and restart VS Code.'));
     }
     const tenant = this.stored.find((t) => t.id === tenantId);
-    if (!tenant) throw new Error(`Unknown tenant ${tenantId}.`);
+    if (!tenant) throw new Error(vscode.l10n.t('Unknown tenant {0}.', tenantId));
     return tenant;
   }
 
   private async createClient(tenantId: string): Promise<IscClient> {
     const info = this.get(tenantId);
-    if (!info) throw new IscApiError({ kind: 'notFound', operation: 'oauth-token', message: `Unknown tenant ${tenantId}.` });
+    if (!info) throw new IscApiError({ kind: 'notFound', operation: 'oauth-token', message: vscode.l10n.t('Unknown tenant {0}.', tenantId) });
     const secret = tenantId === ENV_TENANT_ID ? this.environment?.clientSecret : await this.credentials.getClientSecret(tenantId);
     if (!secret) {
-      const message = `No client secret is stored for "${info.label}". Sign in with "Update Credentials…".`;
+      const message = vscode.l10n.t('No client secret is stored for "{0}". Sign in with "Update Credentials…".', info.label);
       this.reportCredentialStatus(tenantId, { state: 'missing', message });
       throw new IscApiError({ kind: 'auth', operation: 'oauth-token', message });
     }

@@ -1,4 +1,5 @@
 // Turning command arguments (tree nodes, ids, ref objects, nothing) into tenants.
+import * as vscode from 'vscode';
 import type { TenantDirectory, TenantInfo } from '../model/tenant';
 import { IdentityNode, PlaceholderNode, RoleAssignmentNode, TenantNode } from '../tree/nodes';
 import { UserCancelledError } from '../util/cancellation';
@@ -30,7 +31,7 @@ export async function resolveTenant(ui: UserInput, directory: TenantDirectory, a
   const id = tenantIdOf(arg);
   if (id) {
     const tenant = directory.get(id);
-    if (!tenant) throw new Error(`Unknown tenant "${id}".`);
+    if (!tenant) throw new Error(vscode.l10n.t('Unknown tenant "{0}".', id));
     return tenant;
   }
   const picked = await pickTenant(ui, directory, placeHolder);

@@ -89,7 +89,7 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
       for (;;) {
         const found = panel(key);
         if (found) return found.reports.waitFor(predicate, Math.max(1, deadline - Date.now()));
-        if (Date.now() > deadline) throw new Error('No comparison is open.');
+        if (Date.now() > deadline) throw new Error(vscode.l10n.t('No comparison is open.'));
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
@@ -97,7 +97,7 @@ export function registerCompareCommands(services: ExtensionServices): CompareApi
     rejectedMessages: (key) => [...(panel(key)?.rejected ?? [])],
     simulateWebviewMessage: (message, key) => {
       const found = panel(key);
-      if (!found) throw new Error('No comparison is open.');
+      if (!found) throw new Error(vscode.l10n.t('No comparison is open.'));
       found.receive(message);
     },
     closeAll: () => manager.all().forEach((p) => p.dispose()),

@@ -47,16 +47,16 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(services, COMMAND_IDS.sort, async (arg?: unknown, sorters?: string | null) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Sort the identities of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Sort the identities of which tenant?'));
     let next: string | undefined;
     if (sorters === null || typeof sorters === 'string') {
       next = sorters || undefined;
-      if (next && !isValidSorters(next)) throw new Error(`Cannot sort by "${next}": use name, alias or cloudStatus, with "-" for descending.`);
+      if (next && !isValidSorters(next)) throw new Error(vscode.l10n.t('Cannot sort by "{0}": use name, alias or cloudStatus, with "-" for descending.', next));
     } else {
       const current = viewStates.get(tenant.id).sorters;
       const picked = await services.ui.showQuickPick(
         SORT_CHOICES.map((choice) => ({ label: choice.label, description: choice.sorters ?? '', picked: choice.sorters === current, choice })),
-        { title: `Sort identities of ${escapeQuickPickText(tenant.label)}`, placeHolder: current ? `Currently: ${current}` : 'Currently: server default order' },
+        { title: vscode.l10n.t('Sort identities of {0}', escapeQuickPickText(tenant.label)), placeHolder: current ? vscode.l10n.t('Currently: {0}', current) : vscode.l10n.t('Currently: server default order') },
       );
       next = orCancel(picked).choice.sorters;
     }
@@ -64,7 +64,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(services, COMMAND_IDS.setDefaultFilter, async (arg?: unknown, value?: DefaultFilter) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Which tenant?'));
     let next: DefaultFilter;
     if (value === 'NONE' || value === 'CORRELATED_ONLY') {
       next = value;
@@ -72,10 +72,10 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
       const current = viewStates.get(tenant.id).defaultFilter;
       const picked = await services.ui.showQuickPick(
         [
-          { label: 'All identities', description: 'defaultFilter=NONE', value: 'NONE' as const },
-          { label: 'Correlated identities only', description: 'defaultFilter=CORRELATED_ONLY (ISC\'s own default)', value: 'CORRELATED_ONLY' as const },
+          { label: vscode.l10n.t('All identities'), description: 'defaultFilter=NONE', value: 'NONE' as const },
+          { label: vscode.l10n.t('Correlated identities only'), description: vscode.l10n.t('defaultFilter=CORRELATED_ONLY (ISC\'s own default)'), value: 'CORRELATED_ONLY' as const },
         ].map((item) => ({ ...item, detail: item.value === current ? 'current' : undefined })),
-        { title: `Which identities of ${escapeQuickPickText(tenant.label)} to list?` },
+        { title: vscode.l10n.t('Which identities of {0} to list?', escapeQuickPickText(tenant.label)) },
       );
       next = orCancel(picked).value;
     }
@@ -83,9 +83,9 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(services, COMMAND_IDS.clearFilter, async (arg?: unknown) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Clear the filter of which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Clear the filter of which tenant?'));
     const state = viewStates.get(tenant.id);
-    if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError('No filter is active.');
+    if (!state.filters && state.defaultFilter === 'NONE') throw new UserCancelledError(vscode.l10n.t('No filter is active.'));
     await apply(tenant.id, { filters: undefined, defaultFilter: 'NONE' });
     return true;
   });

@@ -103,13 +103,13 @@ export function registerTableCommands(services: CoreServices): IdentitiesTableAp
       for (;;) {
         const table = tableOf(tenantId);
         if (table) return table.waitForReport(predicate, Math.max(1, deadline - Date.now()));
-        if (Date.now() > deadline) throw new Error(`No identities table is open for ${tenantId}.`);
+        if (Date.now() > deadline) throw new Error(vscode.l10n.t('No identities table is open for {0}.', tenantId));
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
     simulateWebviewMessage: (tenantId, message) => {
       const table = tableOf(tenantId);
-      if (!table) throw new Error(`No identities table is open for ${tenantId}.`);
+      if (!table) throw new Error(vscode.l10n.t('No identities table is open for {0}.', tenantId));
       table.receive(message);
     },
     closeAll: () => manager.all().forEach((table) => table.dispose()),

@@ -48,7 +48,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   const userTenantsOnly = () => {
     const directory = filteredDirectory(tenants, (t) => t.source === 'user');
     if (directory.list().length === 0 && tenants.list().length > 0) {
-      throw new Error('Only added tenants have stored credentials; the environment tenant uses ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET. Use "ISC: Add Tenant…" to add one.');
+      throw new Error(vscode.l10n.t('Only added tenants have stored credentials; the environment tenant uses ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET. Use "ISC: Add Tenant…" to add one.'));
     }
     return directory;
   };
@@ -56,7 +56,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   /** Verifies with a progress notification: `{ token }` on success, `{ problem }` in plain language on failure. */
   const verify = async (input: CredentialInput): Promise<{ problem?: string; token?: CachedToken }> => {
     try {
-      return await ui.withProgress(`Connecting to ${tenantLabelFor(input.baseUrl)}…`, async (_progress, signal) => {
+      return await ui.withProgress(vscode.l10n.t('Connecting to {0}…', tenantLabelFor(input.baseUrl)), async (_progress, signal) => {
         const issued = await tenants.verify(input.baseUrl, input.clientId, input.clientSecret, signal);
         if (signal.aborted) throw new UserCancelledError();
         return { token: issued };
@@ -101,8 +101,8 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       const typed = orCancel(
         await ui.showInputBox({
           title: `${title} (1/3)`,
-          prompt: 'Tenant name (builds https://NAME.api.identitynow.com) or the full API base URL',
-          placeHolder: 'acme   or   https://acme.api.identitynow.com',
+          prompt: vscode.l10n.t('Tenant name (builds https://NAME.api.identitynow.com) or the full API base URL'),
+          placeHolder: vscode.l10n.t('acme   or   https://acme.api.identitynow.com'),
           value: baseUrl,
           ignoreFocusOut: true,
           validateInput: (text) => {
@@ -121,7 +121,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     const clientId = orCancel(
       await ui.showInputBox({
         title: `${title} (${askUrl ? '2/3' : '1/2'})`,
-        prompt: `Client ID of a personal access token for ${baseUrl}`,
+        prompt: vscode.l10n.t('Client ID of a personal access token for {0}', baseUrl),
         value: initial.clientId ?? '',
         ignoreFocusOut: true,
         validateInput: (text) => {
@@ -134,10 +134,10 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     const clientSecret = orCancel(
       await ui.showInputBox({
         title: `${title} (${askUrl ? '3/3' : '2/2'})`,
-        prompt: 'Client secret (stored only in VS Code\'s secret storage)',
+        prompt: vscode.l10n.t('Client secret (stored only in VS Code\'s secret storage)'),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (text) => (text ? undefined : 'Enter the client secret.'),
+        validateInput: (text) => (text ? undefined : vscode.l10n.t('Enter the client secret.')),
       }),
     );
     return { baseUrl, clientId, clientSecret };
@@ -165,20 +165,21 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
       const { problem, token } = await verify(entered);
       if (!problem) {
         const added = await tenants.addTenant({ ...entered, token });
-        void ui.showMessage('info', `Added tenant "${added.label}" (read-only; use "Toggle Read-Only Mode" to allow changes).`);
+        void ui.showMessage('info', vscode.l10n.t('Added tenant "{0}" (read-only; use "Toggle Read-Only Mode" to allow changes).', added.label));
         void tree.revealTenant(added.id, true);
         return added;
       }
-      const choice = await ui.showMessage('error', problem, 'Edit and Retry');
-      if (choice !== 'Edit and Retry') return undefined;
+      const retry = vscode.l10n.t('Edit and Retry');
+      const choice = await ui.showMessage('error', problem, retry);
+      if (choice !== retry) return undefined;
       input = { baseUrl: entered.baseUrl, clientId: entered.clientId };
     }
   });
 
   registerCommand(services, COMMAND_IDS.updateCredentials, async (arg?: unknown, creds?: { clientId?: string; clientSecret?: string; verify?: boolean }) => {
-    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Update the credentials of which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, vscode.l10n.t('Update the credentials of which tenant?'));
     if (tenant.source === 'environment') {
-      throw new Error('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.');
+      throw new Error(vscode.l10n.t('The environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET from the environment; change them and restart VS Code.'));
     }
     if (creds?.clientSecret) {
       const input = { baseUrl: tenant.baseUrl, clientId: creds.clientId ?? tenant.clientId, clientSecret: creds.clientSecret };
@@ -193,27 +194,29 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     }
     let initial: Partial<CredentialInput> = { baseUrl: tenant.baseUrl, clientId: tenant.clientId };
     for (;;) {
-      const entered = await askCredentials(initial, `Credentials of ${tenant.label}`, false);
+      const entered = await askCredentials(initial, vscode.l10n.t('Credentials of {0}', tenant.label), false);
       const { problem, token } = await verify(entered);
       if (!problem) {
         await tenants.updateCredentials(tenant.id, entered.clientId, entered.clientSecret, token);
-        void ui.showMessage('info', `Updated the credentials of "${tenant.label}".`);
+        void ui.showMessage('info', vscode.l10n.t('Updated the credentials of "{0}".', tenant.label));
         return true;
       }
-      const choice = await ui.showMessage('error', problem, 'Edit and Retry');
-      if (choice !== 'Edit and Retry') return false;
+      const retry = vscode.l10n.t('Edit and Retry');
+      const choice = await ui.showMessage('error', problem, retry);
+      if (choice !== retry) return false;
       initial = { baseUrl: tenant.baseUrl, clientId: entered.clientId };
     }
   });
 
   registerCommand(services, COMMAND_IDS.removeTenant, async (arg?: unknown, options?: { confirm?: boolean }) => {
-    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, 'Remove which tenant?');
+    const tenant = await resolveTenant(ui, userTenantsOnly(), arg, vscode.l10n.t('Remove which tenant?'));
     if (tenant.source === 'environment') {
-      throw new Error('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.');
+      throw new Error(vscode.l10n.t('The environment tenant comes from ISC_BASE_URL, ISC_CLIENT_ID and ISC_CLIENT_SECRET; unset them (or turn off "iscExplorer.environmentTenant.enabled") to hide it.'));
     }
     if (options?.confirm !== false) {
-      const choice = await ui.showModal('warning', `Remove tenant "${tenant.label}"?`, `${tenant.baseUrl}\nIts client secret and cached token are deleted from the secret storage.`, 'Remove');
-      if (choice !== 'Remove') throw new UserCancelledError();
+      const remove = vscode.l10n.t('Remove');
+      const choice = await ui.showModal('warning', vscode.l10n.t('Remove tenant "{0}"?', tenant.label), vscode.l10n.t('{0}\nIts client secret and cached token are deleted from the secret storage.', tenant.baseUrl), remove);
+      if (choice !== remove) throw new UserCancelledError();
     }
     await tenants.removeTenant(tenant.id);
     await services.viewStates.delete(tenant.id);
@@ -223,18 +226,19 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
   });
 
   registerCommand(services, COMMAND_IDS.toggleReadOnly, async (arg?: unknown, value?: boolean) => {
-    const tenant = await resolveTenant(ui, tenants, arg, 'Toggle read-only mode of which tenant?');
+    const tenant = await resolveTenant(ui, tenants, arg, vscode.l10n.t('Toggle read-only mode of which tenant?'));
     const readOnly = typeof value === 'boolean' ? value : !tenant.readOnly;
     if (!readOnly && typeof value !== 'boolean') {
-      const choice = await ui.showModal('warning', `Allow changes to "${tenant.label}"?`, 'Identity actions (delete, reset, process, invite…) will be able to change this tenant.', 'Allow Changes');
-      if (choice !== 'Allow Changes') throw new UserCancelledError();
+      const allow = vscode.l10n.t('Allow Changes');
+      const choice = await ui.showModal('warning', vscode.l10n.t('Allow changes to "{0}"?', tenant.label), vscode.l10n.t('Identity actions (delete, reset, process, invite…) will be able to change this tenant.'), allow);
+      if (choice !== allow) throw new UserCancelledError();
     }
     await tenants.setReadOnly(tenant.id, readOnly);
     return readOnly;
   });
 
   registerCommand(services, COMMAND_IDS.selectActiveTenant, async (arg?: unknown) => {
-    const tenant = arg ? await resolveTenant(ui, tenants, arg) : await pickTenant(ui, tenants, 'Make which tenant active?');
+    const tenant = arg ? await resolveTenant(ui, tenants, arg) : await pickTenant(ui, tenants, vscode.l10n.t('Make which tenant active?'));
     if (!tenant) throw new UserCancelledError();
     tree.active.set(tenant.id);
     await tree.revealTenant(tenant.id);

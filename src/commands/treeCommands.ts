@@ -52,7 +52,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   registerCommand(services, COMMAND_IDS.loadMore, async (arg?: unknown) => {
     if (arg instanceof PlaceholderNode && arg.parent instanceof NeedsAttentionNode) return provider.attention.loadMore(arg.tenantId);
     const tenantId = tenantIdOf(arg);
-    if (!tenantId) throw new Error('Load more needs a tenant.');
+    if (!tenantId) throw new Error(vscode.l10n.t('Load more needs a tenant.'));
     await provider.loadMore(tenantId);
     return provider.snapshot(tenantId)?.items.length;
   });
@@ -67,7 +67,7 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
   registerCommand(services, COMMAND_IDS.copyId, async (arg?: unknown, selection?: unknown) => {
     const ids = nodesOf(arg, selection).map(idOf).filter((id): id is string => Boolean(id));
     if (ids.length === 0 && isIdentityRef(arg)) ids.push(arg.identityId);
-    if (ids.length === 0) throw new Error('Select an identity or role assignment to copy its ID.');
+    if (ids.length === 0) throw new Error(vscode.l10n.t('Select an identity or role assignment to copy its ID.'));
     await vscode.env.clipboard.writeText(ids.join('\n'));
     vscode.window.setStatusBarMessage(ids.length === 1 ? `Copied ID ${ids[0]}` : `Copied ${ids.length} IDs`, 3000);
     return ids.join('\n');
@@ -75,15 +75,15 @@ export function registerTreeCommands(services: CoreServices, tree: TreeControlle
 
   registerCommand(services, COMMAND_IDS.copyJson, async (arg?: unknown, selection?: unknown) => {
     const values = (await Promise.all(nodesOf(arg, selection).map((node) => jsonOf(node, services)))).filter((v) => v !== undefined);
-    if (values.length === 0) throw new Error('Select an identity or role assignment to copy it as JSON.');
+    if (values.length === 0) throw new Error(vscode.l10n.t('Select an identity or role assignment to copy it as JSON.'));
     const text = JSON.stringify(values.length === 1 ? values[0] : values, null, 2);
     await vscode.env.clipboard.writeText(text);
-    vscode.window.setStatusBarMessage(values.length === 1 ? 'Copied as JSON' : `Copied ${values.length} objects as JSON`, 3000);
+    vscode.window.setStatusBarMessage(values.length === 1 ? vscode.l10n.t('Copied as JSON') : vscode.l10n.t('Copied {0} objects as JSON', values.length), 3000);
     return text;
   });
 
   registerCommand(services, COMMAND_IDS.findIdentity, async (arg?: unknown, options?: { value?: string }) => {
-    const tenant = await resolveTenant(services.ui, tenants, arg, 'Find an identity in which tenant?');
+    const tenant = await resolveTenant(services.ui, tenants, arg, vscode.l10n.t('Find an identity in which tenant?'));
     tree.active.set(tenant.id);
     const ref = await pickIdentity(services.ui, tenants, tenant.id, { value: options?.value, recent: services.recentIdentities.list(tenant.id) });
     if (!ref) throw new UserCancelledError();

@@ -1,6 +1,7 @@
 // Where an acting tool's plan is sent: through the same write guard and action runtime as the context menu
 // (read-only checked before and after the confirmation, progress with Cancel, one audit line per identity, the
 // change bus, the summary with Show Details). `runToolAction` is the one call to swap when actions become jobs.
+import * as vscode from 'vscode';
 import type { ActionKind, IdentityOperation } from '../model/actions/operations';
 import { newOperationId, passwordResetOperation } from '../model/actions/operations';
 import { displayName } from '../model/actions/report';
@@ -79,8 +80,8 @@ export async function prepareToolAction(runtime: ActionRuntime, plan: ActionPlan
     kind: operation.kind,
     operation,
     label: operation.label,
-    detail: `Via: ${via}\nSource: ${displayName(sourceName)}\nThe reset link expires after 2 hours.`,
-    confirmButton: plan.targets.length === 1 ? 'Send' : `Send to ${plan.targets.length} Identities`,
+    detail: vscode.l10n.t('Via: {0}\nSource: {1}\nThe reset link expires after 2 hours.', via, displayName(sourceName)),
+    confirmButton: plan.targets.length === 1 ? vscode.l10n.t('Send') : vscode.l10n.t('Send to {0} Identities', plan.targets.length),
   };
 }
 
@@ -137,6 +138,7 @@ export async function runToolAction(runtime: ActionRuntime, plan: ActionPlan, co
   if (decision !== 'allowed' || !tenant) {
     const reason = decision === 'readOnly' ? 'Blocked: the tenant is read-only.' : 'Blocked: unknown tenant (no longer configured).';
     if (tenant) await auditToolRefusal(runtime, plan.action, tenant, plan.targets, reason);
+    // language-model text: the tool's result, read by the model.
     return { kind: 'refused', message: `${prepared.label} was not sent: ${decision === 'readOnly' ? `tenant ${plan.tenant.id} is read-only` : 'the tenant is no longer configured'}.` };
   }
   const report = await runtime.execute(prepared.operation, tenant, plan.targets, notes);

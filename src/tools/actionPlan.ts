@@ -76,6 +76,7 @@ export async function resolveActionPlan(tenants: TenantDirectory, input: ActionI
   const ids = input.target.kind === 'ids' ? input.target.ids : undefined;
   const filters = input.target.kind === 'filter' ? input.target.filters : undefined;
   if (tenant.readOnly) {
+    // language-model text: refusals are the tool's result, read by the model.
     return {
       kind: 'refused',
       reason: 'readOnly',
@@ -92,12 +93,14 @@ export async function resolveActionPlan(tenants: TenantDirectory, input: ActionI
   if (input.target.kind === 'ids') {
     const { found, notFound } = await lookUpIds(client, tenant.id, input.target.ids, signal);
     if (found.length === 0) {
+      // language-model text
       return { kind: 'refused', reason: 'noTargets', tenant, ids, message: `None of the ${input.target.ids.length} identity ids exists on tenant ${tenant.id}; nothing to do.` };
     }
     return { kind: 'ready', plan: { ...extras, targets: found, notFound } };
   }
   const listed = await listFilter(client, tenant.id, input.target.filters, input.target.defaultFilter, signal);
   if (listed.tooMany) {
+    // language-model text
     return {
       kind: 'refused',
       reason: 'tooMany',
@@ -109,6 +112,7 @@ export async function resolveActionPlan(tenants: TenantDirectory, input: ActionI
         'Narrow the filter, or let the user run the action from the Identities view.',
     };
   }
+  // language-model text
   if (listed.refs.length === 0) return { kind: 'refused', reason: 'noTargets', tenant, filters, message: 'No identity matches the filter; nothing to do.' };
   return { kind: 'ready', plan: { ...extras, targets: listed.refs, notFound: [], filters } };
 }

@@ -3,7 +3,7 @@
 // for the confirmation naming action, tenant, count and the first names; invoke sends exactly that plan through the
 // write guard. Nothing in a tool result can start an action: every call needs this confirmation.
 import * as vscode from 'vscode';
-import { displayName, namesPreview, plural } from '../model/actions/report';
+import { displayName, namesPreview } from '../model/actions/report';
 import { escapeMarkdown } from '../model/identityDisplay';
 import { actionResultText, plannedIdentitiesText } from '../model/tools/actionToolText';
 import { tenantLine } from '../model/tools/identityToolText';
@@ -34,7 +34,7 @@ async function confirmationMessages(runtime: ActionRuntime, plan: ActionPlan): P
     `- **${md(vscode.l10n.t('Identities'))} (${count}):** ${md(namesPreview(plan.targets.map((ref) => ref.name), FIRST_NAMES))}`,
     `- **${md(vscode.l10n.t('Ids'))}:** ${ids.join(', ')}${count > ids.length ? ` ${md(vscode.l10n.t('and {0} more', count - ids.length))}` : ''}`,
   ];
-  if (plan.notFound.length > 0) lines.push(`- ${md(vscode.l10n.t('{0} not found in ISC: nothing is sent for them.', plural(plan.notFound.length, 'id')))}`);
+  if (plan.notFound.length > 0) lines.push(`- ${md(plan.notFound.length === 1 ? vscode.l10n.t('1 id not found in ISC: nothing is sent for them.') : vscode.l10n.t('{0} ids not found in ISC: nothing is sent for them.', plan.notFound.length))}`);
   const detail = prepared.detail ? `\n\n${prepared.detail.split('\n').map(md).join('  \n')}` : '';
   const footer = md(vscode.l10n.t('Nothing has been sent yet. Continue sends it; every identity gets a line in the audit log.'));
   const message = new vscode.MarkdownString(`${lines.join('\n')}${detail}\n\n${footer}`);
@@ -94,7 +94,9 @@ export function runIdentityActionTool({ name, runtime }: ActionToolOptions): Isc
         return { invocationMessage: vscode.l10n.t('Refusing: {0}', outcome.reason === 'readOnly' ? vscode.l10n.t('the tenant is read-only') : vscode.l10n.t('nothing to send')) };
       }
       return {
-        invocationMessage: vscode.l10n.t('Running {0} on {1}…', outcome.plan.action, plural(outcome.plan.targets.length, 'identity', 'identities')),
+        invocationMessage: outcome.plan.targets.length === 1
+          ? vscode.l10n.t('Running {0} on 1 identity…', outcome.plan.action)
+          : vscode.l10n.t('Running {0} on {1} identities…', outcome.plan.action, outcome.plan.targets.length),
         confirmationMessages: await confirmationMessages(runtime, outcome.plan),
       };
     },

@@ -75,25 +75,33 @@ export class ActiveTenant implements vscode.Disposable {
     const md = new vscode.MarkdownString('', false);
     md.isTrusted = false;
     md.supportHtml = false;
-    md.appendMarkdown('**Active ISC tenant:** ');
+    md.appendMarkdown(vscode.l10n.t('**Active ISC tenant:** '));
     md.appendMarkdown(escapeMarkdown(displayText(tenant.label, 80)));
     md.appendMarkdown('  \n');
     md.appendMarkdown(escapeMarkdown(tenant.baseUrl));
-    md.appendMarkdown(`  \n${tenant.readOnly ? 'Read-only: writes are blocked.' : 'Writable.'}`);
+    md.appendMarkdown(`  \n${tenant.readOnly ? vscode.l10n.t('Read-only: writes are blocked.') : vscode.l10n.t('Writable.')}`);
     if (failing) {
-      md.appendMarkdown('  \n**Credentials failed:** ');
+      md.appendMarkdown(`  \n${vscode.l10n.t('**Credentials failed:** ')}`);
       md.appendMarkdown(escapeMarkdown(displayText(status.message, 300)));
     }
-    md.appendMarkdown(`  \n\n${failing && tenant.source === 'user' ? 'Click to update the credentials.' : 'Click to switch the active tenant.'}`);
+    md.appendMarkdown(`  \n\n${failing && tenant.source === 'user' ? vscode.l10n.t('Click to update the credentials.') : vscode.l10n.t('Click to switch the active tenant.')}`);
     this.item.tooltip = md;
-    this.item.accessibilityInformation = { label: `Active ISC tenant ${tenant.label}${tenant.readOnly ? ', read-only' : ''}${failing ? ', credentials failed' : ''}` };
+    this.item.accessibilityInformation = { label: accessibleLabel(tenant.label, tenant.readOnly, failing) };
     this.item.command = failing && tenant.source === 'user'
-      ? { command: 'iscExplorer.updateCredentials', title: 'Update Credentials', arguments: [tenant.id] }
-      : { command: 'iscExplorer.selectActiveTenant', title: 'Select Active Tenant' };
+      ? { command: 'iscExplorer.updateCredentials', title: vscode.l10n.t('Update Credentials'), arguments: [tenant.id] }
+      : { command: 'iscExplorer.selectActiveTenant', title: vscode.l10n.t('Select Active Tenant') };
     this.item.show();
   }
 
   dispose(): void {
     this.subscriptions.dispose();
   }
+}
+
+/** What a screen reader says for the item: one sentence per state. */
+function accessibleLabel(label: string, readOnly: boolean, failing: boolean): string {
+  if (readOnly && failing) return vscode.l10n.t('Active ISC tenant {0}, read-only, credentials failed', label);
+  if (readOnly) return vscode.l10n.t('Active ISC tenant {0}, read-only', label);
+  if (failing) return vscode.l10n.t('Active ISC tenant {0}, credentials failed', label);
+  return vscode.l10n.t('Active ISC tenant {0}', label);
 }

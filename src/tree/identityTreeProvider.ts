@@ -175,26 +175,26 @@ export class IdentityTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (snap.firstPageLoaded) this.refresher.redraw();
     }
     this.services.tenants.reportCallOutcome(node.tenantId, snap.error);
-    if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, 'identities')];
+    if (snap.error !== undefined && !snap.firstPageLoaded) return [this.placeholders.error(node, snap.error, vscode.l10n.t('identities'))];
     // "Needs attention" is counted when it is expanded: opening the tenant costs its own list request only.
     const attentionNode = this.attention.nodeFor(node);
     const children: TreeNode[] = snap.items.map((row) => this.pagers.nodeFor(state, row));
     if (attentionNode && children.length > 0) children.unshift(attentionNode);
     if (children.length === 0) {
       const filtered = this.services.viewStates.get(node.tenantId);
-      const p = this.placeholders.get(node, 'empty', filtered.filters || filtered.defaultFilter === 'CORRELATED_ONLY' ? 'No identities match the filter' : 'No identities');
-      p.tooltip = filtered.filters ? `Filter: ${filtered.filters}` : '';
+      const p = this.placeholders.get(node, 'empty', filtered.filters || filtered.defaultFilter === 'CORRELATED_ONLY' ? vscode.l10n.t('No identities match the filter') : vscode.l10n.t('No identities'));
+      p.tooltip = filtered.filters ? vscode.l10n.t('Filter: {0}', filtered.filters) : '';
       return [p];
     }
     if (snap.loading) {
-      const p = this.placeholders.get(node, 'loading', 'Loading…');
+      const p = this.placeholders.get(node, 'loading', vscode.l10n.t('Loading…'));
       p.description = snap.total !== undefined ? `${snap.items.length}/${snap.total}` : String(snap.items.length);
       children.push(p);
     } else if (snap.error !== undefined && !isAbortError(snap.error)) {
-      children.push(this.placeholders.error(node, snap.error, 'more identities'));
+      children.push(this.placeholders.error(node, snap.error, vscode.l10n.t('more identities')));
     } else if (snap.hasMore) {
-      const p = this.placeholders.get(node, 'loadMore', `Load more… (${snap.items.length}/${snap.total ?? '?'})`);
-      p.tooltip = `Load the next ${this.services.settings.pageSize} identities`;
+      const p = this.placeholders.get(node, 'loadMore', vscode.l10n.t('Load more… ({0}/{1})', snap.items.length, snap.total ?? '?'));
+      p.tooltip = vscode.l10n.t('Load the next {0} identities', this.services.settings.pageSize);
       children.push(p);
     }
     return children;

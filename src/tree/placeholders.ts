@@ -1,5 +1,5 @@
 // Placeholder rows (load more, loading, empty, error with retry, sign in): one object per parent and kind.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import { errorText, isSignInError } from '../model/connectionErrors';
 import { ENV_TENANT_ID } from '../auth/environmentTenant';
 import { PlaceholderNode } from './nodes';
@@ -33,17 +33,17 @@ export class Placeholders {
   error(parent: PlaceholderParent, error: unknown, what: string): PlaceholderNode {
     const env = parent.tenantId === ENV_TENANT_ID;
     if (isSignInError(error)) {
-      const node = this.get(parent, 'signIn', env ? 'Sign-in failed' : 'Sign in…');
+      const node = this.get(parent, 'signIn', env ? vscode.l10n.t('Sign-in failed') : vscode.l10n.t('Sign in…'));
       node.description = errorText(error);
       node.tooltip = env
-        ? `${errorText(error)}\nThe environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET; fix them and restart, or click to retry.`
-        : `${errorText(error)}\nClick to enter the client ID and secret of a personal access token.`;
+        ? vscode.l10n.t('{0}\nThe environment tenant uses ISC_CLIENT_ID and ISC_CLIENT_SECRET; fix them and restart, or click to retry.', errorText(error))
+        : vscode.l10n.t('{0}\nClick to enter the client ID and secret of a personal access token.', errorText(error));
       node.error = error;
       return node;
     }
-    const node = this.get(parent, 'error', `Could not load ${what}`);
+    const node = this.get(parent, 'error', vscode.l10n.t('Could not load {0}', what));
     node.description = errorText(error);
-    node.tooltip = `${errorText(error)}\nClick to retry.`;
+    node.tooltip = vscode.l10n.t('{0}\nClick to retry.', errorText(error));
     node.error = error;
     return node;
   }
@@ -52,13 +52,13 @@ export class Placeholders {
   static command(node: PlaceholderNode): vscode.Command | undefined {
     switch (node.placeholder) {
       case 'loadMore':
-        return { command: 'iscExplorer.loadMore', title: 'Load More', arguments: [node] };
+        return { command: 'iscExplorer.loadMore', title: vscode.l10n.t('Load More'), arguments: [node] };
       case 'error':
-        return { command: 'iscExplorer.retry', title: 'Retry', arguments: [node] };
+        return { command: 'iscExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
       case 'signIn':
         return node.tenantId === ENV_TENANT_ID
-          ? { command: 'iscExplorer.retry', title: 'Retry', arguments: [node] }
-          : { command: 'iscExplorer.updateCredentials', title: 'Sign In', arguments: [node.tenantId] };
+          ? { command: 'iscExplorer.retry', title: vscode.l10n.t('Retry'), arguments: [node] }
+          : { command: 'iscExplorer.updateCredentials', title: vscode.l10n.t('Sign In'), arguments: [node.tenantId] };
       default:
         return undefined;
     }

@@ -1,4 +1,5 @@
 // Children of an identity node: its role assignments, loaded lazily and single-flight.
+import * as vscode from 'vscode';
 import type { TenantDirectory } from '../model/tenant';
 import { RoleAssignmentNode } from './nodes';
 import type { IdentityNode, TreeNode } from './nodes';
@@ -31,8 +32,8 @@ export function resetRoleAssignments(node: IdentityNode): void {
 export async function roleAssignmentChildren(node: IdentityNode, tenants: TenantDirectory, placeholders: Placeholders): Promise<TreeNode[]> {
   if (!node.roles.refs && node.roles.error === undefined) await loadRoleAssignments(node, tenants);
   const { refs, error } = node.roles;
-  if (error !== undefined || !refs) return [placeholders.error(node, error ?? new Error('Role assignments could not be loaded.'), 'role assignments')];
-  if (refs.length === 0) return [placeholders.get(node, 'empty', 'No role assignments')];
+  if (error !== undefined || !refs) return [placeholders.error(node, error ?? new Error(vscode.l10n.t('Role assignments could not be loaded.')), vscode.l10n.t('role assignments'))];
+  if (refs.length === 0) return [placeholders.get(node, 'empty', vscode.l10n.t('No role assignments'))];
   const seen = new Set<string>();
   const children: RoleAssignmentNode[] = [];
   refs.forEach((ref, index) => {

@@ -27,10 +27,10 @@ interface TenantItem extends vscode.QuickPickItem {
 }
 
 /** Picks a tenant; with one tenant it is returned without asking. Undefined when there is none or the user cancels. */
-export async function pickTenant(ui: UserInput, directory: TenantDirectory, placeHolder = 'Choose an ISC tenant'): Promise<TenantInfo | undefined> {
+export async function pickTenant(ui: UserInput, directory: TenantDirectory, placeHolder = vscode.l10n.t('Choose an ISC tenant')): Promise<TenantInfo | undefined> {
   const tenants = [...directory.list()];
   if (tenants.length === 0) {
-    const choice = await ui.showMessage('info', 'No ISC tenant is set up yet.', 'Add Tenant…');
+    const choice = await ui.showMessage('info', vscode.l10n.t('No ISC tenant is set up yet.'), vscode.l10n.t('Add Tenant…'));
     if (choice) await vscode.commands.executeCommand(COMMAND_IDS.addTenant);
     return undefined;
   }

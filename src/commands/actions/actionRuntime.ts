@@ -121,17 +121,17 @@ export class ActionRuntime {
   async resolveTargets(spec: ActionSpec, args: unknown[]): Promise<Map<string, IdentityRef[]> | 'readOnly' | 'unknownTenant' | undefined> {
     let refs = identityRefsFromArgs(args[0], args[1]);
     if (refs.length === 0) {
-      const tenant = await this.ui.pickTenant(`${spec.label}: choose the tenant`);
+      const tenant = await this.ui.pickTenant(vscode.l10n.t('{0}: choose the tenant', spec.label));
       if (!tenant) return undefined;
       // Checked before the identity is asked for; the guard checks again around the modal.
       const writable = this.guard.checkWritableOrExplain(tenant.id, spec.label, () => this.run(spec, args));
       if (writable !== 'allowed') return writable;
-      const ref = await this.ui.pickIdentity(tenant.id, `${spec.label}: find identity…`);
+      const ref = await this.ui.pickIdentity(tenant.id, vscode.l10n.t('{0}: find identity…', spec.label));
       if (!ref) return undefined;
       refs = [ref];
     }
     if (!spec.allowMany && refs.length > 1) {
-      void this.ui.message('error', `${spec.label} works on one identity at a time; ${refs.length} are selected.`);
+      void this.ui.message('error', vscode.l10n.t('{0} works on one identity at a time; {1} are selected.', spec.label, refs.length));
       return undefined;
     }
     const groups = new Map<string, IdentityRef[]>();

@@ -2,6 +2,7 @@
 // identity, or one that still owns objects, is refused up front with ISC's reason (ISC would refuse the DELETE).
 // Otherwise it shows what the identity owns, needs its exact name typed, and shows ISC's reason when it refuses.
 import { COMMAND_IDS } from '../commandIds';
+import * as vscode from 'vscode';
 import { IscApiError, isIscApiError } from '../../api/errors';
 import { and, eq } from '../../api/filters';
 import type { IscClient } from '../../api/iscClient';
@@ -11,7 +12,7 @@ import type { IdentityRef } from '../../model/identityRef';
 import type { ActionSpec } from './actionRuntime';
 import type { IdentityOperation } from '../../model/actions/operations';
 import { deleteOperation } from '../../model/actions/operations';
-import { displayName, plural } from '../../model/actions/report';
+import { displayName } from '../../model/actions/report';
 
 /** "ROLE_OWNER: Admins, Finance (2); SOURCE_OWNER: AD (1)" — bounded for a dialog. */
 function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
@@ -28,9 +29,6 @@ function ownershipSummary(details: OwnershipDetails, maxNames = 5): string {
 function ownedCount(details: OwnershipDetails): number {
   return details.groups.reduce((sum, group) => sum + group.entities.length, 0);
 }
-
-const KEEP_BUTTON = 'Keep Identity';
-const DELETE_BUTTON = 'Delete…';
 
 /** ISC's reasons for refusing a DELETE, in its words (the spec's 400 and what ISC answers). */
 const PROTECTED_REASON = 'the identity is marked as protected and cannot be deleted';
@@ -93,7 +91,9 @@ function deleteWithReason(ref: IdentityRef): IdentityOperation {
           body: error.body,
           cause: error,
           // The summary names the identity already ("Delete identity for “X” failed: …").
-          message: `ISC refused (${error.status}): ${reason}${owned ? `. Still owns: ${owned}` : ''}`,
+          message: owned
+            ? vscode.l10n.t('ISC refused ({0}): {1}. Still owns: {2}', error.status, reason, owned)
+            : vscode.l10n.t('ISC refused ({0}): {1}', error.status, reason),
         });
       }
     },
@@ -104,8 +104,8 @@ export function deleteSpec(): ActionSpec {
   return {
     command: COMMAND_IDS.deleteIdentity,
     kind: 'deleteIdentity',
-    label: 'Delete identity',
-    pickTitle: 'Delete identity',
+    label: vscode.l10n.t('Delete identity'),
+    pickTitle: vscode.l10n.t('Delete identity'),
     allowMany: false,
     prepare: async ({ ui, client: clientOf }, _tenant, [ref]) => {
       const client = await clientOf();
@@ -113,41 +113,43 @@ export function deleteSpec(): ActionSpec {
       const name = displayName(ref.name);
       // Refused before any prompt: ISC would refuse the DELETE for these reasons, so nothing is asked or sent.
       if (protectedState === true) {
-        void ui.message('error', `“${name}” cannot be deleted: ISC refuses it — ${PROTECTED_REASON}. Nothing was sent.`);
+        void ui.message('error', vscode.l10n.t('“{0}” cannot be deleted: ISC refuses it — {1}. Nothing was sent.', name, PROTECTED_REASON));
         return undefined;
       }
       const count = ownership instanceof Error ? 0 : ownedCount(ownership);
       if (!(ownership instanceof Error) && count > 0) {
         void ui.message(
           'error',
-          `“${name}” cannot be deleted: ISC refuses it — ${OWNER_REASON}. It owns ${plural(count, 'object')}: ${ownershipSummary(ownership).replace(/\n/g, '; ')}. Nothing was sent.`,
+          count === 1
+            ? vscode.l10n.t('“{0}” cannot be deleted: ISC refuses it — {1}. It owns 1 object: {2}. Nothing was sent.', name, OWNER_REASON, ownershipSummary(ownership).replace(/\n/g, '; '))
+            : vscode.l10n.t('“{0}” cannot be deleted: ISC refuses it — {1}. It owns {2} objects: {3}. Nothing was sent.', name, OWNER_REASON, count, ownershipSummary(ownership).replace(/\n/g, '; ')),
         );
         return undefined;
       }
       const ownershipText =
-        ownership instanceof Error ? `Ownership: could not be read (${ownership.message}).` : 'Ownership: it owns nothing that blocks deletion.';
+        ownership instanceof Error ? vscode.l10n.t('Ownership: could not be read ({0}).', ownership.message) : vscode.l10n.t('Ownership: it owns nothing that blocks deletion.');
       const protectedText =
         protectedState instanceof Error
-          ? `Protected: could not be checked (${protectedState.message}); ISC refuses to delete protected identities.`
-          : 'Protected: no.';
+          ? vscode.l10n.t('Protected: could not be checked ({0}); ISC refuses to delete protected identities.', protectedState.message)
+          : vscode.l10n.t('Protected: no.');
       return {
         operation: deleteWithReason(ref),
         strong: true,
         // Enter must not delete: the first button is VS Code's default, so "Keep Identity" comes first.
-        safeButton: KEEP_BUTTON,
-        confirmButton: DELETE_BUTTON,
-        detail: `${ownershipText}\n${protectedText}\nDeleting an identity cannot be undone. You will be asked to type the name.`,
+        safeButton: vscode.l10n.t('Keep Identity'),
+        confirmButton: vscode.l10n.t('Delete…'),
+        detail: vscode.l10n.t('{0}\n{1}\nDeleting an identity cannot be undone. You will be asked to type the name.', ownershipText, protectedText),
         finalCheck: async () => {
           // A name nobody can type (huge, control or bidi characters) may be confirmed with the identity's id instead.
           const untypable = ref.name.length > 200 || displayName(ref.name, 201) !== ref.name;
           const accepts = (text: string): boolean => text === ref.name || (untypable && text === ref.identityId);
           const typed = await ui.inputBox({
-            title: `Delete identity “${displayName(ref.name)}”`,
+            title: vscode.l10n.t('Delete identity “{0}”', displayName(ref.name)),
             prompt: untypable
-              ? `Type the identity's exact name, or its id ${ref.identityId}, to confirm`
-              : `Type the identity's name exactly to confirm: ${ref.name}`,
-            placeHolder: 'Identity name',
-            validateInput: (text) => (accepts(text) ? undefined : 'Type the exact name of the identity (case and spaces count).'),
+              ? vscode.l10n.t("Type the identity's exact name, or its id {0}, to confirm", ref.identityId)
+              : vscode.l10n.t("Type the identity's name exactly to confirm: {0}", ref.name),
+            placeHolder: vscode.l10n.t('Identity name'),
+            validateInput: (text) => (accepts(text) ? undefined : vscode.l10n.t('Type the exact name of the identity (case and spaces count).')),
           });
           return typed !== undefined && accepts(typed);
         },

@@ -1,11 +1,12 @@
 // What follows a job: Retry Failed (only what ISC certainly did not act on), Check… (ask ISC about outcome-unknown
 // identities, mark what happened done, re-send only what did not) and Resume (send what was never sent). Each works
 // from the job store, so it works the same after a window reload.
+import * as vscode from 'vscode';
 import { canCheckOutcome, checkOutcomes } from '../../model/actions/outcomeChecks';
 import type { OutcomeCheck } from '../../model/actions/outcomeChecks';
 import { operationFor } from '../../model/actions/operationFor';
 import type { OperationReport } from '../../model/actions/operations';
-import { displayName, plural } from '../../model/actions/report';
+import { displayName } from '../../model/actions/report';
 import type { JobRunner } from '../../model/jobs/jobRunner';
 import type { JobStore, JobView } from '../../model/jobs/jobStore';
 import type { AuditLog } from '../../model/auditLog';
@@ -57,13 +58,28 @@ function operationOf(runtime: FollowUpRuntime, job: JobView): ReturnType<typeof 
   return operationFor(job.kind, job.tenantId, job.parameters, { cooldown: runtime.cooldown });
 }
 
+/** "1 identity", "3 identities". */
+function identitiesText(count: number): string {
+  return count === 1 ? vscode.l10n.t('1 identity') : vscode.l10n.t('{0} identities', count);
+}
+
+/** "Disable: 3 of 5 confirmed done by ISC, 1 not carried out, 1 could not be checked (still outcome unknown)" — one sentence per case. */
+function checkSummary(label: string, confirmed: number, checked: number, notHappened: number, unchecked: number): string {
+  if (notHappened && unchecked) {
+    return vscode.l10n.t('{0}: {1} of {2} confirmed done by ISC, {3} not carried out, {4} could not be checked (still outcome unknown)', label, confirmed, checked, notHappened, unchecked);
+  }
+  if (notHappened) return vscode.l10n.t('{0}: {1} of {2} confirmed done by ISC, {3} not carried out', label, confirmed, checked, notHappened);
+  if (unchecked) return vscode.l10n.t('{0}: {1} of {2} confirmed done by ISC, {3} could not be checked (still outcome unknown)', label, confirmed, checked, unchecked);
+  return vscode.l10n.t('{0}: {1} of {2} confirmed done by ISC', label, confirmed, checked);
+}
+
 export async function retryFailedJob(runtime: FollowUpRuntime, jobId: string): Promise<OperationReport | undefined> {
   await runtime.jobs.ready;
   const job = jobOf(runtime, jobId);
   // A failed delete is not retried from here: it must go through the typed-name confirmation again.
   if (!job || job.kind === 'deleteIdentity') return undefined;
   const targets = runtime.jobs.store.retryable(jobId);
-  return runtime.resend(job, operationOf(runtime, job), targets, { action: `${job.label} (retry of failed)`, confirmButton: 'Retry' });
+  return runtime.resend(job, operationOf(runtime, job), targets, { action: vscode.l10n.t('{0} (retry of failed)', job.label), confirmButton: vscode.l10n.t('Retry') });
 }
 
 export async function resumeJob(runtime: FollowUpRuntime, jobId: string): Promise<OperationReport | undefined> {
@@ -76,7 +92,9 @@ export async function resumeJob(runtime: FollowUpRuntime, jobId: string): Promis
     const { unknown } = runtime.jobs.store.counts(jobId);
     void runtime.ui.message(
       'info',
-      `${job.label}: nothing is left to send — every identity was sent before.${unknown ? ` ${unknown} have an unknown outcome: use Check Unknown Outcomes for them.` : ''}`,
+      unknown
+        ? vscode.l10n.t('{0}: nothing is left to send — every identity was sent before. {1} have an unknown outcome: use Check Unknown Outcomes for them.', job.label, unknown)
+        : vscode.l10n.t('{0}: nothing is left to send — every identity was sent before.', job.label),
     );
     return undefined;
   }
@@ -86,9 +104,17 @@ export async function resumeJob(runtime: FollowUpRuntime, jobId: string): Promis
     operationOf(runtime, job),
     targets,
     {
-      action: `${job.label} (resume)`,
-      confirmButton: 'Resume',
-      detail: `${counts.total - counts.pending} of ${counts.total} were handled before; only the ${plural(targets.length, 'identity', 'identities')} never sent are sent now.${counts.unknown ? ` ${counts.unknown} with unknown outcome are not re-sent: use Check… for them.` : ''}`,
+      action: vscode.l10n.t('{0} (resume)', job.label),
+      confirmButton: vscode.l10n.t('Resume'),
+      detail: counts.unknown
+        ? vscode.l10n.t(
+            '{0} of {1} were handled before; only the {2} never sent are sent now. {3} with unknown outcome are not re-sent: use Check… for them.',
+            counts.total - counts.pending,
+            counts.total,
+            identitiesText(targets.length),
+            counts.unknown,
+          )
+        : vscode.l10n.t('{0} of {1} were handled before; only the {2} never sent are sent now.', counts.total - counts.pending, counts.total, identitiesText(targets.length)),
     },
     job,
   );
@@ -104,13 +130,16 @@ export async function checkUnknownJob(runtime: FollowUpRuntime, jobId: string): 
   const operation = operationOf(runtime, job);
   if (!canCheckOutcome(job.kind)) {
     return runtime.resend(job, operation, unknownItems.map((item) => item.ref), {
-      action: `${job.label} again`,
-      confirmButton: 'Send Again',
-      detail: `ISC cannot tell whether these emails were sent: ${plural(unknownItems.length, 'recipient')} may get the email twice.`,
+      action: vscode.l10n.t('{0} again', job.label),
+      confirmButton: vscode.l10n.t('Send Again'),
+      detail:
+        unknownItems.length === 1
+          ? vscode.l10n.t('ISC cannot tell whether these emails were sent: 1 recipient may get the email twice.')
+          : vscode.l10n.t('ISC cannot tell whether these emails were sent: {0} recipients may get the email twice.', unknownItems.length),
     });
   }
   const client = await runtime.services.tenants.getClient(tenant.id);
-  const checks: OutcomeCheck[] = await runtime.ui.withProgress(`Checking ${plural(unknownItems.length, 'identity', 'identities')} on “${displayName(tenant.label)}”`, (progress, signal) =>
+  const checks: OutcomeCheck[] = await runtime.ui.withProgress(vscode.l10n.t('Checking {0} on “{1}”', identitiesText(unknownItems.length), displayName(tenant.label)), (progress, signal) =>
     checkOutcomes(
       job.kind,
       client,
@@ -125,7 +154,7 @@ export async function checkUnknownJob(runtime: FollowUpRuntime, jobId: string): 
       id: check.ref.identityId,
       outcome: 'done',
       httpStatus: item?.httpStatus ?? null,
-      message: `Confirmed by Check: ${check.detail}`,
+      message: vscode.l10n.t('Confirmed by Check: {0}', check.detail),
       taskId: item?.taskId ?? null,
     });
     await runtime.audit.append({
@@ -144,19 +173,15 @@ export async function checkUnknownJob(runtime: FollowUpRuntime, jobId: string): 
   }
   const notHappened = checks.filter((check) => check.verdict === 'notHappened').map((check) => check.ref);
   const unchecked = checks.filter((check) => check.verdict === 'checkFailed').length;
-  const text = [
-    `${job.label}: ${confirmed.length} of ${checks.length} confirmed done by ISC`,
-    notHappened.length ? `${notHappened.length} not carried out` : '',
-    unchecked ? `${unchecked} could not be checked (still outcome unknown)` : '',
-  ].filter(Boolean).join(', ');
+  const text = checkSummary(job.label, confirmed.length, checks.length, notHappened.length, unchecked);
   runtime.services.logger.info(`${job.kind} ${jobId} check: ${text}`);
   if (notHappened.length === 0) {
     void runtime.ui.message(unchecked ? 'warning' : 'info', `${text}.`);
     return undefined;
   }
   return runtime.resend(job, operation, notHappened, {
-    action: `${job.label} (not carried out)`,
-    confirmButton: 'Send',
-    detail: `${text}. Only the ones not carried out are sent.`,
+    action: vscode.l10n.t('{0} (not carried out)', job.label),
+    confirmButton: vscode.l10n.t('Send'),
+    detail: vscode.l10n.t('{0}. Only the ones not carried out are sent.', text),
   });
 }

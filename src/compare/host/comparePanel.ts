@@ -32,7 +32,8 @@ export function compareKey(a: IdentityRef, b: IdentityRef): string {
 // eslint-disable-next-line no-control-regex -- control and bidi characters are cut from tab titles.
 const TITLE_UNSAFE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_REJECTED = 20;
-const COMPARE_SHELL: WebviewShellSpec = { bundle: 'compare', lang: 'en', title: 'Compare identities', mainClass: 'app compare-app', loadingText: 'Loading…', images: true };
+/** Built when the page opens: the localized texts are not ready while the module loads. */
+const compareShell = (): WebviewShellSpec => ({ bundle: 'compare', lang: 'en', title: vscode.l10n.t('Compare identities'), mainClass: 'app compare-app', loadingText: vscode.l10n.t('Loading…'), images: true });
 
 export class ComparePanel implements vscode.Disposable {
   readonly key: string;
@@ -60,7 +61,7 @@ export class ComparePanel implements vscode.Disposable {
     this.key = compareKey(a, b);
     this.reports = new ReportWaiters(() => `comparison ${this.key}`);
     const webview = webviewPanel.webview;
-    webview.options = webviewShellOptions(host.extensionUri, COMPARE_SHELL);
+    webview.options = webviewShellOptions(host.extensionUri, compareShell());
     this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
@@ -70,7 +71,7 @@ export class ComparePanel implements vscode.Disposable {
       }),
     );
     this.updateTitle();
-    webview.html = renderWebviewShell(webview, host.extensionUri, COMPARE_SHELL);
+    webview.html = renderWebviewShell(webview, host.extensionUri, compareShell());
     void this.reload();
   }
 
@@ -267,5 +268,5 @@ function toProblem(error: unknown): SideProblem {
       trackingId: error.trackingId,
     };
   }
-  return { kind: 'error', message: errorText(error) || 'Unexpected error', serverMessages: [] };
+  return { kind: 'error', message: errorText(error) || vscode.l10n.t('Unexpected error'), serverMessages: [] };
 }

@@ -32,7 +32,8 @@ interface ReportWaiter {
 const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 /** A wait for the rate limit longer than this is shown in the table's status line. */
 const NOTICE_AFTER_MS = 3000;
-const TABLE_SHELL: WebviewShellSpec = { bundle: 'table', lang: 'en', title: 'Identities', mainClass: 'table-app', loadingText: 'Loading…', images: true };
+/** Built when the page opens: the localized texts are not ready while the module loads. */
+const tableShell = (): WebviewShellSpec => ({ bundle: 'table', lang: 'en', title: vscode.l10n.t('Identities'), mainClass: 'table-app', loadingText: vscode.l10n.t('Loading…'), images: true });
 
 export class TablePanel implements vscode.Disposable {
   private currentQuery: TableQuery;
@@ -63,7 +64,7 @@ export class TablePanel implements vscode.Disposable {
       { pageSize: TABLE_PAGE_SIZE, concurrency: 2, maxCachedPages: 40 },
     );
     const webview = webviewPanel.webview;
-    webview.options = webviewShellOptions(host.extensionUri, TABLE_SHELL);
+    webview.options = webviewShellOptions(host.extensionUri, tableShell());
     this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
@@ -77,7 +78,7 @@ export class TablePanel implements vscode.Disposable {
       host.services.tenants.onDidChange(() => this.onTenantsChanged()),
     );
     this.updateTitle();
-    webview.html = renderWebviewShell(webview, host.extensionUri, TABLE_SHELL);
+    webview.html = renderWebviewShell(webview, host.extensionUri, tableShell());
   }
 
   get query(): TableQuery {

@@ -1,6 +1,6 @@
 // One identity details panel: owns the WebviewPanel, loads the identity, its role assignments and its
 // ownership in parallel, and posts each section to the app as it arrives.
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import type { IscClient } from '../../api/iscClient';
 import type { Identity, RoleAssignment, RoleAssignmentRef } from '../../api/types';
 import type { IdentityRef } from '../../model/identityRef';
@@ -36,7 +36,8 @@ export interface RevealOptions {
   focus?: FocusSection;
 }
 
-const DETAILS_SHELL: WebviewShellSpec = { bundle: 'webview', lang: 'en', title: 'Identity details', mainClass: 'app', loadingText: 'Loading…', images: true };
+/** Built when the page opens: the localized texts are not ready while the module loads. */
+const detailsShell = (): WebviewShellSpec => ({ bundle: 'webview', lang: 'en', title: vscode.l10n.t('Identity details'), mainClass: 'app', loadingText: vscode.l10n.t('Loading…'), images: true });
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
 
@@ -73,7 +74,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.currentRef = { ...ref };
     this.tracker = new RenderTracker(() => this.label, host.services.logger);
     const webview = webviewPanel.webview;
-    webview.options = webviewShellOptions(host.extensionUri, DETAILS_SHELL);
+    webview.options = webviewShellOptions(host.extensionUri, detailsShell());
     this.disposables.addAll(
       webview.onDidReceiveMessage((message: unknown) => this.receive(message)),
       webviewPanel.onDidDispose(() => this.dispose()),
@@ -84,7 +85,7 @@ export class IdentityPanel implements vscode.Disposable {
     this.updateTitle();
     this.pendingFocus = options.focus;
     if (options.assignmentId) this.selection = { assignmentId: options.assignmentId, data: LOADING };
-    webview.html = renderWebviewShell(webview, host.extensionUri, DETAILS_SHELL);
+    webview.html = renderWebviewShell(webview, host.extensionUri, detailsShell());
     void this.reload(reason, startedAt);
   }
 

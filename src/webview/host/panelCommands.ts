@@ -1,4 +1,5 @@
 // Argument handling of the panel commands: refs from the tree/palette, and the pickers when no argument came.
+import * as vscode from 'vscode';
 import type { RoleAssignmentRef } from '../../api/types';
 import { identityRefsFromArgs, isIdentityRef } from '../../model/identityRef';
 import type { IdentityRef } from '../../model/identityRef';
@@ -22,7 +23,7 @@ export async function identityRefsForCommand(services: ExtensionServices, primar
 }
 
 async function pickIdentityRef(services: ExtensionServices, title: string): Promise<IdentityRef | undefined> {
-  const tenant = await pickTenant(services.ui, services.tenants, 'Tenant of the identity');
+  const tenant = await pickTenant(services.ui, services.tenants, vscode.l10n.t('Tenant of the identity'));
   if (!tenant) return undefined;
   return pickIdentity(services.ui, services.tenants, tenant.id, { title, recent: services.recentIdentities.list(tenant.id) });
 }
@@ -57,20 +58,20 @@ function asTarget(value: unknown): RoleAssignmentTarget | undefined {
 
 /** Palette flow: tenant, identity, then one of its role assignments. */
 export async function pickRoleAssignment(services: ExtensionServices): Promise<RoleAssignmentTarget | undefined> {
-  const ref = await pickIdentityRef(services, 'Open role assignment details: identity');
+  const ref = await pickIdentityRef(services, vscode.l10n.t('Open role assignment details: identity'));
   if (!ref) return undefined;
-  const refs = await services.ui.withProgress(`Loading role assignments of ${ref.name}…`, async (_progress, signal) => {
+  const refs = await services.ui.withProgress(vscode.l10n.t('Loading role assignments of {0}…', ref.name), async (_progress, signal) => {
     const client = await services.tenants.getClient(ref.tenantId);
     return client.getRoleAssignmentRefs(ref.identityId, { signal });
   });
   if (refs.length === 0) {
-    void services.ui.showMessage('info', `${ref.name} has no role assignments.`);
+    void services.ui.showMessage('info', vscode.l10n.t('{0} has no role assignments.', ref.name));
     return undefined;
   }
   const items = refs
     .filter((r): r is RoleAssignmentRef & { id: string } => typeof r.id === 'string' && r.id.length > 0)
-    .map((r) => ({ label: r.role?.name ?? r.role?.id ?? r.id, description: r.addedDate ? `added ${r.addedDate}` : undefined, detail: r.id, id: r.id, roleName: r.role?.name ?? undefined }));
-  const chosen = await services.ui.showQuickPick(items, { title: `Role assignments of ${ref.name}`, matchOnDescription: true, matchOnDetail: true });
+    .map((r) => ({ label: r.role?.name ?? r.role?.id ?? r.id, description: r.addedDate ? vscode.l10n.t('added {0}', r.addedDate) : undefined, detail: r.id, id: r.id, roleName: r.role?.name ?? undefined }));
+  const chosen = await services.ui.showQuickPick(items, { title: vscode.l10n.t('Role assignments of {0}', ref.name), matchOnDescription: true, matchOnDetail: true });
   if (!chosen) return undefined;
   return { tenantId: ref.tenantId, identityId: ref.identityId, assignmentId: chosen.id, roleName: chosen.roleName, identityName: ref.name };
 }

@@ -104,7 +104,7 @@ async function runAction(panel: MessagePanel, host: MessageHost<never>, action: 
   const available = await vscode.commands.getCommands(true);
   if (!available.includes(command)) {
     host.services.logger.warn(`Details panel ${panel.label}: command ${command} is not available.`);
-    void host.services.ui.showMessage('warning', `The action "${action}" is not available in this version of the extension.`);
+    void host.services.ui.showMessage('warning', vscode.l10n.t('The action "{0}" is not available in this version of the extension.', action));
     return;
   }
   host.services.logger.info(`Details panel ${panel.label}: running ${command}.`);

@@ -63,9 +63,9 @@ export function registerDetailsPanels(services: ExtensionServices): DetailsPanel
 
   const openIdentities = async (focus: RevealOptions['focus'], primary: unknown, selection: unknown, mode: OpenMode = 'pinned'): Promise<void> => {
     const startedAt = Date.now();
-    const refs = await identityRefsForCommand(services, primary, selection, focus === 'ownership' ? 'Show ownership of identity' : 'Open identity details');
+    const refs = await identityRefsForCommand(services, primary, selection, focus === 'ownership' ? vscode.l10n.t('Show ownership of identity') : vscode.l10n.t('Open identity details'));
     if (refs.length > MAX_PANELS_PER_COMMAND) {
-      void services.ui.showMessage('info', `Opening the first ${MAX_PANELS_PER_COMMAND} of ${refs.length} selected identities.`);
+      void services.ui.showMessage('info', vscode.l10n.t('Opening the first {0} of {1} selected identities.', MAX_PANELS_PER_COMMAND, refs.length));
     }
     // A preview shows one identity: a click never stands for several.
     const opened = mode === 'preview' ? refs.slice(0, 1) : refs.slice(0, MAX_PANELS_PER_COMMAND);

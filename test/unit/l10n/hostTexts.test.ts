@@ -1,0 +1,244 @@
+// The extension host shows no English of its own: every text it hands to a person (labels, prompts, messages, the
+// errors the command wrapper shows) goes through vscode.l10n.t. This reads the host sources and fails on a string
+// literal that reads as English UI text in a user-facing position and is not the message of a vscode.l10n.t call.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as ts from 'typescript';
+
+const root = path.resolve(__dirname, '..', '..', '..', '..');
+const HOST_FOLDERS = [
+  'src/commands',
+  'src/ui',
+  'src/tree',
+  'src/jobs',
+  'src/auth',
+  'src/tools',
+  'src/webview/host',
+  'src/table/host',
+  'src/compare/host',
+  'src/activity/host',
+];
+/** Folders whose errors reach the person: the command wrapper shows their message. */
+const SHOWN_ERROR_FOLDERS = ['src/commands/', 'src/ui/'];
+
+/** Two words ("Show all", "sorted by"), or one capitalized word ("Refresh", "Retry…"). */
+const TWO_WORDS = /\b[A-Za-z][a-z]+ [a-z]{2,}\b/;
+const ONE_WORD = /^\s*[A-Z][a-z]{2,}[.…:!?]?\s*$/;
+/** A button in title case ("Keep Identity", "Send Again"). */
+const TITLE_CASE = /^\s*[A-Z][a-z]+( [A-Z][a-z]+)+[.…!?]?\s*$/;
+
+/** Properties a person reads, on quick pick items, input boxes, tree items, status bar items and action specs. */
+const SHOWN_PROPERTIES = new Set([
+  'label',
+  'description',
+  'detail',
+  'title',
+  'placeHolder',
+  'placeholder',
+  'prompt',
+  'tooltip',
+  'confirmButton',
+  'message',
+  'text',
+  'pickTitle',
+  'scope',
+  'validateInput',
+]);
+/** Calls whose arguments a person reads (matched on the last name of the callee). */
+const SHOWN_CALLS = new Set([
+  'showMessage',
+  'showModal',
+  'showInputBox',
+  'showQuickPick',
+  'message',
+  'showInformationMessage',
+  'showWarningMessage',
+  'showErrorMessage',
+  'withProgress',
+  'appendMarkdown',
+  'appendText',
+  'pickTenant',
+  'pickIdentity',
+  'pickIdentityRef',
+  'resolveTenant',
+  'setStatusBarMessage',
+]);
+const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
+/** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
+const HIDDEN_CALL = /^((vscode\.)?l10n\.t|console\.\w+|(this\.)?(log|logger|output|channel|outputChannel)\.\w+|\w*[lL]og\w*)$/;
+
+const MODEL_TEXT_MARK = 'language-model text';
+
+export interface Finding {
+  line: number;
+  text: string;
+}
+
+function propertyName(name: ts.PropertyName | ts.BindingName): string {
+  return name.getText().replace(/['"]/g, '');
+}
+
+function lastName(expression: ts.Expression): string {
+  return ts.isPropertyAccessExpression(expression) ? expression.name.text : expression.getText();
+}
+
+/** Expressions a literal passes through unchanged on its way to a position: `a ? 'x' : 'y'`, `x ?? 'y'`, `['a']`. */
+function isPassThrough(parent: ts.Node, current: ts.Node): boolean {
+  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isTemplateSpan(parent)) return true;
+  // An arrow's result: `validateInput: (text) => (ok ? undefined : 'Enter a name.')`.
+  if (ts.isTemplateExpression(parent) || (ts.isArrowFunction(parent) && parent.body === current)) return true;
+  if (ts.isConditionalExpression(parent)) return parent.condition !== current;
+  if (ts.isBinaryExpression(parent)) {
+    return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind);
+  }
+  return false;
+}
+
+/** Whether the literal sits in the arguments of the localizer, a logger or the console, however deep. */
+function isInHiddenCall(node: ts.Node): boolean {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current && HIDDEN_CALL.test(parent.expression.getText())) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the statement holding the literal is marked `// language-model text`: a tool's result is read by the
+ * language model, not shown to a person, and stays English.
+ */
+function isForTheModel(node: ts.Node): boolean {
+  const source = node.getSourceFile().text;
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    const comments = ts.getLeadingCommentRanges(source, current.getFullStart()) ?? [];
+    if (comments.some((range) => source.slice(range.pos, range.end).includes(MODEL_TEXT_MARK))) return true;
+    if (ts.isStatement(current) && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return false;
+  }
+  return false;
+}
+
+/** Whether the literal lands where a person reads it, without passing through vscode.l10n.t. */
+function isShown(node: ts.Node, fileName: string): boolean {
+  if (isInHiddenCall(node) || isForTheModel(node)) return false;
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
+      if (parent.expression === current) return false;
+      if (ts.isNewExpression(parent)) {
+        return SHOWN_ERRORS.has(lastName(parent.expression)) && SHOWN_ERROR_FOLDERS.some((folder) => fileName.replace(/\\/g, '/').includes(folder));
+      }
+      return SHOWN_CALLS.has(lastName(parent.expression));
+    }
+    if (ts.isPropertyAssignment(parent)) return parent.initializer === current && SHOWN_PROPERTIES.has(propertyName(parent.name));
+    if (ts.isParameter(parent) || ts.isVariableDeclaration(parent) || ts.isBindingElement(parent)) {
+      return parent.initializer === current && SHOWN_PROPERTIES.has(propertyName(parent.name));
+    }
+    if (ts.isBinaryExpression(parent) && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      return parent.right === current && ts.isPropertyAccessExpression(parent.left) && SHOWN_PROPERTIES.has(parent.left.name.text);
+    }
+    if (!isPassThrough(parent, current)) return false;
+  }
+  return false;
+}
+
+function readsAsEnglish(raw: string): boolean {
+  // Codicons ('$(sync~spin)') and placeholders are not words.
+  const text = raw.replace(/\$\([^)]*\)/g, ' ').replace(/\s+/g, ' ');
+  return TWO_WORDS.test(text) || ONE_WORD.test(text) || TITLE_CASE.test(text);
+}
+
+/** The literals of `source` that read as English UI text in a user-facing position. */
+export function shownEnglishLiterals(source: string, fileName = 'src/commands/host.ts'): Finding[] {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
+  const findings: Finding[] = [];
+  const check = (node: ts.Node, raw: string): void => {
+    if (readsAsEnglish(raw) && isShown(node, fileName)) {
+      findings.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: raw.replace(/\s+/g, ' ') });
+    }
+  };
+  const visit = (node: ts.Node): void => {
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) check(node, node.text);
+    else if (ts.isTemplateExpression(node)) {
+      check(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '));
+      // A template's parts are checked as one; its substitutions hold literals of their own.
+      node.templateSpans.forEach((span) => visit(span.expression));
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return findings;
+}
+
+function hostSources(): string[] {
+  const files: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.ts')) files.push(full);
+    }
+  };
+  for (const folder of HOST_FOLDERS) walk(path.join(root, folder));
+  // A source that never imports vscode is plain Node (unit-tested like the model): it cannot localize; the host
+  // that shows its text does, or the text is listed as model-built English.
+  return files.filter((file) => /from 'vscode'/.test(fs.readFileSync(file, 'utf8')));
+}
+
+describe('host texts go through vscode.l10n', () => {
+  it('finds English in labels, prompts, messages, assigned texts, default placeholders and shown errors', () => {
+    const found = shownEnglishLiterals(
+      [
+        "const spec = { label: 'Disable identity', confirmButton: 'Disable' };",
+        "void vscode.window.showWarningMessage('Tenant removed.', { modal: true }, 'Remove');",
+        'item.tooltip = `${count} identities loaded`;',
+        "function pick(placeHolder = 'Choose an ISC tenant') {}",
+        "throw new Error('No tenant is configured.');",
+        "const row = { description: done ? 'all finished' : 'still running' };",
+        "await ui.showQuickPick([{ label: 'Reset', detail: `Send a reset to ${name} now` }]);",
+        "await ui.showModal('warning', title, detail, 'Keep Identity');",
+        "const box = { validateInput: (text) => (text ? undefined : 'Enter the source name.') };",
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(
+      found.map((f) => f.line),
+      [1, 1, 2, 2, 3, 4, 5, 6, 6, 7, 7, 8, 9],
+    );
+  });
+
+  it('ignores localized texts, logs, the console, command ids, context keys, settings, codicons, identifiers and marked model texts', () => {
+    const found = shownEnglishLiterals(
+      [
+        "const spec = { label: vscode.l10n.t('Disable identity'), title: l10n.t('{0} of {1}', 'a b', 'c d') };",
+        "logger.warn('Identity load failed for the tenant');",
+        "log.info({ message: 'Identity load failed' });",
+        "console.error('Some developer text');",
+        "vscode.commands.executeCommand('setContext', 'isc.hasTenant', true);",
+        "const enabled = config.get('isc.readOnly');",
+        "const spin = { text: '$(sync~spin)', label: 'attributes.cloudLifecycleState' };",
+        "const state = { message: 'ACTIVE', label: 'identityName' };",
+        "if (choice === 'Some answer') go();",
+        "throw new TypeError('not a person text');",
+        '// language-model text: the tool result',
+        "if (readOnly) return { kind: 'refused', message: 'Tenant is read-only; nothing was sent.' };",
+      ].join('\n'),
+    );
+    assert.deepStrictEqual(found, []);
+  });
+
+  it('reads a new Error as shown only in commands and ui', () => {
+    const source = "throw new Error('No tenant is configured.');";
+    assert.strictEqual(shownEnglishLiterals(source, 'src/ui/pickers.ts').length, 1);
+    assert.deepStrictEqual(shownEnglishLiterals(source, 'src/tree/nodes.ts'), []);
+  });
+
+  it('no host source shows a literal that reads as English UI text', () => {
+    const files = hostSources();
+    assert.ok(files.length >= 40, `found only ${files.length} host sources`);
+    const offenders = files.flatMap((file) =>
+      shownEnglishLiterals(fs.readFileSync(file, 'utf8'), path.relative(root, file)).map((f) => `${path.relative(root, file)}:${f.line} ${JSON.stringify(f.text)}`),
+    );
+    assert.deepStrictEqual(offenders, []);
+  });
+});
