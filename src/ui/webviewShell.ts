@@ -7,8 +7,6 @@ import * as vscode from 'vscode';
 export interface WebviewShellSpec {
   /** The folder under `dist/` esbuild writes the page's `main.js` and `styles.css` to. */
   readonly bundle: 'webview' | 'table' | 'compare' | 'activity';
-  /** The document's language; the pages that do not localise their shell say 'en'. */
-  readonly lang: string;
   readonly title?: string;
   /** Class of the `<main id="app">` element the page renders into. */
   readonly mainClass: string;
@@ -17,6 +15,9 @@ export interface WebviewShellSpec {
   /** Whether the page may load images from the extension's own resources (`img-src`); only what a page needs. */
   readonly images: boolean;
 }
+
+/** What the shell needs of the webview it is for. */
+export type ShellWebview = Pick<vscode.Webview, 'cspSource' | 'asWebviewUri'>;
 
 /** The page's bundle folder: the only local resource root it gets. */
 function bundleRoot(extensionUri: vscode.Uri, bundle: WebviewShellSpec['bundle']): vscode.Uri {
@@ -47,9 +48,12 @@ function contentSecurityPolicy(cspSource: string, nonce: string, images: boolean
   ].join('; ') + ';';
 }
 
-/** Builds the shell. Only values under our control go in: the spec, the CSP source, a fresh nonce, two bundle URIs. */
+/**
+ * Builds the shell. Only values under our control go in: the spec, the CSP source, a fresh nonce, two bundle URIs and
+ * VS Code's display language (screen readers pick their voice by `lang`; the page's texts come in that language).
+ */
 export function renderWebviewShell(
-  webview: vscode.Webview,
+  webview: ShellWebview,
   extensionUri: vscode.Uri,
   spec: WebviewShellSpec,
   nonce: string = createNonce(),
@@ -61,7 +65,7 @@ export function renderWebviewShell(
   const title = spec.title === undefined ? '' : `\n<title>${escapeText(spec.title)}</title>`;
   const loading = spec.loadingText === undefined ? '' : `<p class="state-message" role="status">${escapeText(spec.loadingText)}</p>`;
   return `<!DOCTYPE html>
-<html lang="${escapeAttribute(spec.lang)}">
+<html lang="${escapeAttribute(vscode.env.language || 'en')}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${escapeAttribute(csp)}">

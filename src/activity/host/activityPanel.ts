@@ -26,7 +26,7 @@ export interface ActivityDeps {
 
 /** The activity page needs no images; its shell speaks the UI language. */
 function activityShell(): WebviewShellSpec {
-  return { bundle: 'activity', lang: vscode.env.language || 'en', mainClass: 'app activity-app', images: false };
+  return { bundle: 'activity', mainClass: 'app activity-app', images: false };
 }
 
 function actionLabels(): Record<string, string> {

@@ -33,7 +33,7 @@ export function compareKey(a: IdentityRef, b: IdentityRef): string {
 const TITLE_UNSAFE = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 const MAX_REJECTED = 20;
 /** Built when the page opens: the localized texts are not ready while the module loads. */
-const compareShell = (): WebviewShellSpec => ({ bundle: 'compare', lang: 'en', title: vscode.l10n.t('Compare identities'), mainClass: 'app compare-app', loadingText: vscode.l10n.t('Loading…'), images: true });
+const compareShell = (): WebviewShellSpec => ({ bundle: 'compare', title: vscode.l10n.t('Compare identities'), mainClass: 'app compare-app', loadingText: vscode.l10n.t('Loading…'), images: true });
 
 export class ComparePanel implements vscode.Disposable {
   readonly key: string;

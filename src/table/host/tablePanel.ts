@@ -33,7 +33,7 @@ const BIDI_AND_CONTROLS = /[\u0000-\u001f\u007f\u200e\u200f\u202a-\u202e\u2066-\
 /** A wait for the rate limit longer than this is shown in the table's status line. */
 const NOTICE_AFTER_MS = 3000;
 /** Built when the page opens: the localized texts are not ready while the module loads. */
-const tableShell = (): WebviewShellSpec => ({ bundle: 'table', lang: 'en', title: vscode.l10n.t('Identities'), mainClass: 'table-app', loadingText: vscode.l10n.t('Loading…'), images: true });
+const tableShell = (): WebviewShellSpec => ({ bundle: 'table', title: vscode.l10n.t('Identities'), mainClass: 'table-app', loadingText: vscode.l10n.t('Loading…'), images: true });
 
 export class TablePanel implements vscode.Disposable {
   private currentQuery: TableQuery;

@@ -37,7 +37,7 @@ export interface RevealOptions {
 }
 
 /** Built when the page opens: the localized texts are not ready while the module loads. */
-const detailsShell = (): WebviewShellSpec => ({ bundle: 'webview', lang: 'en', title: vscode.l10n.t('Identity details'), mainClass: 'app', loadingText: vscode.l10n.t('Loading…'), images: true });
+const detailsShell = (): WebviewShellSpec => ({ bundle: 'webview', title: vscode.l10n.t('Identity details'), mainClass: 'app', loadingText: vscode.l10n.t('Loading…'), images: true });
 const IDLE = { status: 'idle' } as const;
 const LOADING = { status: 'loading' } as const;
 
