@@ -1,5 +1,6 @@
 // The texts of a webview page travel in its init message as a flat object of templates, localized by the host.
 // Both ends use these helpers: the page's protocol validates the object, the page fills the placeholders.
+import { isPlainObject, textField } from './messageChecks';
 
 /** A page text is short; a longer one is not the host's. */
 export const MAX_PAGE_STRING = 2_000;
@@ -9,9 +10,9 @@ export const MAX_PAGE_STRING = 2_000;
  * listed are allowed and ignored (the page reads only its own).
  */
 export function hasPageStrings<K extends string>(value: unknown, keys: readonly K[]): value is Record<K, string> {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const record = value as Record<string, unknown>;
-  return keys.every((key) => Object.prototype.hasOwnProperty.call(record, key) && typeof record[key] === 'string' && (record[key] as string).length <= MAX_PAGE_STRING);
+  if (!isPlainObject(value)) return false;
+  const pageString = textField(MAX_PAGE_STRING);
+  return keys.every((key) => Object.prototype.hasOwnProperty.call(value, key) && pageString(value[key]) === undefined);
 }
 
 /** `{0}`, `{1}`… replaced by the values (numbers grouped for the page's locale); unknown placeholders stay. */
