@@ -128,16 +128,7 @@ describe('identity actions (browser)', function () {
     const id = await deletableIdentityId();
     const mark = await lastSeq();
     // From the palette: one tenant, so the Find identity step comes at once; the identity is found by its id.
-    // The palette may open before the workbench knows the extension's commands: asked again then.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await runCommand(page, 'ISC: Delete Identity');
-        break;
-      } catch (error) {
-        await page.keyboard.press('Escape');
-        if (attempt >= 3) throw error;
-      }
-    }
+    await runCommand(page, 'ISC: Delete Identity');
     await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Delete identity: find identity' }).waitFor({ state: 'visible', timeout: 15_000 });
     await page.locator('.quick-input-widget .quick-input-box input').fill(id);
     await page.locator('.quick-input-widget .monaco-list-row', { hasText: id }).first().waitFor({ state: 'visible', timeout: 20_000 });

@@ -49,15 +49,7 @@ function writeAuditLog(session: WorkbenchSession): void {
 }
 
 async function openActivity(page: Page): Promise<FrameLocator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, 'ISC: Show Activity');
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
+  await runCommand(page, 'ISC: Show Activity');
   const frame = panelFrame(page);
   await frame.locator('table.activity-table tbody tr').first().waitFor({ state: 'visible', timeout: 45_000 });
   return frame;

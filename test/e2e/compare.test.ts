@@ -13,15 +13,7 @@ import { FRAME_PROBE, census, panelDocument, panelFrame } from './panelPage';
 
 /** One Find Identity step: the quick pick titled "identity N of 2", the identity found by its id. */
 async function openComparison(page: Page, a: string, b: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, 'ISC: Compare Identities');
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
+  await runCommand(page, 'ISC: Compare Identities');
   // One tenant: the tenant pickers are skipped; two identity steps follow.
   await findIdentityStep(page, 1, a);
   await findIdentityStep(page, 2, b);

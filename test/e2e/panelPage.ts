@@ -21,16 +21,7 @@ export async function panelDocument(page: Page): Promise<Frame> {
  * Returns Date.now() of the Enter that opened it (the "click").
  */
 export async function openIdentityFromPalette(page: Page, identityId: string): Promise<number> {
-  // Right after startup the palette may not list the extension's commands yet: retry.
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, 'ISC: Open Identity Details…');
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
+  await runCommand(page, 'ISC: Open Identity Details…');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor({ state: 'visible', timeout: 15_000 });
   // The tenant picker is skipped with one tenant; the identity quick pick searches as we type.

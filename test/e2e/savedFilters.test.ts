@@ -12,18 +12,6 @@ function sidebarRows(page: Page): Locator {
   return page.locator('.part.sidebar .monaco-list-row');
 }
 
-async function runPaletteCommand(page: Page, title: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, title);
-      return;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
-}
-
 /**
  * The names of the identity rows shown directly under the tenant, top down: every second-level row but the tenant's
  * own (Needs attention, Saved Filters, Load more). Earlier tests may have changed statuses, so icons say nothing.
@@ -66,13 +54,13 @@ describe('saved filters (browser)', function () {
   });
 
   it('saves the filter under a name, shows it under "Saved Filters", and a click on it lists its identities again', async () => {
-    await runPaletteCommand(page(), `View: Show ${VIEW_TITLE}`);
+    await runCommand(page(), `View: Show ${VIEW_TITLE}`);
     const tenantRow = sidebarRows(page()).filter({ hasText: '(environment)' }).first();
     await tenantRow.waitFor({ state: 'visible', timeout: 30_000 });
     await tenantRow.click();
     await waitForNames(page(), 'the unfiltered list', (names) => names.length >= 5);
 
-    await runPaletteCommand(page(), 'ISC: Filter Identities…');
+    await runCommand(page(), 'ISC: Filter Identities…');
     const input = page().locator('.quick-input-widget .quick-input-box input');
     await input.waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill('Ma');
@@ -81,7 +69,7 @@ describe('saved filters (browser)', function () {
     await tenantRow.filter({ hasText: 'filter: name sw "Ma"' }).waitFor({ state: 'visible', timeout: 20_000 });
     await waitForNames(page(), 'the filtered list', allMa);
 
-    await runPaletteCommand(page(), 'ISC: Save Filter…');
+    await runCommand(page(), 'ISC: Save Filter…');
     await page().locator('.quick-input-widget .quick-input-title', { hasText: 'Save the filter of' }).waitFor({ state: 'visible', timeout: 15_000 });
     await input.fill(SAVED_NAME);
     await page().keyboard.press('Enter');
@@ -92,7 +80,7 @@ describe('saved filters (browser)', function () {
     await savedRow.waitFor({ state: 'visible', timeout: 10_000 });
     assert.match(await savedRow.innerText(), /active/, 'the saved filter is the one listed');
 
-    await runPaletteCommand(page(), 'ISC: Clear Filter');
+    await runCommand(page(), 'ISC: Clear Filter');
     await tenantRow.filter({ hasNotText: 'filter:' }).filter({ hasText: /\d[\d,]* identities/ }).waitFor({ state: 'visible', timeout: 20_000 });
     const unfiltered = await waitForNames(page(), 'the list without the filter', (names) => !allMa(names));
     await savedRow.filter({ hasNotText: 'active' }).waitFor({ state: 'visible', timeout: 10_000 });

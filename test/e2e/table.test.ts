@@ -13,15 +13,7 @@ import { FRAME_PROBE, census, panelDocument, panelFrame } from './panelPage';
 const TOTAL = 2000;
 
 async function openTable(page: Page): Promise<FrameLocator> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, 'ISC: Open Identities Table');
-      break;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
+  await runCommand(page, 'ISC: Open Identities Table');
   const frame = panelFrame(page);
   await frame.locator('.grid-row.row').nth(5).waitFor({ state: 'visible', timeout: 45_000 });
   return frame;

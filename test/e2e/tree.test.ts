@@ -16,20 +16,8 @@ function sidebarRows(page: Page): Locator {
 
 /** Shows the view (the palette command shows it; clicking the activity-bar item would toggle it). */
 async function openView(page: Page): Promise<void> {
-  await runPaletteCommand(page, `View: Show ${VIEW_TITLE}`);
+  await runCommand(page, `View: Show ${VIEW_TITLE}`);
   await page.locator('.part.sidebar .composite.title .title-label', { hasText: new RegExp(VIEW_TITLE, 'i') }).waitFor({ state: 'visible', timeout: 30_000 });
-}
-
-async function runPaletteCommand(page: Page, title: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await runCommand(page, title);
-      return;
-    } catch (error) {
-      await page.keyboard.press('Escape');
-      if (attempt >= 3) throw error;
-    }
-  }
 }
 
 /** Drags the sidebar's right edge so that the sidebar is `width` pixels wide. */
@@ -45,7 +33,7 @@ async function widenSidebar(page: Page, width: number): Promise<void> {
 
 /** Puts the keyboard focus on the (expanded) first tenant row. */
 async function focusTenantRow(page: Page): Promise<void> {
-  await runPaletteCommand(page, 'View: Focus into Primary Side Bar');
+  await runCommand(page, 'View: Focus into Primary Side Bar');
   await page.keyboard.press('Home');
   const first = sidebarRows(page).first();
   await first.and(page.locator('.focused')).waitFor({ state: 'visible', timeout: 10_000 });
@@ -69,11 +57,11 @@ async function notificationTexts(page: Page): Promise<string> {
 
 /** Every notification of the session (the center keeps those whose toasts are gone). */
 async function allNotifications(page: Page): Promise<string> {
-  await runPaletteCommand(page, 'Notifications: Show Notifications');
+  await runCommand(page, 'Notifications: Show Notifications');
   const center = page.locator('.notifications-center');
   await center.waitFor({ state: 'visible', timeout: 10_000 });
   const text = (await center.allInnerTexts()).join('\n');
-  await runPaletteCommand(page, 'Notifications: Hide Notifications');
+  await runCommand(page, 'Notifications: Hide Notifications');
   return text;
 }
 
@@ -141,12 +129,12 @@ describe('tree (browser)', function () {
       })()`)) as { inView: boolean; focused: boolean };
       assert.deepStrictEqual(state, { inView: true, focused: true }, 'the details heading is on screen and focused');
       await screenshot(page(), 'tree-assignment-details');
-      await runPaletteCommand(page(), 'View: Close All Editors');
+      await runCommand(page(), 'View: Close All Editors');
       await manyRoles.locator('.monaco-tl-twistie').click();
     });
 
     it('a click opens the details in a preview tab that the next click replaces; a double click keeps it; ctrl+click opens nothing', async () => {
-      await runPaletteCommand(page(), 'View: Close All Editors');
+      await runCommand(page(), 'View: Close All Editors');
       await openView(page());
       const rows = page().locator('.part.sidebar .monaco-list-row[aria-level="2"]');
       await rows.nth(12).waitFor({ state: 'visible', timeout: 30_000 });
@@ -176,7 +164,7 @@ describe('tree (browser)', function () {
       assert.strictEqual(await tab(nameD).count(), 0, 'a multi-selection opens no panel');
       assert.strictEqual(await tabs.count(), 2);
       await screenshot(page(), 'tree-preview-tabs');
-      await runPaletteCommand(page(), 'View: Close All Editors');
+      await runCommand(page(), 'View: Close All Editors');
     });
 
     it('loads more with the keyboard, repeatedly and under refresh: 500 loaded, no "already registered" error', async () => {
@@ -202,7 +190,7 @@ describe('tree (browser)', function () {
     });
 
     it('filters with the quick input; the filter shows on the tenant and survives a reload', async () => {
-      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      await runCommand(page(), 'ISC: Filter Identities…');
       const input = page().locator('.quick-input-widget .quick-input-box input');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill('Ma'); // parsed as typed: the conditions that fit "Ma", in the same quick pick
@@ -218,7 +206,7 @@ describe('tree (browser)', function () {
       await screenshot(page(), 'tree-filtered');
 
       // With a filter active, Enter asks and / or / replace and shows what each results in.
-      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      await runCommand(page(), 'ISC: Filter Identities…');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill('locked');
       // The items for "locked" (the status named in full first, then the name conditions), not those of before.
@@ -232,7 +220,7 @@ describe('tree (browser)', function () {
       await page().keyboard.press('Escape');
 
       // An unknown field is named, with the fields that can be filtered.
-      await runPaletteCommand(page(), 'ISC: Filter Identities…');
+      await runCommand(page(), 'ISC: Filter Identities…');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill('manager.name eq "x"');
       const problem = page().locator('.quick-input-widget .monaco-list-row', { hasText: '"manager.name" is not filterable' });
@@ -244,12 +232,12 @@ describe('tree (browser)', function () {
       await waitForWorkbench(page());
       await openView(page());
       await sidebarRows(page()).filter({ hasText: 'filter: name sw "Ma"' }).first().waitFor({ state: 'visible', timeout: 30_000 });
-      await runPaletteCommand(page(), 'ISC: Clear Filter');
+      await runCommand(page(), 'ISC: Clear Filter');
       await sidebarRows(page()).filter({ hasText: '(environment)' }).filter({ hasNotText: 'filter:' }).first().waitFor({ state: 'visible', timeout: 20_000 });
     });
 
     it('finds O"Brien \\ #1 & co by typing its name (Find identity)', async () => {
-      await runPaletteCommand(page(), 'ISC: Find Identity…');
+      await runCommand(page(), 'ISC: Find Identity…');
       const input = page().locator('.quick-input-widget .quick-input-box input[placeholder*="identity ID"]');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.pressSequentially('O"Bri', { delay: 40 });
@@ -309,7 +297,7 @@ describe('tree (browser)', function () {
       await page().locator('.statusbar-item', { hasText: '127.0.0.1' }).first().waitFor({ state: 'visible', timeout: 10_000 });
 
       // The same URL and client ID again: refused at the client ID, before the secret is asked.
-      await runPaletteCommand(page(), 'ISC: Add Tenant…');
+      await runCommand(page(), 'ISC: Add Tenant…');
       await step('1/3', sim.url);
       await page().locator('.quick-input-widget .quick-input-title', { hasText: '(2/3)' }).waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill(sim.clientId);

@@ -144,24 +144,28 @@ export async function closeAllSessions(): Promise<void> {
   await Promise.allSettled([...openSessions].map((s) => s.close()));
 }
 
-/** Opens the command palette (F1, retried until the quick input shows), types `title`, runs the first match. */
-export async function runCommand(page: Page, title: string, timeoutMs = 15_000): Promise<void> {
+/**
+ * Opens the command palette (F1), types `title` and runs the first match. Both steps are tried again until
+ * `timeoutMs`: the palette may not open on the first key, and it may open before the workbench knows the
+ * extension's commands (then the title matches nothing until it is typed again).
+ */
+export async function runCommand(page: Page, title: string, timeoutMs = 45_000): Promise<void> {
   const input = page.locator('.quick-input-widget .quick-input-box input');
+  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     await page.keyboard.press('F1');
     try {
       await input.waitFor({ state: 'visible', timeout: 1500 });
-      break;
+      await input.fill(`>${title}`);
+      await row.waitFor({ state: 'visible', timeout: Math.max(1000, Math.min(10_000, deadline - Date.now())) });
+      await page.keyboard.press('Enter');
+      return;
     } catch {
-      if (Date.now() > deadline) throw new Error(`command palette did not open (running "${title}")`);
+      if (Date.now() > deadline) throw new Error(`could not run "${title}" from the command palette within ${timeoutMs} ms`);
       await page.keyboard.press('Escape');
     }
   }
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ state: 'visible', timeout: Math.max(1000, deadline - Date.now()) });
-  await page.keyboard.press('Enter');
 }
 
 /** Saves test-results/screenshots/<name>.png and returns its path. */
