@@ -66,8 +66,15 @@ function parseStored(raw: unknown): StoredTenant[] {
   return out;
 }
 
+const ACTIVE_KEY = 'iscExplorer.activeTenant';
+
 export class TenantRegistry implements TenantDirectory, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
+  private readonly activeChanged = new vscode.EventEmitter<void>();
+  /** Fires when another tenant became the active one. */
+  readonly onDidChangeActiveTenant = this.activeChanged.event;
+  /** The tenant last selected or expanded in the tree, as persisted (it may have been removed since). */
+  private activeId: string | undefined;
   private readonly statusChanged = new vscode.EventEmitter<string>();
   private readonly rateLimitWaits = new vscode.EventEmitter<TenantRateLimitWait>();
   readonly onRateLimitWait = this.rateLimitWaits.event;
@@ -89,6 +96,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     private readonly env: NodeJS.ProcessEnv = process.env,
   ) {
     this.stored = parseStored(memento.get(TENANTS_KEY));
+    this.activeId = memento.get<string>(ACTIVE_KEY);
     this.environment = this.readEnvironment();
     this.subscriptions.addAll(
       credentials.onDidChangeClientSecret((tenantId) => this.onSecretChangedElsewhere(tenantId)),
@@ -121,6 +129,19 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
 
   get(tenantId: string): TenantInfo | undefined {
     return this.list().find((t) => t.id === tenantId);
+  }
+
+  activeTenantId(): string | undefined {
+    const tenants = this.list();
+    if (this.activeId && tenants.some((t) => t.id === this.activeId)) return this.activeId;
+    return tenants[0]?.id;
+  }
+
+  setActiveTenant(tenantId: string): void {
+    if (tenantId === this.activeId) return;
+    this.activeId = tenantId;
+    void this.memento.update(ACTIVE_KEY, tenantId);
+    this.activeChanged.fire();
   }
 
   getClient(tenantId: string): Promise<IscClient> {
@@ -259,6 +280,7 @@ export class TenantRegistry implements TenantDirectory, vscode.Disposable {
     for (const id of [...this.clients.keys()]) this.dropClient(id);
     this.subscriptions.dispose();
     this.changed.dispose();
+    this.activeChanged.dispose();
     this.statusChanged.dispose();
     this.rateLimitWaits.dispose();
   }

@@ -20,6 +20,7 @@ export function filteredDirectory(directory: TenantDirectory, keep: (tenant: Ten
   return {
     list: () => directory.list().filter(keep),
     get: (id) => directory.get(id),
+    activeTenantId: () => directory.activeTenantId(),
     getClient: (id) => directory.getClient(id),
     onDidChange: (listener) => directory.onDidChange(listener),
     onRateLimitWait: (listener) => directory.onRateLimitWait(listener),

@@ -18,6 +18,8 @@ export interface TenantInfo {
 export interface TenantDirectory {
   list(): readonly TenantInfo[];
   get(tenantId: string): TenantInfo | undefined;
+  /** The tenant the user worked with last (selected or expanded in the tree), else the first one; pickers offer it first. */
+  activeTenantId(): string | undefined;
   /** A ready client; rejects with an IscApiError of kind `auth` when credentials are missing. */
   getClient(tenantId: string): Promise<IscClient>;
   onDidChange(listener: () => void): { dispose(): void };

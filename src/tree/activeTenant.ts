@@ -1,5 +1,5 @@
-// The active tenant (last selected or expanded in the tree) and its status-bar item: label, read-only state and a
-// warning when its credentials fail.
+// The active tenant's status-bar item (label, read-only state, a warning when its credentials fail), and the tree
+// events that make a tenant the active one. The tenant registry owns which tenant that is.
 import * as vscode from 'vscode';
 import { displayText, escapeMarkdown } from '../model/identityDisplay';
 import { credentialsFailed } from '../auth/tenantRegistry';
@@ -8,25 +8,18 @@ import type { TreeNode } from './nodes';
 import { TenantNode } from './nodes';
 import { DisposableStore } from '../util/disposables';
 
-const ACTIVE_KEY = 'iscExplorer.activeTenant';
-
 export class ActiveTenant implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private readonly subscriptions = new DisposableStore();
-  private readonly changed = new vscode.EventEmitter<string | undefined>();
-  readonly onDidChange = this.changed.event;
-  private current: string | undefined;
 
   constructor(
     private readonly services: CoreServices,
     view: vscode.TreeView<TreeNode>,
   ) {
-    this.current = services.context.globalState.get<string>(ACTIVE_KEY);
     this.item = vscode.window.createStatusBarItem('iscExplorer.activeTenant', vscode.StatusBarAlignment.Left, 50);
     this.item.name = 'ISC Active Tenant';
     this.subscriptions.addAll(
       this.item,
-      this.changed,
       view.onDidChangeSelection((e) => {
         const node = e.selection[0];
         if (node) this.set(node.tenantId);
@@ -35,24 +28,18 @@ export class ActiveTenant implements vscode.Disposable {
         if (e.element instanceof TenantNode) this.set(e.element.tenantId);
       }),
       services.tenants.onDidChange(() => this.render()),
+      services.tenants.onDidChangeActiveTenant(() => this.render()),
       services.tenants.onDidChangeCredentialStatus(() => this.render()),
     );
     this.render();
   }
 
-  /** The active tenant's id: the last selected/expanded one, else the only/first tenant. */
   get tenantId(): string | undefined {
-    const tenants = this.services.tenants.list();
-    if (this.current && tenants.some((t) => t.id === this.current)) return this.current;
-    return tenants[0]?.id;
+    return this.services.tenants.activeTenantId();
   }
 
   set(tenantId: string): void {
-    if (tenantId === this.current) return;
-    this.current = tenantId;
-    void this.services.context.globalState.update(ACTIVE_KEY, tenantId);
-    this.render();
-    this.changed.fire(tenantId);
+    this.services.tenants.setActiveTenant(tenantId);
   }
 
   /** Text of the status-bar item (tests). */

@@ -2,7 +2,6 @@
 import * as vscode from 'vscode';
 import type { IdentityRef } from '../model/identityRef';
 import type { CoreServices } from '../services';
-import { setPreferredTenantProvider } from '../ui/pickers';
 import { ActiveTenant } from './activeTenant';
 import { IdentityTreeProvider, TREE_VIEW_ID } from './identityTreeProvider';
 import type { IdentityNode, TreeNode } from './nodes';
@@ -23,7 +22,6 @@ export class TreeController implements vscode.Disposable {
       showCollapseAll: true,
     });
     this.active = new ActiveTenant(services, this.view);
-    setPreferredTenantProvider(() => this.active.tenantId);
   }
 
   /**

@@ -10,16 +10,18 @@ import { errorText } from '../model/connectionErrors';
 import { isAbortError } from '../api/errors';
 import type { UserInput } from './userInput';
 
-let preferredTenant: () => string | undefined = () => undefined;
-
-/** Lets the active tenant (status bar) come first in tenant pickers. */
-export function setPreferredTenantProvider(provider: () => string | undefined): void {
-  preferredTenant = provider;
-}
-
 /** Quick-pick text must not render `$(icon)` from identity data: escape it as VS Code does (`\$(`). */
 export function escapeQuickPickText(text: string): string {
   return text.replace(/\$\(/g, '\\$(');
+}
+
+/** "$(lock) read-only · client abc · active": whole sentences per case, so a translation can order them. */
+function tenantPickDetail(tenant: TenantInfo, active: boolean): string {
+  const client = escapeQuickPickText(displayText(tenant.clientId, 60));
+  if (tenant.readOnly) {
+    return active ? vscode.l10n.t('$(lock) read-only · client {0} · active', client) : vscode.l10n.t('$(lock) read-only · client {0}', client);
+  }
+  return active ? vscode.l10n.t('$(unlock) writable · client {0} · active', client) : vscode.l10n.t('$(unlock) writable · client {0}', client);
 }
 
 interface TenantItem extends vscode.QuickPickItem {
@@ -35,13 +37,13 @@ export async function pickTenant(ui: UserInput, directory: TenantDirectory, plac
     return undefined;
   }
   if (tenants.length === 1) return tenants[0];
-  const preferred = preferredTenant();
+  const preferred = directory.activeTenantId();
   tenants.sort((a, b) => Number(b.id === preferred) - Number(a.id === preferred));
   const items: TenantItem[] = tenants.map((tenant) => ({
     tenant,
     label: escapeQuickPickText(displayText(tenant.label, 80)),
     description: tenant.baseUrl,
-    detail: `${tenant.readOnly ? '$(lock) read-only' : '$(unlock) writable'} · client ${escapeQuickPickText(displayText(tenant.clientId, 60))}${tenant.id === preferred ? ' · active' : ''}`,
+    detail: tenantPickDetail(tenant, tenant.id === preferred),
   }));
   const picked = await ui.showQuickPick(items, { placeHolder, matchOnDescription: true });
   return picked?.tenant;

@@ -167,13 +167,14 @@ describe('tree (browser)', function () {
       await runCommand(page(), 'View: Close All Editors');
     });
 
-    it('loads more with the keyboard, repeatedly and under refresh: 500 loaded, no "already registered" error', async () => {
+    it('loads more with the keyboard, repeatedly and under refresh, with no "already registered" error', async () => {
       await focusTenantRow(page());
       await sidebarRows(page()).nth(10).waitFor({ state: 'visible', timeout: 30_000 });
       await endUntil(page(), /Load more… \(250\/\d+\)/);
+      // Two Enters: the second is ignored while the page loads, or loads the next one when the first came back already.
       await page().keyboard.press('Enter');
       await page().keyboard.press('Enter');
-      await endUntil(page(), /Load more… \(500\/\d+\)/);
+      await endUntil(page(), /Load more… \((500|750)\/\d+\)/);
       // Load more and refresh at once, twice: the tree must neither break nor duplicate rows.
       for (let i = 0; i < 2; i++) {
         await page().keyboard.press('Enter');

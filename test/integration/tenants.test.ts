@@ -127,6 +127,35 @@ describe('tenants: environment tenant (extension host)', function () {
     }
   });
 
+  it('offers the active tenant first in tenant pickers and keeps it across a registry restart', async () => {
+    const { api, services } = await coreApi();
+    const url = simUrl().replace('127.0.0.1', 'localhost');
+    const added = await vscode.commands.executeCommand<TenantInfo | undefined>('iscExplorer.addTenant', { baseUrl: url, clientId: process.env.ISC_SIM_CLIENT_ID, clientSecret: process.env.ISC_SIM_CLIENT_SECRET });
+    assert.ok(added, 'a second tenant');
+    const firstOffered = async (): Promise<string | undefined> => {
+      api.userInput.clearLog();
+      await api.userInput.runWithInputs([CANCEL], () => vscode.commands.executeCommand('iscExplorer.clearFilter'));
+      return api.userInput.asked('quickPick')[0]?.labels?.[0];
+    };
+    const envLabel = services.tenants.get('env')?.label;
+    try {
+      services.tenants.setActiveTenant(added.id);
+      assert.strictEqual(await firstOffered(), added.label);
+      assert.strictEqual(api.activeTenant.tenantId, added.id, 'the status bar follows');
+      const reopened = new TenantRegistry(services.context.globalState, new CredentialStore(services.context.secrets), new Settings(), silentLogger);
+      try {
+        assert.strictEqual(reopened.activeTenantId(), added.id, 'persisted');
+      } finally {
+        reopened.dispose();
+      }
+      services.tenants.setActiveTenant('env');
+      assert.strictEqual(await firstOffered(), envLabel);
+    } finally {
+      await services.tenants.removeTenant(added.id);
+      services.tenants.setActiveTenant('env');
+    }
+  });
+
   it('refuses an already added URL and client ID at the client ID question', async () => {
     const { api, services } = await coreApi();
     const env = services.tenants.get('env');

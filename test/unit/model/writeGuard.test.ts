@@ -24,6 +24,7 @@ function fixture(options: { readOnly?: boolean; known?: boolean; answer?: (reque
       reads.count++;
       return options.known === false || id !== tenant.id ? undefined : tenant;
     },
+    activeTenantId: () => tenant.id,
     getClient: () => Promise.reject(new Error('no client in unit tests')),
     onDidChange: () => ({ dispose: () => undefined }),
     onRateLimitWait: () => ({ dispose: () => undefined }),
