@@ -1,37 +1,28 @@
-// The recently opened identities of each tenant, persisted in globalState (Find Identity's empty list). This
-// window's copy is the one it reads and changes: globalState can hand back an older value while a write of it is
-// still on its way to storage, and openings come quickly one after another.
+// The recently opened identities of each tenant, persisted in globalState (Find Identity's empty list).
 import type * as vscode from 'vscode';
 import type { IdentityRef } from '../model/identityRef';
 import { parseRecentIdentities, withRecentIdentity } from '../model/recentIdentities';
+import { TenantMapStore } from './tenantMapStore';
 
 const KEY = 'iscExplorer.recentIdentities';
 
 export class RecentIdentityStore {
-  private lists: Record<string, IdentityRef[]> | undefined;
+  private readonly lists: TenantMapStore<IdentityRef[]>;
 
-  constructor(private readonly memento: vscode.Memento) {}
-
-  private all(): Record<string, IdentityRef[]> {
-    this.lists ??= parseRecentIdentities(this.memento.get(KEY));
-    return this.lists;
+  constructor(memento: vscode.Memento) {
+    this.lists = new TenantMapStore(memento, KEY, parseRecentIdentities);
   }
 
   /** Newest first. */
   list(tenantId: string): IdentityRef[] {
-    return [...(this.all()[tenantId] ?? [])];
+    return [...(this.lists.get(tenantId) ?? [])];
   }
 
   async record(ref: IdentityRef): Promise<void> {
-    const all = this.all();
-    all[ref.tenantId] = withRecentIdentity(all[ref.tenantId] ?? [], ref);
-    await this.memento.update(KEY, { ...all });
+    await this.lists.set(ref.tenantId, withRecentIdentity(this.lists.get(ref.tenantId) ?? [], ref));
   }
 
   async delete(tenantId: string): Promise<void> {
-    const all = this.all();
-    if (!(tenantId in all)) return;
-    delete all[tenantId];
-    await this.memento.update(KEY, { ...all });
+    if (this.lists.has(tenantId)) await this.lists.set(tenantId, undefined);
   }
 }

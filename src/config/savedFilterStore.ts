@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { SavedFilter } from '../model/savedFilters';
 import { MAX_SAVED_FILTERS, findSavedFilter, parseSavedFilterMap, removeSavedFilter, renameSavedFilter, sortSavedFilters, upsertSavedFilter } from '../model/savedFilters';
+import { TenantMapStore } from './tenantMapStore';
 
 const KEY = 'iscExplorer.savedFilters';
 
@@ -10,11 +11,15 @@ export class SavedFilterStore implements vscode.Disposable {
   /** Fires with the tenant id whose saved filters changed. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly memento: vscode.Memento) {}
+  private readonly filters: TenantMapStore<SavedFilter[]>;
+
+  constructor(memento: vscode.Memento) {
+    this.filters = new TenantMapStore(memento, KEY, parseSavedFilterMap);
+  }
 
   /** The tenant's saved filters, sorted by name. */
   list(tenantId: string): SavedFilter[] {
-    return sortSavedFilters(parseSavedFilterMap(this.memento.get(KEY))[tenantId] ?? []);
+    return sortSavedFilters(this.filters.get(tenantId) ?? []);
   }
 
   get(tenantId: string, name: string): SavedFilter | undefined {
@@ -40,10 +45,8 @@ export class SavedFilterStore implements vscode.Disposable {
 
   /** Forgets every saved filter of a tenant (the tenant was removed). */
   async delete(tenantId: string): Promise<void> {
-    const all = parseSavedFilterMap(this.memento.get(KEY));
-    if (!(tenantId in all)) return;
-    delete all[tenantId];
-    await this.memento.update(KEY, all);
+    if (!this.filters.has(tenantId)) return;
+    await this.filters.set(tenantId, undefined);
     this.changed.fire(tenantId);
   }
 
@@ -52,11 +55,8 @@ export class SavedFilterStore implements vscode.Disposable {
   }
 
   private async change(tenantId: string, edit: (list: SavedFilter[]) => SavedFilter[]): Promise<void> {
-    const all = parseSavedFilterMap(this.memento.get(KEY));
-    const next = edit(all[tenantId] ?? []);
-    if (next.length > 0) all[tenantId] = next;
-    else delete all[tenantId];
-    await this.memento.update(KEY, all);
+    const next = edit(this.filters.get(tenantId) ?? []);
+    await this.filters.set(tenantId, next.length > 0 ? next : undefined);
     this.changed.fire(tenantId);
   }
 }

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { TenantViewState } from '../model/viewState';
 import { DEFAULT_VIEW_STATE, isDefaultViewState, parseViewState, parseViewStates } from '../model/viewState';
+import { TenantMapStore } from './tenantMapStore';
 
 const KEY = 'iscExplorer.viewState';
 
@@ -9,28 +10,26 @@ export class ViewStateStore implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<string>();
   /** Fires with the tenant id whose state changed. */
   readonly onDidChange = this.changed.event;
+  private readonly states: TenantMapStore<TenantViewState>;
 
-  constructor(private readonly memento: vscode.Memento) {}
+  constructor(memento: vscode.Memento) {
+    this.states = new TenantMapStore(memento, KEY, parseViewStates);
+  }
 
   get(tenantId: string): TenantViewState {
-    return parseViewStates(this.memento.get(KEY))[tenantId] ?? { ...DEFAULT_VIEW_STATE };
+    return this.states.get(tenantId) ?? { ...DEFAULT_VIEW_STATE };
   }
 
   async update(tenantId: string, change: Partial<TenantViewState>): Promise<TenantViewState> {
-    const all = parseViewStates(this.memento.get(KEY));
-    const next = parseViewState({ ...(all[tenantId] ?? DEFAULT_VIEW_STATE), ...change });
-    if (isDefaultViewState(next)) delete all[tenantId];
-    else all[tenantId] = next;
-    await this.memento.update(KEY, all);
+    const next = parseViewState({ ...(this.states.get(tenantId) ?? DEFAULT_VIEW_STATE), ...change });
+    await this.states.set(tenantId, isDefaultViewState(next) ? undefined : next);
     this.changed.fire(tenantId);
     return next;
   }
 
   async delete(tenantId: string): Promise<void> {
-    const all = parseViewStates(this.memento.get(KEY));
-    if (!(tenantId in all)) return;
-    delete all[tenantId];
-    await this.memento.update(KEY, all);
+    if (!this.states.has(tenantId)) return;
+    await this.states.set(tenantId, undefined);
     this.changed.fire(tenantId);
   }
 

@@ -4,6 +4,7 @@ import { DEFAULT_TABLE_COLUMNS, FIXED_COLUMNS, isColumnId } from '../../model/ex
 import type { ColumnId } from '../../model/export/columns';
 import type { ColumnLayout } from '../protocol';
 import { LIMITS } from '../protocol';
+import { TenantMapStore } from '../../config/tenantMapStore';
 
 const KEY = 'iscExplorer.tableColumns';
 const DEFAULT_WIDTH = 160;
@@ -41,21 +42,25 @@ export function parseLayout(raw: unknown): ColumnLayout[] {
   return columns;
 }
 
+function parseLayouts(raw: unknown): Record<string, ColumnLayout[]> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return {};
+  return Object.fromEntries(Object.entries(raw).map(([tenantId, layout]) => [tenantId, parseLayout(layout)]));
+}
+
 export class ColumnStore {
-  constructor(private readonly memento: vscode.Memento) {}
+  private readonly layouts: TenantMapStore<ColumnLayout[]>;
+
+  constructor(memento: vscode.Memento) {
+    this.layouts = new TenantMapStore(memento, KEY, parseLayouts);
+  }
 
   get(tenantId: string): ColumnLayout[] {
-    return parseLayout(this.all()[tenantId]);
+    return this.layouts.get(tenantId) ?? defaultLayout();
   }
 
   async set(tenantId: string, columns: ColumnLayout[]): Promise<ColumnLayout[]> {
     const parsed = parseLayout(columns);
-    await this.memento.update(KEY, { ...this.all(), [tenantId]: parsed });
+    await this.layouts.set(tenantId, parsed);
     return parsed;
-  }
-
-  private all(): Record<string, unknown> {
-    const raw = this.memento.get<unknown>(KEY);
-    return raw && typeof raw === 'object' && !Array.isArray(raw) ? { ...(raw as Record<string, unknown>) } : {};
   }
 }
