@@ -25,7 +25,6 @@ export function namesPreview(names: readonly string[], first = 3): string {
   return rest > 0 ? l10n.t('{0} and {1} more', shown.join(', '), rest) : shown.join(', ');
 }
 
-
 /** "198 done, 2 failed, 1 outcome unknown": the non-zero counts, in the order that needs attention first. */
 export function countsText(counts: OutcomeCounts): string {
   const parts: string[] = [];
