@@ -18,8 +18,10 @@ import { registerTableCommands } from './commands/tableCommands';
 import { registerSavedFilterCommands } from './commands/savedFilterCommands';
 import { vscodeUserInput } from './ui/userInput';
 import { TestUserInput } from './testing/testUserInput';
+import { configureModelTranslations } from './config/modelTranslations';
 
 export function activate(context: vscode.ExtensionContext): ExtensionTestHandle | undefined {
+  configureModelTranslations();
   const started = Date.now();
   const logger = new ExtensionLogger();
   context.subscriptions.push(logger);

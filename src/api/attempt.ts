@@ -1,5 +1,6 @@
 // One HTTP attempt: axios under one overall deadline (connect + headers + body), a cap on the response size, and a
 // trace of how far the request got, so that every failure can say whether the request may have reached the server.
+import * as l10n from '@vscode/l10n';
 import * as http from 'node:http';
 import * as https from 'node:https';
 import type { Socket } from 'node:net';
@@ -137,35 +138,36 @@ export async function runAttempt(axios: AxiosInstance, config: AxiosRequestConfi
   }
 }
 
-const NETWORK_DETAILS: Record<string, string> = {
-  ECONNREFUSED: 'the connection was refused',
-  ECONNRESET: 'the connection was reset',
-  ENOTFOUND: 'the host name could not be resolved',
-  EAI_AGAIN: 'the host name could not be resolved (DNS)',
-  ETIMEDOUT: 'the connection timed out',
-  EHOSTUNREACH: 'the host is unreachable',
-  ENETUNREACH: 'the network is unreachable',
-  EPIPE: 'the connection was closed',
-  ERR_PROXY_AUTH: 'the proxy refused the credentials',
-  ERR_PROXY_REFUSED: 'the proxy refused the connection',
-  ERR_PROXY_UNREACHABLE: 'the proxy could not be reached',
-  ERR_PROXY_TIMEOUT: 'the proxy did not answer',
-  ERR_PROXY_PROTOCOL: 'the proxy failed',
-  ERR_PROXY_CONFIG: 'the proxy setting cannot be used',
-  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'the server\'s certificate is not trusted',
-  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: 'the server\'s certificate is not trusted',
-  UNABLE_TO_GET_ISSUER_CERT: 'the server\'s certificate is not trusted',
-  SELF_SIGNED_CERT_IN_CHAIN: 'the server\'s certificate is not trusted',
-  DEPTH_ZERO_SELF_SIGNED_CERT: 'the server\'s certificate is not trusted',
-  CERT_UNTRUSTED: 'the server\'s certificate is not trusted',
-  CERT_HAS_EXPIRED: 'the server\'s certificate has expired',
-  ERR_TLS_CERT_ALTNAME_INVALID: 'the server\'s certificate is for another host name',
+// Functions, not strings: read when the error is built, after activation configured the translations.
+const NETWORK_DETAILS: Record<string, () => string> = {
+  ECONNREFUSED: () => l10n.t('the connection was refused'),
+  ECONNRESET: () => l10n.t('the connection was reset'),
+  ENOTFOUND: () => l10n.t('the host name could not be resolved'),
+  EAI_AGAIN: () => l10n.t('the host name could not be resolved (DNS)'),
+  ETIMEDOUT: () => l10n.t('the connection timed out'),
+  EHOSTUNREACH: () => l10n.t('the host is unreachable'),
+  ENETUNREACH: () => l10n.t('the network is unreachable'),
+  EPIPE: () => l10n.t('the connection was closed'),
+  ERR_PROXY_AUTH: () => l10n.t('the proxy refused the credentials'),
+  ERR_PROXY_REFUSED: () => l10n.t('the proxy refused the connection'),
+  ERR_PROXY_UNREACHABLE: () => l10n.t('the proxy could not be reached'),
+  ERR_PROXY_TIMEOUT: () => l10n.t('the proxy did not answer'),
+  ERR_PROXY_PROTOCOL: () => l10n.t('the proxy failed'),
+  ERR_PROXY_CONFIG: () => l10n.t('the proxy setting cannot be used'),
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: () => l10n.t("the server's certificate is not trusted"),
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: () => l10n.t("the server's certificate is not trusted"),
+  UNABLE_TO_GET_ISSUER_CERT: () => l10n.t("the server's certificate is not trusted"),
+  SELF_SIGNED_CERT_IN_CHAIN: () => l10n.t("the server's certificate is not trusted"),
+  DEPTH_ZERO_SELF_SIGNED_CERT: () => l10n.t("the server's certificate is not trusted"),
+  CERT_UNTRUSTED: () => l10n.t("the server's certificate is not trusted"),
+  CERT_HAS_EXPIRED: () => l10n.t("the server's certificate has expired"),
+  ERR_TLS_CERT_ALTNAME_INVALID: () => l10n.t("the server's certificate is for another host name"),
 };
 
 /** `the connection was refused (ECONNREFUSED): connect ECONNREFUSED 127.0.0.1:1234` */
 export function describeNetworkFailure(failure: AttemptFailure): string {
   const { code } = failure;
-  return `${(code && NETWORK_DETAILS[code]) || 'network error'}${code ? ` (${code})` : ''}: ${failure.message}`;
+  return `${(code && NETWORK_DETAILS[code]?.()) || l10n.t('network error')}${code ? ` (${code})` : ''}: ${failure.message}`;
 }
 
 function flattenHeaders(headers: AxiosResponse['headers'] | http.IncomingHttpHeaders): Record<string, string> {

@@ -1,4 +1,5 @@
 // Normalisation of the API base URL a user types. The result never ends in `/` or `/v2025`.
+import * as l10n from '@vscode/l10n';
 import { domainToUnicode } from 'node:url';
 
 export class InvalidBaseUrlError extends Error {
@@ -48,17 +49,17 @@ export function describeBaseUrlHost(baseUrl: string): BaseUrlHost {
  */
 export function normalizeBaseUrl(input: string): string {
   const text = (input ?? '').trim();
-  if (!text) throw new InvalidBaseUrlError('The ISC API base URL is empty. Enter e.g. https://acme.api.identitynow.com or just the tenant name.');
-  if (/\s/.test(text)) throw new InvalidBaseUrlError(`The ISC API base URL must not contain spaces: "${text}".`);
+  if (!text) throw new InvalidBaseUrlError(l10n.t('The ISC API base URL is empty. Enter e.g. https://acme.api.identitynow.com or just the tenant name.'));
+  if (/\s/.test(text)) throw new InvalidBaseUrlError(l10n.t('The ISC API base URL must not contain spaces: "{0}".', text));
 
   // Characters URL parsers disagree on: `https://evil.com\\@acme…` is host evil.com for WHATWG URL but may read as
   // acme… to a person. Refuse them rather than guess.
   if (text.includes('\\')) {
-    throw new InvalidBaseUrlError(`The ISC API base URL must not contain "\\" (got "${text}"); enter only the host, e.g. https://acme.api.identitynow.com.`);
+    throw new InvalidBaseUrlError(l10n.t('The ISC API base URL must not contain "\\" (got "{0}"); enter only the host, e.g. https://acme.api.identitynow.com.', text));
   }
   // A scheme with fewer than two slashes (`http:/127.0.0.1`, `https:acme…`) is a typo, not a host named "http".
   if (/^[a-z][a-z0-9+.-]*:(?!\/\/)/i.test(text) && !/^[^:/]+:\d+(\/|$)/.test(text)) {
-    throw new InvalidBaseUrlError(`"${text}" is not a valid URL: the scheme must be followed by "//", e.g. https://acme.api.identitynow.com.`);
+    throw new InvalidBaseUrlError(l10n.t('"{0}" is not a valid URL: the scheme must be followed by "//", e.g. https://acme.api.identitynow.com.', text));
   }
 
   let candidate = text;
@@ -69,21 +70,21 @@ export function normalizeBaseUrl(input: string): string {
   try {
     url = new URL(candidate);
   } catch {
-    throw new InvalidBaseUrlError(`"${text}" is not a valid URL. Enter e.g. https://acme.api.identitynow.com.`);
+    throw new InvalidBaseUrlError(l10n.t('"{0}" is not a valid URL. Enter e.g. https://acme.api.identitynow.com.', text));
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw new InvalidBaseUrlError(`The ISC API base URL must start with https:// (got ${url.protocol}//).`);
+    throw new InvalidBaseUrlError(l10n.t('The ISC API base URL must start with https:// (got {0}//).', url.protocol));
   }
   if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw new InvalidBaseUrlError(
-      `The ISC API base URL must use https:// — plain http is only allowed for localhost/127.0.0.1 (got ${url.origin}).`,
+      l10n.t('The ISC API base URL must use https:// — plain http is only allowed for localhost/127.0.0.1 (got {0}).', url.origin),
     );
   }
   if (url.username || url.password) {
-    throw new InvalidBaseUrlError('The ISC API base URL must not contain a user name or password; credentials go in the client id/secret fields.');
+    throw new InvalidBaseUrlError(l10n.t('The ISC API base URL must not contain a user name or password; credentials go in the client id/secret fields.'));
   }
   if (url.search || url.hash) {
-    throw new InvalidBaseUrlError(`The ISC API base URL must not contain a query or fragment (got ${url.search}${url.hash}).`);
+    throw new InvalidBaseUrlError(l10n.t('The ISC API base URL must not contain a query or fragment (got {0}).', `${url.search}${url.hash}`));
   }
   let path = url.pathname.replace(/\/+$/, '');
   if (/\/v2025$/i.test(path)) path = path.slice(0, -'/v2025'.length);

@@ -1,5 +1,6 @@
 // Typed errors of the ISC client. Every failure of an IscClient call is an IscApiError. Their texts are redacted
 // when built, and the cause keeps only a small plain summary: no request config, headers or body of the transport.
+import * as l10n from '@vscode/l10n';
 import { redactText, redactValue } from '../util/redact';
 
 export type IscErrorKind =
@@ -95,24 +96,25 @@ export function isAbortError(e: unknown): boolean {
 }
 
 /** Human labels of the operations, used to start error sentences. */
-const OPERATION_LABELS: Record<string, string> = {
-  'oauth-token': 'Authentication',
-  'list-identities': 'List identities',
-  'get-identity': 'Get identity',
-  'delete-identity': 'Delete identity',
-  'get-identity-ownership-details': 'Get ownership details',
-  'get-role-assignments': 'Get role assignments',
-  'get-role-assignment': 'Get role assignment',
-  'reset-identity': 'Reset identity',
-  'send-identity-verification-account-token': 'Send password reset email',
-  'start-identities-invite': 'Invite identities',
-  'start-identity-processing': 'Process identities',
-  'synchronize-attributes-for-identity': 'Synchronize attributes',
-  'get-task-status': 'Get task status',
+// Functions, not strings: each is read when the sentence is built, after activation configured the translations.
+const OPERATION_LABELS: Record<string, () => string> = {
+  'oauth-token': () => l10n.t('Authentication'),
+  'list-identities': () => l10n.t('List identities'),
+  'get-identity': () => l10n.t('Get identity'),
+  'delete-identity': () => l10n.t('Delete identity'),
+  'get-identity-ownership-details': () => l10n.t('Get ownership details'),
+  'get-role-assignments': () => l10n.t('Get role assignments'),
+  'get-role-assignment': () => l10n.t('Get role assignment'),
+  'reset-identity': () => l10n.t('Reset identity'),
+  'send-identity-verification-account-token': () => l10n.t('Send password reset email'),
+  'start-identities-invite': () => l10n.t('Invite identities'),
+  'start-identity-processing': () => l10n.t('Process identities'),
+  'synchronize-attributes-for-identity': () => l10n.t('Synchronize attributes'),
+  'get-task-status': () => l10n.t('Get task status'),
 };
 
 export function operationLabel(operation: string): string {
-  return OPERATION_LABELS[operation] ?? operation;
+  return OPERATION_LABELS[operation]?.() ?? operation;
 }
 
 function kindForStatus(status: number): IscErrorKind {
@@ -166,18 +168,18 @@ function stringField(body: unknown, key: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: 'Bad request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not found',
-  407: 'Proxy Authentication Required',
-  409: 'Conflict',
-  429: 'Too many requests',
-  500: 'Internal server error',
-  502: 'Bad gateway',
-  503: 'Service unavailable',
-  504: 'Gateway timeout',
+const STATUS_TEXT: Record<number, () => string> = {
+  400: () => l10n.t('Bad request'),
+  401: () => l10n.t('Unauthorized'),
+  403: () => l10n.t('Forbidden'),
+  404: () => l10n.t('Not found'),
+  407: () => l10n.t('Proxy Authentication Required'),
+  409: () => l10n.t('Conflict'),
+  429: () => l10n.t('Too many requests'),
+  500: () => l10n.t('Internal server error'),
+  502: () => l10n.t('Bad gateway'),
+  503: () => l10n.t('Service unavailable'),
+  504: () => l10n.t('Gateway timeout'),
 };
 
 /** A duration as a person reads it in an error: `0.15 s`, `30 s`, `45 s`. */
@@ -190,7 +192,7 @@ export function formatSeconds(ms: number): string {
 export function formatBytes(bytes: number): string {
   if (bytes >= 1024 * 1024) return `${Number((bytes / (1024 * 1024)).toFixed(1))} MiB`;
   if (bytes >= 1024) return `${Number((bytes / 1024).toFixed(1))} KiB`;
-  return `${bytes} bytes`;
+  return l10n.t('{0} bytes', bytes);
 }
 
 /** A rate-limit wait as a person reads it: `8 s`, `5 min`, `20 min`, `2 h`. */
@@ -203,7 +205,7 @@ function formatWait(ms: number): string {
 
 /** `ISC asked to wait 5 min (rate limit)`. */
 export function rateLimitText(waitMs: number): string {
-  return `ISC asked to wait ${formatWait(waitMs)} (rate limit)`;
+  return l10n.t('ISC asked to wait {0} (rate limit)', formatWait(waitMs));
 }
 
 /**
@@ -217,9 +219,11 @@ export function errorFromResponse(
   extra: { retryAfterMs?: number; kind?: IscErrorKind } = {},
 ): IscApiError {
   const serverMessages = serverMessagesOf(body);
-  const detail = serverMessages.length ? serverMessages.join(' — ') : (STATUS_TEXT[status] ?? `HTTP ${status}`);
-  let message = `${operationLabel(operation)} failed (${status}): ${detail}`;
-  if (status === 429 && extra.retryAfterMs !== undefined) message += ` — ${rateLimitText(extra.retryAfterMs)}.`;
+  const detail = serverMessages.length ? serverMessages.join(' — ') : (STATUS_TEXT[status]?.() ?? `HTTP ${status}`);
+  const message =
+    status === 429 && extra.retryAfterMs !== undefined
+      ? l10n.t('{0} failed ({1}): {2} — {3}.', operationLabel(operation), status, detail, rateLimitText(extra.retryAfterMs))
+      : l10n.t('{0} failed ({1}): {2}', operationLabel(operation), status, detail);
   return new IscApiError({
     kind: extra.kind ?? kindForStatus(status),
     operation,
@@ -241,13 +245,13 @@ export function rateLimitedNotSentError(operation: string, waitMs: number): IscA
     operation,
     retryAfterMs: waitMs,
     requestSent: false,
-    message: `${operationLabel(operation)} was not sent: ${rateLimitText(waitMs)}.`,
+    message: l10n.t('{0} was not sent: {1}.', operationLabel(operation), rateLimitText(waitMs)),
   });
 }
 
 /** `requestSent`: see IscApiErrorInit; a cancel is an unknown outcome only once the request was sent. */
 export function abortedError(operation: string, cause?: unknown, requestSent?: boolean): IscApiError {
-  return new IscApiError({ kind: 'aborted', operation, message: `${operationLabel(operation)} was cancelled.`, cause, requestSent });
+  return new IscApiError({ kind: 'aborted', operation, message: l10n.t('{0} was cancelled.', operationLabel(operation)), cause, requestSent });
 }
 
 /** A 2xx that cannot be used. With a status the request certainly reached the server (requestSent). */
@@ -258,12 +262,12 @@ export function badResponseError(operation: string, detail: string, status?: num
     status,
     body,
     requestSent: status !== undefined ? true : undefined,
-    message: `${operationLabel(operation)} failed: the server sent an unexpected response (${detail}).`,
+    message: l10n.t('{0} failed: the server sent an unexpected response ({1}).', operationLabel(operation), detail),
   });
 }
 
 export function networkError(operation: string, detail: string, cause?: unknown, requestSent?: boolean): IscApiError {
-  return new IscApiError({ kind: 'network', operation, cause, requestSent, message: `${operationLabel(operation)} failed: ${detail}` });
+  return new IscApiError({ kind: 'network', operation, cause, requestSent, message: l10n.t('{0} failed: {1}', operationLabel(operation), detail) });
 }
 
 /** The same error with another requestSent (a token failure seen by the call that waited for the token). */

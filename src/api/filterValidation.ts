@@ -1,4 +1,5 @@
 // Client-side check of a typed filter expression, so the user sees a precise message before ISC answers 400.
+import * as l10n from '@vscode/l10n';
 import { filterFieldInfo } from './filters';
 
 type Token =
@@ -21,11 +22,11 @@ function tokenize(expr: string): Token[] {
       let text = '';
       i++;
       for (;;) {
-        if (i >= expr.length) throw new Error(`unterminated string starting at position ${at + 1}`);
+        if (i >= expr.length) throw new Error(l10n.t('unterminated string starting at position {0}', at + 1));
         const c = expr[i];
         if (c === '\\') {
           const next = expr[i + 1];
-          if (next !== '\\' && next !== '"') throw new Error(`invalid escape at position ${i + 1} (use \\\\ or \\")`);
+          if (next !== '\\' && next !== '"') throw new Error(l10n.t('invalid escape at position {0} (use \\\\ or \\")', i + 1));
           text += next;
           i += 2;
         } else if (c === '"') {
@@ -42,7 +43,7 @@ function tokenize(expr: string): Token[] {
       while (i < expr.length && /[A-Za-z0-9_.-]/.test(expr[i])) i++;
       tokens.push({ kind: 'word', text: expr.slice(at, i), at });
     } else {
-      throw new Error(`unexpected character ${JSON.stringify(ch)} at position ${i + 1}`);
+      throw new Error(l10n.t('unexpected character {0} at position {1}', JSON.stringify(ch), i + 1));
     }
   }
   return tokens;
@@ -53,10 +54,10 @@ class Parser {
   constructor(private readonly tokens: Token[]) {}
 
   parse(): void {
-    if (this.tokens.length === 0) throw new Error('the expression is empty');
+    if (this.tokens.length === 0) throw new Error(l10n.t('the expression is empty'));
     this.orExpr();
     const rest = this.tokens[this.pos];
-    if (rest) throw new Error(`unexpected ${JSON.stringify(rest.text)} at position ${rest.at + 1}`);
+    if (rest) throw new Error(l10n.t('unexpected {0} at position {1}', JSON.stringify(rest.text), rest.at + 1));
   }
 
   private peekWord(word: string): boolean {
@@ -98,21 +99,21 @@ class Parser {
 
   private expectPunct(p: '(' | ')' | ','): void {
     const t = this.tokens[this.pos];
-    if (t?.kind !== 'punct' || t.text !== p) throw new Error(`expected "${p}" ${t ? `at position ${t.at + 1}` : 'at the end'}`);
+    if (t?.kind !== 'punct' || t.text !== p) throw new Error(t ? l10n.t('expected "{0}" at position {1}', p, t.at + 1) : l10n.t('expected "{0}" at the end', p));
     this.pos++;
   }
 
   private comparison(): void {
     const fieldToken = this.tokens[this.pos++];
-    if (!fieldToken) throw new Error('expected a field name at the end');
-    if (fieldToken.kind !== 'word') throw new Error(`expected a field name at position ${fieldToken.at + 1}`);
+    if (!fieldToken) throw new Error(l10n.t('expected a field name at the end'));
+    if (fieldToken.kind !== 'word') throw new Error(l10n.t('expected a field name at position {0}', fieldToken.at + 1));
     const info = filterFieldInfo(fieldToken.text);
-    if (!info) throw new Error(`"${fieldToken.text}" cannot be filtered on`);
+    if (!info) throw new Error(l10n.t('"{0}" cannot be filtered on', fieldToken.text));
     const opToken = this.tokens[this.pos++];
-    if (opToken?.kind !== 'word') throw new Error(`expected an operator after "${fieldToken.text}"`);
+    if (opToken?.kind !== 'word') throw new Error(l10n.t('expected an operator after "{0}"', fieldToken.text));
     const op = opToken.text;
     if (!(info.operators as readonly string[]).includes(op)) {
-      throw new Error(`"${info.field}" does not support "${op}" (allowed: ${info.operators.join(', ')})`);
+      throw new Error(l10n.t('"{0}" does not support "{1}" (allowed: {2})', info.field, op, info.operators.join(', ')));
     }
     if (op === 'in') {
       this.expectPunct('(');
@@ -129,10 +130,10 @@ class Parser {
 
   private value(type: 'string' | 'boolean', field: string): void {
     const t = this.tokens[this.pos++];
-    if (!t) throw new Error(`expected a value for "${field}" at the end`);
-    if (type === 'string' && t.kind !== 'string') throw new Error(`"${field}" takes a double-quoted string (position ${t.at + 1})`);
+    if (!t) throw new Error(l10n.t('expected a value for "{0}" at the end', field));
+    if (type === 'string' && t.kind !== 'string') throw new Error(l10n.t('"{0}" takes a double-quoted string (position {1})', field, t.at + 1));
     if (type === 'boolean' && (t.kind !== 'word' || (t.text !== 'true' && t.text !== 'false'))) {
-      throw new Error(`"${field}" takes true or false (position ${t.at + 1})`);
+      throw new Error(l10n.t('"{0}" takes true or false (position {1})', field, t.at + 1));
     }
   }
 }
@@ -146,6 +147,6 @@ export function validateFilterExpression(expr: string): string | undefined {
     new Parser(tokenize(expr)).parse();
     return undefined;
   } catch (error) {
-    return `Invalid filter: ${(error as Error).message}.`;
+    return l10n.t('Invalid filter: {0}.', (error as Error).message);
   }
 }

@@ -1,6 +1,7 @@
 // HTTP transport of one IscClient: one axios instance (no interceptors), the shared rate limiter, bearer tokens,
 // 401 → one refresh, 429 → wait Retry-After (long waits announced), jittered retries of idempotent requests within a
 // total budget, one deadline per attempt (see attempt.ts), abort, logging.
+import * as l10n from '@vscode/l10n';
 import { setMaxListeners } from 'node:events';
 import * as http from 'node:http';
 import type * as https from 'node:https';
@@ -213,7 +214,7 @@ export class HttpTransport {
         const requestSent: boolean = failure.requestSent || sentBefore;
         if (failure.reason === 'aborted') throw abortedError(operation, failure, requestSent);
         if (failure.reason === 'tooLarge') {
-          throw badResponseError(operation, `the response is larger than ${formatBytes(this.options.maxResponseBytes)}`, failure.status);
+          throw badResponseError(operation, l10n.t('the response is larger than {0}', formatBytes(this.options.maxResponseBytes)), failure.status);
         }
         const retryable = (spec.idempotent || !failure.requestSent) && !isPermanentFailure(failure);
         const delay = backoffDelay(retries, this.retry);
@@ -328,13 +329,17 @@ export class HttpTransport {
 
   private failureError(operation: string, failure: AttemptFailure, budget: RetryBudget, requestSent: boolean): IscApiError {
     if (failure.reason === 'bodyUnreadable') {
-      return badResponseError(operation, `the body broke off before its end: ${failure.message}`, failure.status);
+      return badResponseError(operation, l10n.t('the body broke off before its end: {0}', failure.message), failure.status);
     }
-    const gaveUp = budget.attempts > 1 ? `; gave up after ${budget.attempts} attempts in ${formatSeconds(budget.spent)}` : '';
-    const detail =
-      failure.reason === 'timeout'
-        ? `no answer within ${formatSeconds(this.options.timeoutMs)}${gaveUp || ' (timeout)'}.`
-        : `${describeNetworkFailure(failure)}${gaveUp}`;
+    const retried = budget.attempts > 1;
+    const timeout = formatSeconds(this.options.timeoutMs);
+    const spent = formatSeconds(budget.spent);
+    let detail: string;
+    if (failure.reason === 'timeout') {
+      detail = retried ? l10n.t('no answer within {0}; gave up after {1} attempts in {2}.', timeout, budget.attempts, spent) : l10n.t('no answer within {0} (timeout).', timeout);
+    } else {
+      detail = retried ? l10n.t('{0}; gave up after {1} attempts in {2}', describeNetworkFailure(failure), budget.attempts, spent) : describeNetworkFailure(failure);
+    }
     return networkError(operation, detail, failure, requestSent);
   }
 

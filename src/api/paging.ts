@@ -1,4 +1,5 @@
 // Offset paging over a collection (limit max 250). Counting is requested on the first page only.
+import * as l10n from '@vscode/l10n';
 import type { Page } from './types';
 
 export const MAX_PAGE_SIZE = 250;
@@ -101,8 +102,7 @@ export class RepeatedPageError extends Error {
     readonly seenCount: number,
   ) {
     super(
-      `the server returned the same records again at offset ${offset} (it seems to ignore paging); ` +
-        `stopped after ${seenCount} distinct records instead of looping`,
+      l10n.t('the server returned the same records again at offset {0} (it seems to ignore paging); stopped after {1} distinct records instead of looping', offset, seenCount),
     );
     this.name = 'RepeatedPageError';
   }

@@ -1,6 +1,7 @@
 // Which route a request takes on a corporate network: the proxy (VS Code's `http.proxy`, else HTTPS_PROXY), the
 // hosts that bypass it (NO_PROXY, `http.noProxy`, always literal loopback), and the certificates trusted on top of
 // Node's own (NODE_EXTRA_CA_CERTS). No `vscode` import: the config room reads the settings and hands them down.
+import * as l10n from '@vscode/l10n';
 import * as fs from 'node:fs';
 import * as tls from 'node:tls';
 import { isLoopbackHost } from './baseUrl';
@@ -65,12 +66,14 @@ export function parseProxyUrl(text: string): ProxyEndpoint {
   try {
     url = new URL(withScheme);
   } catch {
-    throw new ProxyConfigError('The proxy setting is not a valid URL (expected http://host:port).');
+    throw new ProxyConfigError(l10n.t('The proxy setting is not a valid URL (expected http://host:port).'));
   }
   if (url.protocol !== 'http:') {
-    throw new ProxyConfigError(`Proxies of type ${url.protocol}// are not supported: use an http:// proxy (CONNECT), or leave http.proxySupport at "override" so that VS Code routes the requests.`);
+    throw new ProxyConfigError(
+      l10n.t('Proxies of type {0}// are not supported: use an http:// proxy (CONNECT), or leave http.proxySupport at "override" so that VS Code routes the requests.', url.protocol),
+    );
   }
-  if (!url.hostname) throw new ProxyConfigError('The proxy setting has no host (expected http://host:port).');
+  if (!url.hostname) throw new ProxyConfigError(l10n.t('The proxy setting has no host (expected http://host:port).'));
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port ? Number(url.port) : 80;
   const endpoint: ProxyEndpoint = { host, port, display: `${url.hostname}:${port}` };
@@ -129,6 +132,6 @@ export function extraCaTrust(env: NodeJS.ProcessEnv): string[] | undefined {
   const file = env.NODE_EXTRA_CA_CERTS?.trim();
   if (!file) return undefined;
   const extra = certificatesOf(fs.readFileSync(file, 'utf8'));
-  if (extra.length === 0) throw new Error(`NODE_EXTRA_CA_CERTS (${file}) holds no PEM certificate.`);
+  if (extra.length === 0) throw new Error(l10n.t('NODE_EXTRA_CA_CERTS ({0}) holds no PEM certificate.', file));
   return [...tls.rootCertificates, ...extra];
 }

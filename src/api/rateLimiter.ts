@@ -9,6 +9,7 @@
 // asked to be told (acquire's onPause) learn how long, so that a long wait can be shown.
 // Token requests (POST /oauth/token) take no slot: the token endpoint is outside the versioned API whose limit this
 // models, and counting it made every 100th list page wait a whole window.
+import * as l10n from '@vscode/l10n';
 import { AbortedWait } from './abort';
 
 export interface RateLimitConfig {
@@ -196,7 +197,7 @@ export class SlidingWindowLimiter {
 
 function validateConfig(config: RateLimitConfig): RateLimitConfig {
   if (!(config.requests >= 1) || !(config.windowMs > 0)) {
-    throw new RangeError(`Invalid rate limit ${config.requests} per ${config.windowMs} ms`);
+    throw new RangeError(l10n.t('Invalid rate limit {0} per {1} ms', config.requests, config.windowMs));
   }
   return { requests: Math.floor(config.requests), windowMs: config.windowMs };
 }

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CombineMode } from '../model/filterBuilder';
 import { combineFilters, filterProblem } from '../model/filterBuilder';
 import type { DefaultFilter, TenantViewState } from '../model/viewState';
-import { SORT_CHOICES, isValidSorters } from '../model/viewState';
+import { sortChoices, isValidSorters } from '../model/viewState';
 import type { CoreServices } from '../services';
 import type { TreeController } from '../tree/treeController';
 import { UserCancelledError, orCancel } from '../util/cancellation';
@@ -55,7 +55,7 @@ export function registerFilterCommands(services: CoreServices, tree: TreeControl
     } else {
       const current = viewStates.get(tenant.id).sorters;
       const picked = await services.ui.showQuickPick(
-        SORT_CHOICES.map((choice) => ({ label: choice.label, description: choice.sorters ?? '', picked: choice.sorters === current, choice })),
+        sortChoices().map((choice) => ({ label: choice.label, description: choice.sorters ?? '', picked: choice.sorters === current, choice })),
         { title: vscode.l10n.t('Sort identities of {0}', escapeQuickPickText(tenant.label)), placeHolder: current ? vscode.l10n.t('Currently: {0}', current) : vscode.l10n.t('Currently: server default order') },
       );
       next = orCancel(picked).choice.sorters;

@@ -1,6 +1,6 @@
 // Texts of the Jobs view rows and tooltips.
 import * as vscode from 'vscode';
-import { OUTCOME_LABELS } from '../model/outcome';
+import { outcomeLabel } from '../model/outcome';
 import type { JobCounts, JobView } from '../model/jobs/jobStore';
 import type { JobItem } from '../model/jobs/jobTypes';
 import { displayName } from '../model/actions/report';
@@ -66,6 +66,6 @@ export function jobTooltip(job: JobView, counts: JobCounts, changesNote?: string
 }
 
 export function itemDescription(item: JobItem): string {
-  const state = item.state === 'pending' ? vscode.l10n.t('not sent') : item.state === 'sent' ? vscode.l10n.t('sent, no answer yet') : OUTCOME_LABELS[item.state];
+  const state = item.state === 'pending' ? vscode.l10n.t('not sent') : item.state === 'sent' ? vscode.l10n.t('sent, no answer yet') : outcomeLabel(item.state);
   return [state, item.httpStatus !== null ? `HTTP ${item.httpStatus}` : '', item.message ? displayName(item.message, 80) : ''].filter(Boolean).join(' · ');
 }

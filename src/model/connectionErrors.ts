@@ -1,4 +1,5 @@
 // Plain sentences for why a tenant connection failed (wrong secret, unknown host, TLS, proxy, ...). No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import { isIscApiError } from '../api/errors';
 
 /** Errors that a sign-in fixes: missing or rejected credentials. */
@@ -18,17 +19,22 @@ const UNTRUSTED_CODES = new Set([
   'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'CERT_UNTRUSTED',
 ]);
 
-const TRUST_ADVICE =
-  'If your network inspects TLS (a corporate proxy), trust its CA certificate: add it to the system certificate store ' +
-  '(VS Code reads it: http.systemCertificates), or save it as a PEM file, point the NODE_EXTRA_CA_CERTS environment ' +
-  'variable at it and restart VS Code. Setting http.proxyStrictSSL to false turns the check off, but then anyone on ' +
-  'the way can read the client secret.';
+// Functions, not constants: read when the sentence is built, after activation configured the translations.
+function trustAdvice(): string {
+  return l10n.t(
+    'If your network inspects TLS (a corporate proxy), trust its CA certificate: add it to the system certificate store (VS Code reads it: http.systemCertificates), or save it as a PEM file, point the NODE_EXTRA_CA_CERTS environment variable at it and restart VS Code. Setting http.proxyStrictSSL to false turns the check off, but then anyone on the way can read the client secret.',
+  );
+}
 
-const PROXY_CREDENTIALS_ADVICE =
-  'The proxy refused the credentials (407 Proxy Authentication Required): check the user name and password in the ' +
-  'proxy URL, in the http.proxy setting or HTTPS_PROXY, as http://USER:PASSWORD@HOST:PORT (special characters percent-encoded).';
+function proxyCredentialsAdvice(): string {
+  return l10n.t(
+    'The proxy refused the credentials (407 Proxy Authentication Required): check the user name and password in the proxy URL, in the http.proxy setting or HTTPS_PROXY, as http://USER:PASSWORD@HOST:PORT (special characters percent-encoded).',
+  );
+}
 
-const PROXY_ADVICE = 'Check the proxy settings (http.proxy or HTTPS_PROXY, and http.noProxy or NO_PROXY for hosts reached directly).';
+function proxyAdvice(): string {
+  return l10n.t('Check the proxy settings (http.proxy or HTTPS_PROXY, and http.noProxy or NO_PROXY for hosts reached directly).');
+}
 
 function codeOf(error: unknown): string | undefined {
   for (let e: unknown = error, depth = 0; e && typeof e === 'object' && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
@@ -56,11 +62,11 @@ function isProxyProblem(error: unknown, code: string | undefined): boolean {
 
 /** What to do about a certificate or proxy failure; undefined for every other error. */
 function networkAdvice(error: unknown, code: string | undefined): string | undefined {
-  if (isProxyCredentialsProblem(error, code)) return PROXY_CREDENTIALS_ADVICE;
-  if (isProxyProblem(error, code)) return PROXY_ADVICE;
-  if (code && UNTRUSTED_CODES.has(code)) return TRUST_ADVICE;
-  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return 'Check the computer\'s clock; a proxy that inspects TLS may present an outdated certificate.';
-  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return `The certificate is for another host: check the API base URL. ${TRUST_ADVICE}`;
+  if (isProxyCredentialsProblem(error, code)) return proxyCredentialsAdvice();
+  if (isProxyProblem(error, code)) return proxyAdvice();
+  if (code && UNTRUSTED_CODES.has(code)) return trustAdvice();
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') return l10n.t("Check the computer's clock; a proxy that inspects TLS may present an outdated certificate.");
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') return l10n.t('The certificate is for another host: check the API base URL. {0}', trustAdvice());
   return undefined;
 }
 
@@ -79,32 +85,48 @@ export function describeConnectionProblem(error: unknown, baseUrl: string, proxy
   }
   const code = codeOf(error);
   const isc = isIscApiError(error) ? error : undefined;
-  const server = isc?.serverMessages.length ? ` ISC says: "${isc.serverMessages.join(' — ')}".` : '';
+  const said = isc?.serverMessages.length ? isc.serverMessages.join(' — ') : undefined;
   if (isc?.kind === 'auth' || (isc?.status === 400 && isc.operation === 'oauth-token')) {
-    return { kind: 'credentials', message: `The client ID or client secret was rejected by ${host}.${server} Check the personal access token (it may be expired or deleted).` };
+    const message = said
+      ? l10n.t('The client ID or client secret was rejected by {0}. ISC says: "{1}". Check the personal access token (it may be expired or deleted).', host, said)
+      : l10n.t('The client ID or client secret was rejected by {0}. Check the personal access token (it may be expired or deleted).', host);
+    return { kind: 'credentials', message };
   }
   if (isc?.kind === 'forbidden') {
-    return { kind: 'forbidden', message: `The token works, but it lacks the rights to list identities on ${host}.${server}` };
+    const message = said
+      ? l10n.t('The token works, but it lacks the rights to list identities on {0}. ISC says: "{1}".', host, said)
+      : l10n.t('The token works, but it lacks the rights to list identities on {0}.', host);
+    return { kind: 'forbidden', message };
   }
   if (isProxyProblem(error, code)) {
-    return { kind: 'proxy', message: `The connection to ${host} through the proxy failed: ${messageOf(error)} ${networkAdvice(error, code)}` };
+    return { kind: 'proxy', message: l10n.t('The connection to {0} through the proxy failed: {1} {2}', host, messageOf(error), networkAdvice(error, code) ?? '') };
   }
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-    return { kind: 'host', message: `Unknown host ${host}: the name could not be resolved. Check the tenant name or API base URL${proxyConfigured ? ' (and the proxy settings)' : ''}.` };
+    const message = proxyConfigured
+      ? l10n.t('Unknown host {0}: the name could not be resolved. Check the tenant name or API base URL (and the proxy settings).', host)
+      : l10n.t('Unknown host {0}: the name could not be resolved. Check the tenant name or API base URL.', host);
+    return { kind: 'host', message };
   }
   if (code && (TLS_CODES.has(code) || code.startsWith('ERR_TLS') || code.startsWith('ERR_SSL') || code.includes('CERT'))) {
-    const advice = networkAdvice(error, code) ?? 'A proxy that inspects TLS needs its CA certificate trusted (NODE_EXTRA_CA_CERTS).';
-    const what = UNTRUSTED_CODES.has(code) ? 'is not trusted' : 'could not be verified';
-    return { kind: 'tls', message: `The TLS certificate of ${host} ${what} (${code}). ${advice}` };
+    const advice = networkAdvice(error, code) ?? l10n.t('A proxy that inspects TLS needs its CA certificate trusted (NODE_EXTRA_CA_CERTS).');
+    const message = UNTRUSTED_CODES.has(code)
+      ? l10n.t('The TLS certificate of {0} is not trusted ({1}). {2}', host, code, advice)
+      : l10n.t('The TLS certificate of {0} could not be verified ({1}). {2}', host, code, advice);
+    return { kind: 'tls', message };
   }
   if (code === 'ECONNREFUSED') {
-    return { kind: proxyConfigured ? 'proxy' : 'refused', message: `${proxyConfigured ? 'The proxy' : host} refused the connection (ECONNREFUSED).${proxyConfigured ? ' Check the proxy settings.' : ' Check the URL and port.'}` };
+    return proxyConfigured
+      ? { kind: 'proxy', message: l10n.t('The proxy refused the connection (ECONNREFUSED). Check the proxy settings.') }
+      : { kind: 'refused', message: l10n.t('{0} refused the connection (ECONNREFUSED). Check the URL and port.', host) };
   }
   if (code === 'ETIMEDOUT' || code === 'ECONNABORTED' || /timeout/i.test(messageOf(error))) {
-    return { kind: 'timeout', message: `${host} did not answer in time${proxyConfigured ? ' (through the proxy)' : ''}.` };
+    return { kind: 'timeout', message: proxyConfigured ? l10n.t('{0} did not answer in time (through the proxy).', host) : l10n.t('{0} did not answer in time.', host) };
   }
   if (isc && (isc.kind === 'server' || isc.kind === 'badResponse' || isc.kind === 'notFound' || isc.kind === 'badRequest')) {
-    return { kind: 'server', message: `${host} answered, but not like an ISC API: ${isc.message} Check that the URL is the API base URL (https://TENANT.api.identitynow.com).` };
+    return {
+      kind: 'server',
+      message: l10n.t('{0} answered, but not like an ISC API: {1} Check that the URL is the API base URL (https://TENANT.api.identitynow.com).', host, isc.message),
+    };
   }
   return { kind: 'other', message: messageOf(error) };
 }

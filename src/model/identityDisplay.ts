@@ -1,6 +1,7 @@
 // How identities and role assignments are shown: sanitised labels, status classification, tooltip facts.
 // Identity data is hostile HR data: strip bidi/control characters and cut huge values before they reach the UI.
 // No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import type { Identity, RoleAssignmentRef } from '../api/types';
 import { safeLine } from './textSafety';
 
@@ -55,22 +56,22 @@ function statusOf(identity: Identity): string {
 function statusStateOf(status: string): { state: Exclude<IdentityVisualState, 'processingError'>; text: string } {
   switch (status) {
     case 'ERROR':
-      return { state: 'error', text: 'Identity status ERROR' };
+      return { state: 'error', text: l10n.t('Identity status ERROR') };
     case 'LOCKED':
-      return { state: 'locked', text: 'Locked' };
+      return { state: 'locked', text: l10n.t('Locked') };
     case 'DISABLED':
-      return { state: 'disabled', text: 'Disabled' };
+      return { state: 'disabled', text: l10n.t('Disabled') };
     case 'TERMINATED':
     case 'DEACTIVATED':
-      return { state: 'inactive', text: status === 'TERMINATED' ? 'Terminated' : 'Deactivated' };
+      return { state: 'inactive', text: status === 'TERMINATED' ? l10n.t('Terminated') : l10n.t('Deactivated') };
     case 'UNREGISTERED':
-      return { state: 'unregistered', text: 'Unregistered' };
+      return { state: 'unregistered', text: l10n.t('Unregistered') };
     case 'PENDING':
-      return { state: 'pending', text: 'Pending (invited, not registered yet)' };
+      return { state: 'pending', text: l10n.t('Pending (invited, not registered yet)') };
     case 'WARNING':
-      return { state: 'warning', text: 'Warning' };
+      return { state: 'warning', text: l10n.t('Warning') };
     default:
-      return { state: 'active', text: status ? displayText(status, 40) : 'Active' };
+      return { state: 'active', text: status ? displayText(status, 40) : l10n.t('Active') };
   }
 }
 
@@ -82,8 +83,11 @@ export function identityStatusInfo(identity: Identity): IdentityStatusInfo {
   const identityStatus = statusOf(identity);
   const byStatus = statusStateOf(identityStatus);
   if (String(identity.processingState ?? '').toUpperCase() === 'ERROR') {
-    const also = byStatus.state === 'active' ? '' : `; ${byStatus.text}`;
-    return { state: 'processingError', text: `Processing state ERROR (processing failed)${also}`, identityStatus, statusState: byStatus.state };
+    const text =
+      byStatus.state === 'active'
+        ? l10n.t('Processing state ERROR (processing failed)')
+        : l10n.t('Processing state ERROR (processing failed); {0}', byStatus.text);
+    return { state: 'processingError', text, identityStatus, statusState: byStatus.state };
   }
   return { ...byStatus, identityStatus, statusState: byStatus.state };
 }
@@ -191,23 +195,83 @@ export function attributeDate(name: string, value: unknown): { time: number; dat
   return DATE_ATTRIBUTES.has(name.toLowerCase()) ? parseDateValue(value) : undefined;
 }
 
-/** Label/value pairs for an identity tooltip (values already sanitised; dates local, with how long ago). */
-export function identityFacts(identity: Identity, dates: DateOptions = {}): [string, string][] {
+interface FactLabels {
+  id: string;
+  alias: string;
+  email: string;
+  status: string;
+  processingState: string;
+  lifecycleState: string;
+  department: string;
+  jobTitle: string;
+  manager: string;
+  isManager: string;
+  lastRefresh: string;
+  modified: string;
+  /** The status of an identity ISC sent none for, and the value of "Is a manager". */
+  active: string;
+  yes: string;
+}
+
+/** The labels a person reads (read when called, once translations are configured). */
+function shownFactLabels(): FactLabels {
+  return {
+    id: l10n.t('ID'),
+    alias: l10n.t('Alias'),
+    email: l10n.t('Email'),
+    status: l10n.t('Status'),
+    processingState: l10n.t('Processing state'),
+    lifecycleState: l10n.t('Lifecycle state'),
+    department: l10n.t('Department'),
+    jobTitle: l10n.t('Job title'),
+    manager: l10n.t('Manager'),
+    isManager: l10n.t('Is a manager'),
+    lastRefresh: l10n.t('Last refresh'),
+    modified: l10n.t('Modified'),
+    active: l10n.t('Active'),
+    yes: l10n.t('yes'),
+  };
+}
+
+/** The labels the language model reads in tool results: English whatever the display language. */
+const MODEL_FACT_LABELS: FactLabels = {
+  id: 'ID',
+  alias: 'Alias',
+  email: 'Email',
+  status: 'Status',
+  processingState: 'Processing state',
+  lifecycleState: 'Lifecycle state',
+  department: 'Department',
+  jobTitle: 'Job title',
+  manager: 'Manager',
+  isManager: 'Is a manager',
+  lastRefresh: 'Last refresh',
+  modified: 'Modified',
+  active: 'Active',
+  yes: 'yes',
+};
+
+/**
+ * Label/value pairs for an identity tooltip (values already sanitised; dates local, with how long ago). `forModel`:
+ * the English labels of a tool result.
+ */
+export function identityFacts(identity: Identity, dates: DateOptions = {}, forModel = false): [string, string][] {
   const attrs = identity.attributes ?? {};
   const status = identityStatusInfo(identity);
+  const label = forModel ? MODEL_FACT_LABELS : shownFactLabels();
   const facts: [string, string | undefined][] = [
-    ['ID', identity.id],
-    ['Alias', displayText(identity.alias)],
-    ['Email', displayText(identity.emailAddress ?? attrs.email)],
-    ['Status', status.identityStatus ? displayText(status.identityStatus, 40) : 'Active'],
-    ['Processing state', displayText(identity.processingState)],
-    ['Lifecycle state', displayText(identity.lifecycleState?.stateName ?? attrs.cloudLifecycleState)],
-    ['Department', displayText(attrs.department)],
-    ['Job title', displayText(attrs.jobTitle)],
-    ['Manager', displayText(identity.managerRef?.name)],
-    ['Is a manager', identity.isManager ? 'yes' : undefined],
-    ['Last refresh', identity.lastRefresh ? dateFact(identity.lastRefresh, dates) : undefined],
-    ['Modified', identity.modified ? dateFact(identity.modified, dates) : undefined],
+    [label.id, identity.id],
+    [label.alias, displayText(identity.alias)],
+    [label.email, displayText(identity.emailAddress ?? attrs.email)],
+    [label.status, status.identityStatus ? displayText(status.identityStatus, 40) : label.active],
+    [label.processingState, displayText(identity.processingState)],
+    [label.lifecycleState, displayText(identity.lifecycleState?.stateName ?? attrs.cloudLifecycleState)],
+    [label.department, displayText(attrs.department)],
+    [label.jobTitle, displayText(attrs.jobTitle)],
+    [label.manager, displayText(identity.managerRef?.name)],
+    [label.isManager, identity.isManager ? label.yes : undefined],
+    [label.lastRefresh, identity.lastRefresh ? dateFact(identity.lastRefresh, dates) : undefined],
+    [label.modified, identity.modified ? dateFact(identity.modified, dates) : undefined],
   ];
   return facts.filter((fact): fact is [string, string] => typeof fact[1] === 'string' && fact[1] !== '');
 }
@@ -227,7 +291,7 @@ function day(value: string | null | undefined): string | undefined {
 }
 
 export function roleAssignmentLabel(ref: RoleAssignmentRef): string {
-  return displayText(ref.role?.name, 120) || displayText(ref.role?.id, 40) || displayText(ref.id, 40) || '(unnamed role)';
+  return displayText(ref.role?.name, 120) || displayText(ref.role?.id, 40) || displayText(ref.id, 40) || l10n.t('(unnamed role)');
 }
 
 /** `added 2025-07-11 · until 2026-07-11`. */
@@ -236,20 +300,20 @@ export function roleAssignmentDescription(ref: RoleAssignmentRef): string {
   const added = day(ref.addedDate);
   const start = day(ref.startDate);
   const remove = day(ref.removeDate);
-  if (added) parts.push(`added ${added}`);
-  if (start) parts.push(`from ${start}`);
-  if (remove) parts.push(`until ${remove}`);
+  if (added) parts.push(l10n.t('added {0}', added));
+  if (start) parts.push(l10n.t('from {0}', start));
+  if (remove) parts.push(l10n.t('until {0}', remove));
   return parts.join(' · ');
 }
 
 export function roleAssignmentFacts(ref: RoleAssignmentRef, dates: DateOptions = {}): [string, string][] {
   const facts: [string, string | undefined][] = [
-    ['Role', displayText(ref.role?.name)],
-    ['Role ID', displayText(ref.role?.id)],
-    ['Assignment ID', displayText(ref.id)],
-    ['Added', ref.addedDate ? dateFact(ref.addedDate, dates) : undefined],
-    ['Starts', ref.startDate ? dateFact(ref.startDate, dates) : undefined],
-    ['Ends', ref.removeDate ? dateFact(ref.removeDate, dates) : undefined],
+    [l10n.t('Role'), displayText(ref.role?.name)],
+    [l10n.t('Role ID'), displayText(ref.role?.id)],
+    [l10n.t('Assignment ID'), displayText(ref.id)],
+    [l10n.t('Added'), ref.addedDate ? dateFact(ref.addedDate, dates) : undefined],
+    [l10n.t('Starts'), ref.startDate ? dateFact(ref.startDate, dates) : undefined],
+    [l10n.t('Ends'), ref.removeDate ? dateFact(ref.removeDate, dates) : undefined],
   ];
   return facts.filter((fact): fact is [string, string] => typeof fact[1] === 'string' && fact[1] !== '');
 }

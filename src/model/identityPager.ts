@@ -1,5 +1,6 @@
 // Paging state of one tenant's identity list: one page at a time, single-flight loads, dedupe by id, total from the
 // first page's X-Total-Count, cancellation on reset. No `vscode` import (unit-tested in plain Node).
+import * as l10n from '@vscode/l10n';
 import type { Identity, ListIdentitiesQuery, Page } from '../api/types';
 import { badResponseError } from '../api/errors';
 
@@ -186,7 +187,7 @@ export class IdentityPager<Item extends { readonly id: string } = Identity> {
       this.exhausted = true;
       this.error = badResponseError(
         'list-identities',
-        `the server returned the same identities again at offset ${offset} (it seems to ignore paging); showing the ${this.items.length} loaded`,
+        l10n.t('the server returned the same identities again at offset {0} (it seems to ignore paging); showing the {1} loaded', offset, this.items.length),
       );
       return;
     }

@@ -1,5 +1,6 @@
 // Pauses a whole bulk run while the tenant is unreachable: lanes wait at the gate, one probe loop asks the tenant
 // with backoff, and the run resumes when it answers or gives up after a bound. No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import { abortableDelay } from './abortableDelay';
 
 export interface OutageOptions {
@@ -21,7 +22,7 @@ const DEFAULT_MAX_OUTAGE_MS = 120_000;
 /** Why a paused run gave up. */
 export class OutageTooLong extends Error {
   constructor(readonly outageMs: number) {
-    super(`Not sent: ISC was unreachable for ${Math.round(outageMs / 1000)} s, so the rest of the run was stopped.`);
+    super(l10n.t('Not sent: ISC was unreachable for {0} s, so the rest of the run was stopped.', Math.round(outageMs / 1000)));
     this.name = 'OutageTooLong';
   }
 }

@@ -3,6 +3,8 @@
 // (a 2xx with an unreadable body, a reset or timeout after the request was sent, a 5xx on a write). Only `failed`
 // items are ever re-sent by "Retry Failed"; `unknown` ones are checked first.
 
+import * as l10n from '@vscode/l10n';
+
 export type ItemOutcome = 'done' | 'failed' | 'unknown' | 'skipped' | 'cancelled';
 
 export type OutcomeCounts = Record<ItemOutcome, number>;
@@ -17,6 +19,22 @@ export const OUTCOME_LABELS: Record<ItemOutcome, string> = {
   skipped: 'skipped',
   cancelled: 'cancelled',
 };
+
+/** The outcome as a person reads it; OUTCOME_LABELS stays English for the language model's tool texts. */
+export function outcomeLabel(outcome: ItemOutcome): string {
+  switch (outcome) {
+    case 'done':
+      return l10n.t('done');
+    case 'failed':
+      return l10n.t('failed');
+    case 'unknown':
+      return l10n.t('outcome unknown');
+    case 'skipped':
+      return l10n.t('skipped');
+    case 'cancelled':
+      return l10n.t('cancelled');
+  }
+}
 
 export function emptyOutcomeCounts(): OutcomeCounts {
   return { done: 0, failed: 0, unknown: 0, skipped: 0, cancelled: 0 };

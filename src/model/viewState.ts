@@ -1,4 +1,5 @@
 // Per-tenant list settings (filter, sort, ISC default filter) as persisted in globalState. No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import { SORTABLE_FIELDS } from '../api/filters';
 import { validateFilterExpression } from '../api/filterValidation';
 import type { IdentityQuery } from './identityPager';
@@ -49,7 +50,13 @@ export function toIdentityQuery(state: TenantViewState): IdentityQuery {
   return { filters: state.filters, sorters: state.sorters, defaultFilter: state.defaultFilter };
 }
 
-const SORT_LABELS: Record<string, string> = { name: 'name', alias: 'alias', cloudStatus: 'status' };
+/** The sortable field as a person reads it; other fields as they are named. */
+function sortLabel(field: string): string {
+  if (field === 'name') return l10n.t('name');
+  if (field === 'alias') return l10n.t('alias');
+  if (field === 'cloudStatus') return l10n.t('status');
+  return field;
+}
 
 /** `name ↑`, `status ↓, name ↑`. */
 export function describeSorters(sorters: string): string {
@@ -58,7 +65,7 @@ export function describeSorters(sorters: string): string {
     .map((part) => {
       const descending = part.startsWith('-');
       const field = descending ? part.slice(1) : part;
-      return `${SORT_LABELS[field] ?? field} ${descending ? '↓' : '↑'}`;
+      return `${sortLabel(field)} ${descending ? '↓' : '↑'}`;
     })
     .join(', ');
 }
@@ -68,10 +75,10 @@ export function describeViewState(state: TenantViewState, maxFilterLength = 60):
   const parts: string[] = [];
   if (state.filters) {
     const f = state.filters.length > maxFilterLength ? `${state.filters.slice(0, maxFilterLength - 1)}…` : state.filters;
-    parts.push(`filter: ${f}`);
+    parts.push(l10n.t('filter: {0}', f));
   }
-  if (state.defaultFilter === 'CORRELATED_ONLY') parts.push('correlated only');
-  if (state.sorters) parts.push(`sort: ${describeSorters(state.sorters)}`);
+  if (state.defaultFilter === 'CORRELATED_ONLY') parts.push(l10n.t('correlated only'));
+  if (state.sorters) parts.push(l10n.t('sort: {0}', describeSorters(state.sorters)));
   return parts.length ? parts.join(' · ') : undefined;
 }
 
@@ -81,10 +88,12 @@ export interface SortChoice {
 }
 
 /** What the sort picker offers: each sortable field ascending and descending, plus the server's default order. */
-export const SORT_CHOICES: readonly SortChoice[] = [
-  { sorters: undefined, label: 'Server default order' },
-  ...SORTABLE_FIELDS.flatMap((field) => [
-    { sorters: field, label: `${SORT_LABELS[field] ?? field} (ascending)` },
-    { sorters: `-${field}`, label: `${SORT_LABELS[field] ?? field} (descending)` },
-  ]),
-];
+export function sortChoices(): SortChoice[] {
+  return [
+    { sorters: undefined, label: l10n.t('Server default order') },
+    ...SORTABLE_FIELDS.flatMap((field) => [
+      { sorters: field, label: l10n.t('{0} (ascending)', sortLabel(field)) },
+      { sorters: `-${field}`, label: l10n.t('{0} (descending)', sortLabel(field)) },
+    ]),
+  ];
+}

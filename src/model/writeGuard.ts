@@ -3,13 +3,16 @@
 // the action, the tenant and the identities, and read-only is checked again once the modal is answered (it may
 // have changed while the modal was open). Cancelling sends nothing. No `vscode` here: the dialogs and the
 // "make writable" command are injected.
+import * as l10n from '@vscode/l10n';
 import type { IdentityRef } from './identityRef';
 import type { TenantDirectory, TenantInfo } from './tenant';
 import type { Logger } from '../util/redact';
-import { displayName, namesPreview, plural } from './actions/report';
+import { displayName, namesPreview } from './actions/report';
 
-const TOGGLE_READ_ONLY_TITLE = 'ISC: Toggle Read-Only Mode';
-export const MAKE_WRITABLE_BUTTON = 'Allow Writes…';
+/** The button of the read-only warning that lifts read-only (read when shown, once translations are configured). */
+export function makeWritableButton(): string {
+  return l10n.t('Allow Writes…');
+}
 
 export interface ConfirmationRequest {
   /** Sentence-case action name, e.g. "Reset identity". */
@@ -84,16 +87,21 @@ export class WriteGuard {
   checkWritableOrExplain(tenantId: string, action: string, rerun?: () => Promise<unknown>): 'allowed' | 'readOnly' | 'unknownTenant' {
     const tenant = this.tenant(tenantId);
     if (!tenant) {
-      void this.deps.ui().message('error', `${action} was not sent: the tenant is no longer configured.`);
+      void this.deps.ui().message('error', l10n.t('{0} was not sent: the tenant is no longer configured.', action));
       return 'unknownTenant';
     }
     if (!tenant.readOnly) return 'allowed';
     this.deps.logger.info(`Blocked "${action}" on read-only tenant ${tenant.id}`);
-    const text =
-      `${action} was not sent: tenant “${displayName(tenant.label)}” is read-only, which blocks every write. ` +
-      `To lift it, press “${MAKE_WRITABLE_BUTTON}” or run “${TOGGLE_READ_ONLY_TITLE}” on the tenant (right-click it in the SailPoint ISC view).`;
-    const followUp = Promise.resolve(this.deps.ui().message('warning', text, MAKE_WRITABLE_BUTTON)).then(async (choice) => {
-      if (choice !== MAKE_WRITABLE_BUTTON) return;
+    const button = makeWritableButton();
+    const text = l10n.t(
+      '{0} was not sent: tenant “{1}” is read-only, which blocks every write. To lift it, press “{2}” or run “{3}” on the tenant (right-click it in the SailPoint ISC view).',
+      action,
+      displayName(tenant.label),
+      button,
+      l10n.t('ISC: Toggle Read-Only Mode'),
+    );
+    const followUp = Promise.resolve(this.deps.ui().message('warning', text, button)).then(async (choice) => {
+      if (choice !== button) return;
       try {
         await this.deps.makeWritable(tenant);
       } catch (error) {
@@ -112,12 +120,14 @@ export class WriteGuard {
     const tenantLabel = displayName(request.tenant.label);
     const names = request.identities.map((ref) => ref.name);
     const single = !request.scope && names.length === 1;
-    const scope = request.scope ?? (single ? `identity “${displayName(names[0])}”` : plural(names.length, 'identity', 'identities'));
-    const message = `${request.action} — ${scope} on tenant “${tenantLabel}”?`;
+    const scope =
+      request.scope ??
+      (single ? l10n.t('identity “{0}”', displayName(names[0])) : names.length === 1 ? l10n.t('1 identity') : l10n.t('{0} identities', names.length));
+    const message = l10n.t('{0} — {1} on tenant “{2}”?', request.action, scope, tenantLabel);
     const detail = [
-      `Action: ${request.action}`,
-      `Tenant: ${tenantLabel} (${request.tenant.baseUrl})`,
-      request.scope || single ? '' : `Identities (${names.length}): ${namesPreview(names, 5)}`,
+      l10n.t('Action: {0}', request.action),
+      l10n.t('Tenant: {0} ({1})', tenantLabel, request.tenant.baseUrl),
+      request.scope || single ? '' : l10n.t('Identities ({0}): {1}', names.length, namesPreview(names, 5)),
       request.detail ?? '',
     ]
       .filter(Boolean)

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { AuditEntry, AuditLog } from '../../model/auditLog';
-import { OUTCOME_LABELS } from '../../model/outcome';
+import { OUTCOME_LABELS, outcomeLabel } from '../../model/outcome';
 import type { ItemOutcome } from '../../model/outcome';
 import type { WebviewShellSpec } from '../../ui/webviewShell';
 import { renderWebviewShell, webviewShellOptions } from '../../ui/webviewShell';
@@ -82,7 +82,7 @@ function activityRows(entries: readonly AuditEntry[], hasJob: (jobId: string) =>
         identityId: text(entry.identityId),
         identityName: text(entry.identityName),
         outcome,
-        outcomeLabel: outcome in OUTCOME_LABELS ? OUTCOME_LABELS[outcome as ItemOutcome] : outcome,
+        outcomeLabel: outcome in OUTCOME_LABELS ? outcomeLabel(outcome as ItemOutcome) : outcome,
         jobId: entry.operationId && hasJob(entry.operationId) ? entry.operationId : null,
         iscTask: typeof entry.jobId === 'string' ? entry.jobId : null,
         httpStatus: typeof entry.httpStatus === 'number' ? entry.httpStatus : null,

@@ -4,7 +4,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { validateFilterExpression } from '../../api/filterValidation';
-import { plural } from '../../model/actions/report';
 import type { ActionKind } from '../../model/actions/operations';
 import type { IdentityRef } from '../../model/identityRef';
 import type { JobSource } from '../../model/jobs/jobTypes';
@@ -148,13 +147,13 @@ export async function runOnList(runtime: ActionRuntime, specs: ReadonlyMap<SetAc
     return undefined;
   }
   const client = await runtime.services.tenants.getClient(tenant.id);
-  const resolution = await runtime.ui.withProgress(vscode.l10n.t('Looking up {0} on “{1}”', plural(values.length, 'value'), tenant.label), (progress, signal) =>
+  const resolution = await runtime.ui.withProgress(values.length === 1 ? vscode.l10n.t('Looking up 1 value on “{0}”', tenant.label) : vscode.l10n.t('Looking up {0} values on “{1}”', values.length, tenant.label), (progress, signal) =>
     resolveTargets(values, { tenantId: tenant.id, list: identityListerFor(client), signal, onProgress: (done, total) => progress.report(`${done}/${total}`) }),
   );
   const summary = resolutionText(resolution);
   runtime.services.logger.info(`${spec.kind} list on ${tenant.id}: ${summary}`);
   if (resolution.unresolved.length || resolution.ambiguous.length) {
-    const go = vscode.l10n.t('Continue with {0}', plural(resolution.resolved.length, 'Identity', 'Identities'));
+    const go = resolution.resolved.length === 1 ? vscode.l10n.t('Continue with 1 Identity') : vscode.l10n.t('Continue with {0} Identities', resolution.resolved.length);
     const choice = resolution.resolved.length ? await runtime.ui.message('warning', summary, go) : (void runtime.ui.message('warning', summary), undefined);
     if (choice !== go) return { command: spec.command, kind: spec.kind, status: 'cancelled', tenantIds: [tenant.id], reports: [] };
   }

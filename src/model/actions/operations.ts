@@ -1,6 +1,7 @@
 // What each identity action sends, and one executor that runs it over many identities with the bulk runner and
 // writes one audit line per identity. No `vscode` import (the throughput benchmark runs this in plain Node).
 import { randomUUID } from 'crypto';
+import * as l10n from '@vscode/l10n';
 import type { IscClient } from '../../api/iscClient';
 import { isAbortError, isIscApiError, isUnreachableError, writeMayHaveActed } from '../../api/errors';
 import type { SendAccountVerificationRequest, TaskStatus } from '../../api/types';
@@ -48,7 +49,7 @@ export const PROCESS_BATCH_SIZE = 250;
 export function resetOperation(): IdentityOperation {
   return {
     kind: 'resetIdentity',
-    label: 'Reset identity',
+    label: l10n.t('Reset identity'),
     batchSize: 1,
     concurrency: 12,
     changeKind: 'changed',
@@ -63,7 +64,7 @@ export function resetOperation(): IdentityOperation {
 export function synchronizeOperation(cooldown: SyncCooldown, tenantId: string, onWait?: (ref: IdentityRef, ms: number) => void): IdentityOperation {
   return {
     kind: 'synchronizeAttributes',
-    label: 'Synchronize attributes',
+    label: l10n.t('Synchronize attributes'),
     batchSize: 1,
     concurrency: 12,
     changeKind: 'changed',
@@ -84,7 +85,7 @@ export function synchronizeOperation(cooldown: SyncCooldown, tenantId: string, o
 export function processOperation(): IdentityOperation {
   return {
     kind: 'processIdentities',
-    label: 'Process identities',
+    label: l10n.t('Process identities'),
     batchSize: PROCESS_BATCH_SIZE,
     concurrency: 4,
     changeKind: 'changed',
@@ -110,7 +111,7 @@ function taskStatusText(task: TaskStatus | undefined): string | undefined {
 export function inviteOperation(): IdentityOperation {
   return {
     kind: 'inviteIdentities',
-    label: 'Invite identities',
+    label: l10n.t('Invite identities'),
     batchSize: PROCESS_BATCH_SIZE,
     concurrency: 2,
     changeKind: 'changed',
@@ -125,7 +126,7 @@ export function inviteOperation(): IdentityOperation {
 export function inviteAllUnregisteredOperation(): IdentityOperation {
   return {
     kind: 'inviteAllUnregistered',
-    label: 'Invite all unregistered identities',
+    label: l10n.t('Invite all unregistered identities'),
     batchSize: 1,
     concurrency: 1,
     changeKind: 'changed',
@@ -137,13 +138,13 @@ export function inviteAllUnregisteredOperation(): IdentityOperation {
 }
 
 export function allUnregisteredTarget(tenantId: string): IdentityRef {
-  return { tenantId, identityId: '*', name: '(all unregistered identities)' };
+  return { tenantId, identityId: '*', name: l10n.t('(all unregistered identities)') };
 }
 
 export function passwordResetOperation(request: SendAccountVerificationRequest): IdentityOperation {
   return {
     kind: 'sendPasswordResetEmail',
-    label: 'Send password-reset email',
+    label: l10n.t('Send password-reset email'),
     batchSize: 1,
     concurrency: 8,
     changeKind: 'changed',
@@ -158,7 +159,7 @@ export function passwordResetOperation(request: SendAccountVerificationRequest):
 export function deleteOperation(): IdentityOperation {
   return {
     kind: 'deleteIdentity',
-    label: 'Delete identity',
+    label: l10n.t('Delete identity'),
     batchSize: 1,
     concurrency: 1,
     changeKind: 'deleted',
@@ -229,10 +230,10 @@ export interface ExecuteOptions {
 
 function errorText(outcome: ItemOutcome, error: unknown, attempts: number): string {
   if (outcome === 'unknown') {
-    const why = isAbortError(error) ? 'Cancelled after it was sent' : error instanceof Error ? error.message : String(error);
-    return `${why} — ISC may have carried it out; check before sending it again.`;
+    const why = isAbortError(error) ? l10n.t('Cancelled after it was sent') : error instanceof Error ? error.message : String(error);
+    return l10n.t('{0} — ISC may have carried it out; check before sending it again.', why);
   }
-  if (isAbortError(error) || (error === undefined && attempts === 0)) return 'Cancelled before it was sent.';
+  if (isAbortError(error) || (error === undefined && attempts === 0)) return l10n.t('Cancelled before it was sent.');
   if (error instanceof Error) return error.message;
   return String(error);
 }

@@ -1,5 +1,6 @@
 // "Check…" for items whose outcome is unknown: ask ISC whether the write happened, where ISC can tell.
 // No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import type { IscClient } from '../../api/iscClient';
 import { isIscApiError } from '../../api/errors';
 import type { Identity } from '../../api/types';
@@ -32,32 +33,35 @@ function refreshedSince(identity: Identity, sentAt: number): string | undefined 
   for (const field of ['lastRefresh', 'modified'] as const) {
     const value = identity[field];
     const time = typeof value === 'string' ? Date.parse(value) : NaN;
-    if (Number.isFinite(time) && time >= sentAt - CLOCK_TOLERANCE_MS) return `ISC reports ${field} ${value}, after the request was sent`;
+    if (Number.isFinite(time) && time >= sentAt - CLOCK_TOLERANCE_MS) return l10n.t('ISC reports {0} {1}, after the request was sent.', field, String(value));
   }
   return undefined;
 }
 
 async function checkOne(kind: ActionKind, client: IscClient, ref: IdentityRef, sentAt: number, signal: AbortSignal): Promise<OutcomeCheck> {
-  if (!canCheckOutcome(kind)) return { ref, verdict: 'uncheckable', detail: 'ISC cannot tell whether this email was sent.' };
+  if (!canCheckOutcome(kind)) return { ref, verdict: 'uncheckable', detail: l10n.t('ISC cannot tell whether this email was sent.') };
   let identity: Identity;
   try {
     identity = await client.getIdentity(ref.identityId, { signal });
   } catch (error) {
     if (kind === 'deleteIdentity' && isIscApiError(error) && error.kind === 'notFound') {
-      return { ref, verdict: 'happened', detail: 'The identity no longer exists: the delete was carried out.' };
+      return { ref, verdict: 'happened', detail: l10n.t('The identity no longer exists: the delete was carried out.') };
     }
-    return { ref, verdict: 'checkFailed', detail: `Could not check: ${error instanceof Error ? error.message : String(error)}` };
+    return { ref, verdict: 'checkFailed', detail: l10n.t('Could not check: {0}', error instanceof Error ? error.message : String(error)) };
   }
   switch (kind) {
     case 'deleteIdentity':
-      return { ref, verdict: 'notHappened', detail: 'The identity still exists: the delete was not carried out.' };
+      return { ref, verdict: 'notHappened', detail: l10n.t('The identity still exists: the delete was not carried out.') };
     case 'resetIdentity':
       return identity.identityStatus === 'UNREGISTERED'
-        ? { ref, verdict: 'happened', detail: 'The identity is unregistered: the reset was carried out.' }
-        : { ref, verdict: 'notHappened', detail: `The identity is ${identity.identityStatus ?? 'in an unknown state'}: the reset was not carried out.` };
+        ? { ref, verdict: 'happened', detail: l10n.t('The identity is unregistered: the reset was carried out.') }
+        : { ref, verdict: 'notHappened', detail: identity.identityStatus
+              ? l10n.t('The identity is {0}: the reset was not carried out.', identity.identityStatus)
+              : l10n.t('The identity is in an unknown state: the reset was not carried out.'),
+          };
     default: {
       const since = refreshedSince(identity, sentAt);
-      return since ? { ref, verdict: 'happened', detail: `${since}.` } : { ref, verdict: 'notHappened', detail: 'ISC reports no refresh since the request was sent.' };
+      return since ? { ref, verdict: 'happened', detail: since } : { ref, verdict: 'notHappened', detail: l10n.t('ISC reports no refresh since the request was sent.') };
     }
   }
 }
@@ -85,6 +89,6 @@ export async function checkOutcomes(
     },
   });
   return summary.results.map(
-    (result) => result.value ?? { ref: result.item.ref, verdict: 'checkFailed', detail: 'The check was cancelled.' },
+    (result) => result.value ?? { ref: result.item.ref, verdict: 'checkFailed', detail: l10n.t('The check was cancelled.') },
   );
 }

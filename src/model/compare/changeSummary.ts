@@ -1,6 +1,7 @@
 // What an action (process, reset, synchronize) changed on one identity, from a snapshot before and one after, and
 // the sum over many ("17 of 40 changed: department 9, manager 3; 4 role assignments added, 1 removed").
 // No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import type { AssignmentSide, IdentitySnapshot } from './identityDiff';
 import { compareIdentities } from './identityDiff';
 import { valueText } from './values';
@@ -91,9 +92,9 @@ export function summarizeChange(before: IdentitySnapshot, after: IdentitySnapsho
 /** The fields an identity's change touched, as the aggregate counts them. */
 function changedFields(change: IdentityChange): string[] {
   const fields: string[] = [];
-  if (change.lifecycleState) fields.push('lifecycle state');
-  if (change.manager) fields.push('manager');
-  if (change.identityStatus) fields.push('identity status');
+  if (change.lifecycleState) fields.push(l10n.t('lifecycle state'));
+  if (change.manager) fields.push(l10n.t('manager'));
+  if (change.identityStatus) fields.push(l10n.t('identity status'));
   for (const attribute of change.attributes) fields.push(attribute.key);
   return fields;
 }
@@ -101,33 +102,33 @@ function changedFields(change: IdentityChange): string[] {
 const SHORT = 200;
 
 function shortText(value: unknown): string {
-  if (value === undefined) return '(none)';
+  if (value === undefined) return l10n.t('(none)');
   const text = valueText(value);
-  if (text === '') return '(empty)';
+  if (text === '') return l10n.t('(empty)');
   return text.length > SHORT ? `${text.slice(0, SHORT - 1)}…` : text;
 }
 
 /** One line per change, for a job's details and the diff title; says so when nothing changed. */
 export function describeChange(change: IdentityChange): string[] {
   const lines: string[] = [];
-  const arrow = (label: string, value: ValueChange) => lines.push(`${label}: ${shortText(value.before)} → ${shortText(value.after)}`);
-  if (change.identityStatus) arrow('Identity status', change.identityStatus);
-  if (change.lifecycleState) arrow('Lifecycle state', change.lifecycleState);
-  if (change.manager) arrow('Manager', change.manager);
+  const arrow = (label: string, value: ValueChange) => lines.push(l10n.t('{0}: {1} → {2}', label, shortText(value.before), shortText(value.after)));
+  if (change.identityStatus) arrow(l10n.t('Identity status'), change.identityStatus);
+  if (change.lifecycleState) arrow(l10n.t('Lifecycle state'), change.lifecycleState);
+  if (change.manager) arrow(l10n.t('Manager'), change.manager);
   for (const attribute of change.attributes) {
-    if (attribute.kind === 'added') lines.push(`${attribute.key} added: ${shortText(attribute.after)}`);
-    else if (attribute.kind === 'removed') lines.push(`${attribute.key} removed (was ${shortText(attribute.before)})`);
+    if (attribute.kind === 'added') lines.push(l10n.t('{0} added: {1}', attribute.key, shortText(attribute.after)));
+    else if (attribute.kind === 'removed') lines.push(l10n.t('{0} removed (was {1})', attribute.key, shortText(attribute.before)));
     else if (attribute.valuesAdded || attribute.valuesRemoved) {
       const parts = [
         ...(attribute.valuesAdded ?? []).map((v) => `+${shortText(v)}`),
         ...(attribute.valuesRemoved ?? []).map((v) => `−${shortText(v)}`),
       ];
-      lines.push(`${attribute.key}: ${parts.join(', ') || 'values reordered'}`);
-    } else lines.push(`${attribute.key}: ${shortText(attribute.before)} → ${shortText(attribute.after)}`);
+      lines.push(l10n.t('{0}: {1}', attribute.key, parts.join(', ') || l10n.t('values reordered')));
+    } else lines.push(l10n.t('{0}: {1} → {2}', attribute.key, shortText(attribute.before), shortText(attribute.after)));
   }
-  for (const role of change.roleAssignmentsAdded) lines.push(`Role assignment added: ${role.roleName ?? role.roleId ?? role.assignmentId ?? '(unnamed role)'}`);
-  for (const role of change.roleAssignmentsRemoved) lines.push(`Role assignment removed: ${role.roleName ?? role.roleId ?? role.assignmentId ?? '(unnamed role)'}`);
-  if (lines.length === 0) lines.push('No identity attribute changed');
+  for (const role of change.roleAssignmentsAdded) lines.push(l10n.t('Role assignment added: {0}', role.roleName ?? role.roleId ?? role.assignmentId ?? l10n.t('(unnamed role)')));
+  for (const role of change.roleAssignmentsRemoved) lines.push(l10n.t('Role assignment removed: {0}', role.roleName ?? role.roleId ?? role.assignmentId ?? l10n.t('(unnamed role)')));
+  if (lines.length === 0) lines.push(l10n.t('No identity attribute changed'));
   return lines;
 }
 
@@ -160,14 +161,22 @@ export function aggregateChanges(changes: readonly IdentityChange[], total = cha
 
 /** "17 of 40 changed: department 9, manager 3; 4 role assignments added, 1 removed". */
 export function formatAggregate(aggregate: ChangeAggregate, maxFields = 6): string {
-  let text = `${aggregate.changed} of ${aggregate.total} changed`;
   const shown = aggregate.fields.slice(0, maxFields).map((f) => `${f.field} ${f.count}`);
-  if (aggregate.fields.length > maxFields) shown.push(`${aggregate.fields.length - maxFields} more`);
-  if (shown.length > 0) text += `: ${shown.join(', ')}`;
-  const { roleAssignmentsAdded: added, roleAssignmentsRemoved: removed } = aggregate;
-  const noun = (count: number) => `role assignment${count === 1 ? '' : 's'}`;
-  if (added > 0 && removed > 0) text += `; ${added} ${noun(added)} added, ${removed} removed`;
-  else if (added > 0) text += `; ${added} ${noun(added)} added`;
-  else if (removed > 0) text += `; ${removed} ${noun(removed)} removed`;
-  return text;
+  if (aggregate.fields.length > maxFields) shown.push(l10n.t('{0} more', aggregate.fields.length - maxFields));
+  const head =
+    shown.length > 0
+      ? l10n.t('{0} of {1} changed: {2}', aggregate.changed, aggregate.total, shown.join(', '))
+      : l10n.t('{0} of {1} changed', aggregate.changed, aggregate.total);
+  const roles = roleAssignmentsText(aggregate.roleAssignmentsAdded, aggregate.roleAssignmentsRemoved);
+  return roles ? l10n.t('{0}; {1}', head, roles) : head;
+}
+
+/** "4 role assignments added, 1 removed"; undefined when none changed. */
+function roleAssignmentsText(added: number, removed: number): string | undefined {
+  if (added > 0 && removed > 0) {
+    return added === 1 ? l10n.t('1 role assignment added, {0} removed', removed) : l10n.t('{0} role assignments added, {1} removed', added, removed);
+  }
+  if (added > 0) return added === 1 ? l10n.t('1 role assignment added') : l10n.t('{0} role assignments added', added);
+  if (removed > 0) return removed === 1 ? l10n.t('1 role assignment removed') : l10n.t('{0} role assignments removed', removed);
+  return undefined;
 }

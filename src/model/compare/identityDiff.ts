@@ -1,6 +1,7 @@
 // Compares two identity snapshots: header facts, attributes by key, role assignments and ownership.
 // Within one tenant role assignments and owned objects match by id; across tenants (sandbox vs production, where
 // the same role has another id) they match by name. No `vscode` import; the compare webview bundles it too.
+import * as l10n from '@vscode/l10n';
 import type { Identity, OwnedObject, RoleAssignmentRef } from '../../api/types';
 import type { SetComparison } from './values';
 import { compareAsSets, isMultiValued, valueText, valuesEqual } from './values';
@@ -165,7 +166,7 @@ function compareAttributes(a: Identity['attributes'], b: Identity['attributes'],
 
 function text(value: unknown): string | undefined {
   if (value === null || value === undefined) return undefined;
-  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  if (typeof value === 'boolean') return value ? l10n.t('Yes') : l10n.t('No');
   const result = valueText(value);
   return result === '' ? undefined : result;
 }
@@ -250,7 +251,7 @@ function assignmentSide(ref: SnapshotAssignment): AssignmentSide {
 }
 
 function roleLabel(side: AssignmentSide | undefined): string {
-  return side?.roleName ?? side?.roleId ?? side?.assignmentId ?? '(unnamed role)';
+  return side?.roleName ?? side?.roleId ?? side?.assignmentId ?? l10n.t('(unnamed role)');
 }
 
 /**

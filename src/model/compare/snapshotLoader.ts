@@ -1,6 +1,7 @@
 // Reads one identity as a snapshot through its tenant's client: the identity, its role assignments (with their
 // source, which only the full assignment carries, for a bounded number), ownership and the protected flag.
 // No `vscode` import. Each extra costs requests at ISC's 100 per 10 s: the caller says which it wants.
+import * as l10n from '@vscode/l10n';
 import { isAbortError } from '../../api/errors';
 import { eq } from '../../api/filters';
 import type { IscClient } from '../../api/iscClient';
@@ -38,11 +39,11 @@ export async function loadSnapshot(client: IscClient, identityId: string, option
   const { signal } = options;
   const notes: string[] = [];
   const readOwnership = () =>
-    bestEffort(() => client.getOwnershipDetails(identityId, { signal }), (message) => notes.push(`Ownership could not be read: ${message}`));
+    bestEffort(() => client.getOwnershipDetails(identityId, { signal }), (message) => notes.push(l10n.t('Ownership could not be read: {0}', message)));
   const readProtected = () =>
     bestEffort(
       async () => (await client.listIdentities({ filters: `${eq('id', identityId)} and ${eq('protected', true)}`, limit: 1 }, { signal })).items.length > 0,
-      (message) => notes.push(`Whether the identity is protected could not be read: ${message}`),
+      (message) => notes.push(l10n.t('Whether the identity is protected could not be read: {0}', message)),
     );
   const [identity, refs, ownership, isProtected] = await Promise.all([
     client.getIdentity(identityId, { signal }),
@@ -56,10 +57,10 @@ export async function loadSnapshot(client: IscClient, identityId: string, option
   if (lookups > 0) {
     const failed = await readSources(client, identityId, roleAssignments.slice(0, lookups), options.concurrency ?? 4, signal);
     requests += lookups;
-    if (failed > 0) notes.push(`The source of ${failed} of ${lookups} role assignments could not be read.`);
+    if (failed > 0) notes.push(l10n.t('The source of {0} of {1} role assignments could not be read.', failed, lookups));
   }
   if (options.sourceLookups !== undefined && lookups < roleAssignments.length) {
-    notes.push(`Sources shown for the first ${lookups} of ${roleAssignments.length} role assignments (one request each).`);
+    notes.push(l10n.t('Sources shown for the first {0} of {1} role assignments (one request each).', lookups, roleAssignments.length));
   }
   const snapshot: IdentitySnapshot = { identity, roleAssignments };
   if (ownership) snapshot.ownership = { groups: ownership.groups };

@@ -1,5 +1,6 @@
 // Before and after an action: snapshots of a job's identities taken before sending and again once ISC is done, and
 // what changed, kept in a file beside the job's journal so a reload keeps them. No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import { promises as fs } from 'fs';
 import * as path from 'path';
 import type { IscClient } from '../../api/iscClient';
@@ -41,7 +42,7 @@ export function notRecordedText(skipped: ChangesNotRecorded): string {
 export function snapshotCostText(count: number, requestsPerWindow = 100, windowSeconds = 10): string {
   const requests = 2 * SNAPSHOT_REQUESTS_PER_IDENTITY * count;
   const seconds = Math.ceil(requests / requestsPerWindow) * windowSeconds;
-  return `+${requests} requests, about ${seconds} s at ISC's rate limit`;
+  return l10n.t("+{0} requests, about {1} s at ISC's rate limit", requests, seconds);
 }
 
 export interface JobChangeRecord {

@@ -1,5 +1,6 @@
 // Runs jobs: one identity action over a job's identities, every send recorded in the journal before it leaves and
 // every answer after it arrives; Pause keeps what was never sent pending, Cancel ends it. No `vscode` import.
+import * as l10n from '@vscode/l10n';
 import type { IscClient } from '../../api/iscClient';
 import type { AuditLog } from '../auditLog';
 import type { IdentityRef } from '../identityRef';
@@ -50,7 +51,7 @@ export class JobRunner {
    * journal holds every answer. The job ends finished, paused or cancelled.
    */
   async run(job: JobView, operation: IdentityOperation, client: IscClient, options: JobRunOptions = {}, refs?: readonly IdentityRef[]): Promise<OperationReport> {
-    if (this.active.has(job.id)) throw new Error(`Job ${job.id} is running already.`);
+    if (this.active.has(job.id)) throw new Error(l10n.t('Job {0} is running already.', job.id));
     const { store } = this.deps;
     const targets = refs ?? store.resumable(job.id);
     const run: ActiveRun = { controller: new AbortController(), stop: undefined };

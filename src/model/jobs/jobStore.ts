@@ -2,6 +2,7 @@
 // Each mutation is written to the journal first (awaited), then applied in memory, then announced. A journal that
 // cannot write stops `create` and `markSent` (nothing may be sent that the journal does not know of); for answers,
 // tasks and states the change still reaches memory and the failure is kept in `journalError`.
+import * as l10n from '@vscode/l10n';
 import { randomUUID } from 'crypto';
 import type { DisposableLike } from '../../util/disposables';
 import type { IdentityRef } from '../identityRef';
@@ -205,7 +206,7 @@ export class JobStore {
   async remove(jobId: string): Promise<void> {
     const entry = this.jobs.get(jobId);
     if (!entry) return;
-    if (entry.record.state === 'running') throw new Error(`Job ${jobId} is running: cancel or pause it before removing it.`);
+    if (entry.record.state === 'running') throw new Error(l10n.t('Job {0} is running: cancel or pause it before removing it.', jobId));
     await this.journal.remove(jobId);
     this.jobs.delete(jobId);
     this.changes.fire({ jobId, kind: 'removed' });

@@ -2,6 +2,7 @@
 // completionStatus is an open string compared case-insensitively (the docs use SUCCESS and Success). A 404 or 403
 // (unknown id, or a PAT without idn:task-management:read) ends the tracking with one "not reported" update rather
 // than an error per poll; other errors are retried with the same backoff up to a bound.
+import * as l10n from '@vscode/l10n';
 import { isAbortError, isIscApiError } from '../../api/errors';
 import { sleep } from '../../api/abort';
 import type { TaskStatus } from '../../api/types';
@@ -124,7 +125,7 @@ export async function trackTask(taskId: string, options: TrackTaskOptions): Prom
       return current;
     }
     if (now() > deadline) {
-      return publish({ ...current, untrackable: `Stopped following the task after ${Math.round(delays.maxDurationMs / 60_000)} min; it had not completed.` });
+      return publish({ ...current, untrackable: l10n.t('Stopped following the task after {0} min; it had not completed.', Math.round(delays.maxDurationMs / 60_000)) });
     }
     try {
       const status = await options.getTaskStatus(taskId, options.signal);
@@ -137,7 +138,7 @@ export async function trackTask(taskId: string, options: TrackTaskOptions): Prom
       if (status === 404 || status === 403) return publish({ ...current, untrackable: UNTRACKABLE_TASK_MESSAGE });
       errors += 1;
       if (errors >= delays.maxConsecutiveErrors) {
-        return publish({ ...current, untrackable: `Could not read the task's status: ${errorText(error)}` });
+        return publish({ ...current, untrackable: l10n.t("Could not read the task's status: {0}", errorText(error)) });
       }
     }
     wait = nextPollDelay(wait, delays);

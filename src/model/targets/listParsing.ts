@@ -1,5 +1,6 @@
 // Identity lists the user pastes or opens: one value a line, or a CSV file with a column of ids, emails, aliases or
 // names. No `vscode` import. CSV goes through csv-parse (quotes, BOM, CRLF, multi-line values), never by hand.
+import * as l10n from '@vscode/l10n';
 import { CsvError, parse } from 'csv-parse/sync';
 
 /** `id`: 32 hex characters like ISC's ids. `email`: contains @. `name`: anything else (looked up as alias, then name). */
@@ -142,7 +143,7 @@ function readRows(text: string, delimiter: string): { cells: string[]; line: num
       },
     });
   } catch (error) {
-    if (error instanceof CsvError) throw new ListParseError(`The CSV file cannot be read: ${error.message}`);
+    if (error instanceof CsvError) throw new ListParseError(l10n.t('The CSV file cannot be read: {0}', error.message));
     throw error;
   }
   return rows;
@@ -152,11 +153,11 @@ function pickColumn(header: string[], column: string | number | undefined): numb
   const normalized = header.map(normalizeHeader);
   if (typeof column === 'number') {
     if (Number.isInteger(column) && column >= 0 && column < Math.max(1, header.length)) return column;
-    throw new ListParseError(`The CSV file has no column ${column + 1}.`, header);
+    throw new ListParseError(l10n.t('The CSV file has no column {0}.', column + 1), header);
   }
   if (column !== undefined) {
     const index = normalized.indexOf(normalizeHeader(column));
-    if (index < 0) throw new ListParseError(`The CSV file has no column "${column}" (columns: ${header.join(', ')}).`, header);
+    if (index < 0) throw new ListParseError(l10n.t('The CSV file has no column "{0}" (columns: {1}).', column, header.join(', ')), header);
     return index;
   }
   for (const preferred of PREFERRED_COLUMNS) {
@@ -176,7 +177,7 @@ export function parseCsvList(text: string, options: CsvListOptions = {}): CsvLis
   if (columnIndex < 0) {
     const onlyCell = header.length === 1 ? header[0] : undefined;
     if (onlyCell === undefined || classifyTargetValue(onlyCell) === 'name') {
-      throw new ListParseError(`Pick the column with the identities (columns: ${header.join(', ')}).`, header);
+      throw new ListParseError(l10n.t('Pick the column with the identities (columns: {0}).', header.join(', ')), header);
     }
     columnIndex = 0;
     headerless = true;

@@ -140,7 +140,7 @@ export function identityDetailText(detail: IdentityDetailText): string {
   const identity = detail.identity;
   const lines = [
     `Name: ${toolValue(identity.name, 120) || '(none)'}`,
-    ...identityFacts(identity).map(([label, value]) => `${label}: ${toolValue(value, limits.value)}`),
+    ...identityFacts(identity, {}, true).map(([label, value]) => `${label}: ${toolValue(value, limits.value)}`),
     ...factLines([
       ['Manager id', identity.managerRef?.id],
       ['Created', identity.created],

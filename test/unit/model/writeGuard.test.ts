@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import type { IdentityRef } from '../../../src/model/identityRef';
 import type { TenantDirectory, TenantInfo } from '../../../src/model/tenant';
 import { silentLogger } from '../../../src/util/redact';
-import { MAKE_WRITABLE_BUTTON, WriteGuard } from '../../../src/model/writeGuard';
+import { makeWritableButton, WriteGuard } from '../../../src/model/writeGuard';
 import type { ConfirmationRequest, GuardUi, MessageLevel, WriteRequest } from '../../../src/model/writeGuard';
 
 interface Fixture {
@@ -104,7 +104,7 @@ describe('WriteGuard', () => {
     assert.strictEqual(f.messages.length, 1);
     assert.strictEqual(f.messages[0].level, 'warning');
     assert.ok(f.messages[0].text.includes('“ISC: Toggle Read-Only Mode”'), f.messages[0].text);
-    assert.deepStrictEqual(f.messages[0].buttons, [MAKE_WRITABLE_BUTTON]);
+    assert.deepStrictEqual(f.messages[0].buttons, [makeWritableButton()]);
   });
 
   it('reports an unknown tenant as unknown, in its own words', async () => {
@@ -115,7 +115,7 @@ describe('WriteGuard', () => {
   });
 
   it('after Allow Writes… makes the tenant writable and runs the action again once', async () => {
-    const f = fixture({ readOnly: true, click: MAKE_WRITABLE_BUTTON });
+    const f = fixture({ readOnly: true, click: makeWritableButton() });
     let reruns = 0;
     f.guard.checkWritableOrExplain('t1', 'Reset identity', async () => void reruns++);
     await Promise.all(f.followUps);
@@ -124,7 +124,7 @@ describe('WriteGuard', () => {
   });
 
   it('does not run the action again when the tenant stayed read-only', async () => {
-    const f = fixture({ readOnly: true, click: MAKE_WRITABLE_BUTTON, makeWritableWorks: false });
+    const f = fixture({ readOnly: true, click: makeWritableButton(), makeWritableWorks: false });
     let reruns = 0;
     f.guard.checkWritableOrExplain('t1', 'Reset identity', async () => void reruns++);
     await Promise.all(f.followUps);
