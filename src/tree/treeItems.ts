@@ -150,17 +150,19 @@ export function tenantItem(node: TenantNode, input: TenantItemInput): vscode.Tre
     ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon(info.source === 'environment' ? 'server-environment' : 'cloud');
   const md = safeMarkdown();
-  appendTitle(md, displayText(info.label, 80), ` — ${info.source === 'environment' ? 'environment tenant' : 'tenant'}`);
+  appendTitle(md, displayText(info.label, 80), info.source === 'environment' ? vscode.l10n.t(' — environment tenant') : vscode.l10n.t(' — tenant'));
   const facts: [string, string][] = [
-    ['API', info.baseUrl],
-    ['Client ID', displayText(info.clientId, 80)],
-    ['Mode', info.readOnly ? 'read-only (writes are blocked)' : 'writable'],
+    [vscode.l10n.t('API'), info.baseUrl],
+    [vscode.l10n.t('Client ID'), displayText(info.clientId, 80)],
+    [vscode.l10n.t('Mode'), info.readOnly ? vscode.l10n.t('read-only (writes are blocked)') : vscode.l10n.t('writable')],
   ];
-  if (viewState.filters) facts.push(['Filter', viewState.filters]);
-  facts.push(['Identities', viewState.defaultFilter === 'CORRELATED_ONLY' ? 'correlated only' : 'all (defaultFilter NONE)']);
-  if (viewState.sorters) facts.push(['Sort', describeSorters(viewState.sorters)]);
-  if (input.loaded !== undefined) facts.push(['Loaded', input.total !== undefined ? `${input.loaded} of ${input.total}` : String(input.loaded)]);
-  if (credentialsFailed(status)) facts.push(['Credentials', status.message]);
+  if (viewState.filters) facts.push([vscode.l10n.t('Filter'), viewState.filters]);
+  facts.push([vscode.l10n.t('Identities'), viewState.defaultFilter === 'CORRELATED_ONLY' ? vscode.l10n.t('correlated only') : vscode.l10n.t('all (defaultFilter NONE)')]);
+  if (viewState.sorters) facts.push([vscode.l10n.t('Sort'), describeSorters(viewState.sorters)]);
+  if (input.loaded !== undefined) {
+    facts.push([vscode.l10n.t('Loaded'), input.total !== undefined ? vscode.l10n.t('{0} of {1}', input.loaded, input.total) : String(input.loaded)]);
+  }
+  if (credentialsFailed(status)) facts.push([vscode.l10n.t('Credentials'), status.message]);
   appendFacts(md, facts);
   item.tooltip = md;
   return item;
