@@ -5,8 +5,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-
-const root = path.resolve(__dirname, '..', '..', '..', '..');
+import type { Finding } from './englishLiterals';
+import { englishFindings, repoRoot as root, sourcesUnder } from './englishLiterals';
 const HOST_FOLDERS = [
   'src/commands',
   'src/ui',
@@ -21,12 +21,6 @@ const HOST_FOLDERS = [
 ];
 /** Folders whose errors reach the person: the command wrapper shows their message. */
 const SHOWN_ERROR_FOLDERS = ['src/commands/', 'src/ui/'];
-
-/** Two words ("Show all", "sorted by"), or one capitalized word ("Refresh", "Retry…"). */
-const TWO_WORDS = /\b[A-Za-z][a-z]+ [a-z]{2,}\b/;
-const ONE_WORD = /^\s*[A-Z][a-z]{2,}[.…:!?]?\s*$/;
-/** A button in title case ("Keep Identity", "Send Again"). */
-const TITLE_CASE = /^\s*[A-Z][a-z]+( [A-Z][a-z]+)+[.…!?]?\s*$/;
 
 /** Properties a person reads, on quick pick items, input boxes, tree items, status bar items and action specs. */
 const SHOWN_PROPERTIES = new Set([
@@ -44,6 +38,8 @@ const SHOWN_PROPERTIES = new Set([
   'pickTitle',
   'scope',
   'validateInput',
+  // `[label, value]` lines of a tooltip.
+  'facts',
 ]);
 /** Calls whose arguments a person reads (matched on the last name of the callee). */
 const SHOWN_CALLS = new Set([
@@ -69,11 +65,6 @@ const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
 const HIDDEN_CALL = /^((vscode\.)?l10n\.t|console\.\w+|(this\.)?(log|logger|output|channel|outputChannel)\.\w+|\w*[lL]og\w*)$/;
 
 const MODEL_TEXT_MARK = 'language-model text';
-
-export interface Finding {
-  line: number;
-  text: string;
-}
 
 function propertyName(name: ts.PropertyName | ts.BindingName): string {
   return name.getText().replace(/['"]/g, '');
@@ -125,6 +116,8 @@ function isShown(node: ts.Node, fileName: string): boolean {
     const parent = current.parent;
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {
       if (parent.expression === current) return false;
+      // `facts.push(['Mode', 'writable'])`: an item added to a shown list.
+      if (ts.isPropertyAccessExpression(parent.expression) && parent.expression.name.text === 'push') return SHOWN_PROPERTIES.has(lastName(parent.expression.expression));
       if (ts.isNewExpression(parent)) {
         return SHOWN_ERRORS.has(lastName(parent.expression)) && SHOWN_ERROR_FOLDERS.some((folder) => fileName.replace(/\\/g, '/').includes(folder));
       }
@@ -142,45 +135,13 @@ function isShown(node: ts.Node, fileName: string): boolean {
   return false;
 }
 
-function readsAsEnglish(raw: string): boolean {
-  // Codicons ('$(sync~spin)') and placeholders are not words.
-  const text = raw.replace(/\$\([^)]*\)/g, ' ').replace(/\s+/g, ' ');
-  return TWO_WORDS.test(text) || ONE_WORD.test(text) || TITLE_CASE.test(text);
-}
-
 /** The literals of `source` that read as English UI text in a user-facing position. */
 export function shownEnglishLiterals(source: string, fileName = 'src/commands/host.ts'): Finding[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
-  const findings: Finding[] = [];
-  const check = (node: ts.Node, raw: string): void => {
-    if (readsAsEnglish(raw) && isShown(node, fileName)) {
-      findings.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: raw.replace(/\s+/g, ' ') });
-    }
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) check(node, node.text);
-    else if (ts.isTemplateExpression(node)) {
-      check(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '));
-      // A template's parts are checked as one; its substitutions hold literals of their own.
-      node.templateSpans.forEach((span) => visit(span.expression));
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return findings;
+  return englishFindings(source, fileName, (node) => isShown(node, fileName));
 }
 
 function hostSources(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) files.push(full);
-    }
-  };
-  for (const folder of HOST_FOLDERS) walk(path.join(root, folder));
+  const files = sourcesUnder(HOST_FOLDERS);
   // A source that never imports vscode is plain Node (unit-tested like the model): it cannot localize; the host
   // that shows its text does, or the text is listed as model-built English.
   return files.filter((file) => /from 'vscode'/.test(fs.readFileSync(file, 'utf8')));
@@ -199,11 +160,12 @@ describe('host texts go through vscode.l10n', () => {
         "await ui.showQuickPick([{ label: 'Reset', detail: `Send a reset to ${name} now` }]);",
         "await ui.showModal('warning', title, detail, 'Keep Identity');",
         "const box = { validateInput: (text) => (text ? undefined : 'Enter the source name.') };",
+        "const facts = [['Credentials', message]]; facts.push(['Mode', mode]);",
       ].join('\n'),
     );
     assert.deepStrictEqual(
       found.map((f) => f.line),
-      [1, 1, 2, 2, 3, 4, 5, 6, 6, 7, 7, 8, 9],
+      [1, 1, 2, 2, 3, 4, 5, 6, 6, 7, 7, 8, 9, 10, 10],
     );
   });
 

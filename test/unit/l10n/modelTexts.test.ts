@@ -7,8 +7,8 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-
-const root = path.resolve(__dirname, '..', '..', '..', '..');
+import type { Finding } from './englishLiterals';
+import { englishFindings, repoRoot, sourcesUnder } from './englishLiterals';
 const MODEL_FOLDERS = ['src/api', 'src/model', 'src/util'];
 
 /** Whole folders whose texts are not for a person. */
@@ -71,22 +71,9 @@ const ENGLISH_TEXTS: Record<string, string> = {
   'src/model/outcome.ts: outcome unknown': 'OUTCOME_LABELS: the tool texts’ English; a person reads outcomeLabel',
 };
 
-const TWO_WORDS = /\b[A-Za-z][a-z]+ [a-z]{2,}\b/;
-const ONE_WORD = /^\s*[A-Z][a-z]{2,}[.…:!?]?\s*$/;
-const TITLE_CASE = /^\s*[A-Z][a-z]+( [A-Z][a-z]+)+[.…!?]?\s*$/;
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
 const HIDDEN_CALL = /^(l10n\.t|console\.\w+|(this\.)?(deps\.|options\.)?(log|logger|output|channel)\.\w+|\w*[lL]og\w*)$/;
 const MODEL_TEXT_MARK = 'language-model text';
-
-export interface ModelFinding {
-  line: number;
-  text: string;
-}
-
-function readsAsEnglish(raw: string): boolean {
-  const text = raw.replace(/\s+/g, ' ');
-  return TWO_WORDS.test(text) || ONE_WORD.test(text) || TITLE_CASE.test(text);
-}
 
 function isInHiddenCall(node: ts.Node): boolean {
   for (let current: ts.Node = node; current.parent; current = current.parent) {
@@ -142,42 +129,12 @@ function leavesAsText(node: ts.Node): boolean {
 }
 
 /** The literals of `source` that read as English and leave the code as a text without l10n.t. */
-export function unlocalizedModelTexts(source: string, fileName = 'src/model/example.ts'): ModelFinding[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
-  const findings: ModelFinding[] = [];
-  const check = (node: ts.Node, raw: string): void => {
-    if (readsAsEnglish(raw) && leavesAsText(node)) {
-      findings.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text: raw.replace(/\s+/g, ' ').trim() });
-    }
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) check(node, node.text);
-    else if (ts.isTemplateExpression(node)) {
-      check(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '));
-      node.templateSpans.forEach((span) => visit(span.expression));
-      return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return findings;
-}
-
-function modelSources(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) files.push(full);
-    }
-  };
-  for (const folder of MODEL_FOLDERS) walk(path.join(root, folder));
-  return files;
+export function unlocalizedModelTexts(source: string, fileName = 'src/model/example.ts'): Finding[] {
+  return englishFindings(source, fileName, (node) => leavesAsText(node));
 }
 
 function relative(file: string): string {
-  return path.relative(root, file).replace(/\\/g, '/');
+  return path.relative(repoRoot, file).replace(/\\/g, '/');
 }
 
 describe('model texts go through @vscode/l10n', () => {
@@ -219,7 +176,7 @@ describe('model texts go through @vscode/l10n', () => {
   });
 
   it('no api, model or util source leaves an English sentence unlocalized, but for the listed exceptions', () => {
-    const files = modelSources();
+    const files = sourcesUnder(MODEL_FOLDERS);
     assert.ok(files.length >= 60, `found only ${files.length} sources`);
     const offenders: string[] = [];
     const usedExceptions = new Set<string>();

@@ -4,23 +4,14 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
-
-const root = path.resolve(__dirname, '..', '..', '..', '..');
+import type { Finding } from '../l10n/englishLiterals';
+import { englishFindings, repoRoot as root, sourcesUnder } from '../l10n/englishLiterals';
 const APP_FOLDERS = ['src/webview/app', 'src/table/app', 'src/compare/app', 'src/activity/app'];
-
-/** Two words ("Show all", "sorted by"), or one capitalized word ("Refresh", "Retry…"). */
-const TWO_WORDS = /\b[A-Za-z][a-z]+ [a-z]{2,}\b/;
-const ONE_WORD = /^\s*[A-Z][a-z]{2,}[.…:!?]?\s*$/;
 
 /** Properties whose values are never shown: CSS classes, element ids. */
 const HIDDEN_PROPERTIES = new Set(['className', 'id']);
 /** Calls whose literal arguments are for developers or the DOM, not for a person. */
 const HIDDEN_CALLS = /^(console\.\w+|Error|TypeError|.*\.(querySelector|querySelectorAll|closest|addEventListener|removeEventListener|setData|getData|load|toggle|add|remove|contains|matches))$/;
-
-export interface Finding {
-  line: number;
-  text: string;
-}
 
 function calleeName(node: ts.CallExpression | ts.NewExpression): string {
   return node.expression.getText();
@@ -44,36 +35,8 @@ function isHidden(node: ts.Node): boolean {
 
 /** The literals of `source` that read as English UI text. */
 export function englishLiterals(source: string, fileName = 'page.ts'): Finding[] {
-  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
-  const findings: Finding[] = [];
-  const check = (node: ts.Node, raw: string): void => {
-    const text = raw.replace(/\s+/g, ' ');
-    // CSS selectors ('#section-header tbody tr') are for the DOM.
-    if (/^[#.[]/.test(text.trim())) return;
-    if ((TWO_WORDS.test(text) || ONE_WORD.test(text)) && !isHidden(node)) {
-      findings.push({ line: file.getLineAndCharacterOfPosition(node.getStart()).line + 1, text });
-    }
-  };
-  const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) check(node, node.text);
-    else if (ts.isTemplateExpression(node)) check(node, [node.head.text, ...node.templateSpans.map((span) => span.literal.text)].join(' '));
-    ts.forEachChild(node, visit);
-  };
-  visit(file);
-  return findings;
-}
-
-function appSources(): string[] {
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (entry.name.endsWith('.ts')) files.push(full);
-    }
-  };
-  for (const folder of APP_FOLDERS) walk(path.join(root, folder));
-  return files;
+  // CSS selectors ('#section-header tbody tr') are for the DOM.
+  return englishFindings(source, fileName, (node, text) => !/^[#.[]/.test(text.trim()) && !isHidden(node));
 }
 
 describe('webview pages hold no English text of their own', () => {
@@ -110,7 +73,7 @@ describe('webview pages hold no English text of their own', () => {
   });
 
   it('no page source holds a literal that reads as English UI text', () => {
-    const files = appSources();
+    const files = sourcesUnder(APP_FOLDERS);
     assert.ok(files.length >= 20, `found only ${files.length} page sources`);
     const offenders = files.flatMap((file) => englishLiterals(fs.readFileSync(file, 'utf8'), file).map((f) => `${path.relative(root, file)}:${f.line} ${JSON.stringify(f.text)}`));
     assert.deepStrictEqual(offenders, []);
