@@ -47,6 +47,42 @@ export function englishFindings(source: string, fileName: string, counts: (node:
   return findings;
 }
 
+const MODEL_TEXT_MARK = 'language-model text';
+
+/** Expressions a literal passes through unchanged: `a ? 'x' : 'y'`, `x ?? 'y'`, `'a' + b`, `() => 'x'`, `['a']`, spreads, templates. */
+export function isPassThrough(parent: ts.Node, current: ts.Node): boolean {
+  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isTemplateSpan(parent)) return true;
+  if (ts.isTemplateExpression(parent) || (ts.isArrowFunction(parent) && parent.body === current) || ts.isSpreadElement(parent)) return true;
+  if (ts.isConditionalExpression(parent)) return parent.condition !== current;
+  if (ts.isBinaryExpression(parent)) {
+    return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind);
+  }
+  return false;
+}
+
+/** Whether the literal sits in the arguments of a call `hidden` matches (the localizer, a logger, the console), however deep. */
+export function isInHiddenCall(node: ts.Node, hidden: RegExp): boolean {
+  for (let current: ts.Node = node; current.parent; current = current.parent) {
+    const parent = current.parent;
+    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current && hidden.test(parent.expression.getText())) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the statement holding the literal is marked `// language-model text`: a tool's result is read by the
+ * language model, not shown to a person, and stays English.
+ */
+export function isForTheModel(node: ts.Node): boolean {
+  const source = node.getSourceFile().text;
+  for (let current: ts.Node | undefined = node; current; current = current.parent) {
+    const comments = ts.getLeadingCommentRanges(source, current.getFullStart()) ?? [];
+    if (comments.some((range) => source.slice(range.pos, range.end).includes(MODEL_TEXT_MARK))) return true;
+    if (ts.isStatement(current) && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return false;
+  }
+  return false;
+}
+
 /** Every .ts file under the folders (relative to the repository). */
 export function sourcesUnder(folders: readonly string[]): string[] {
   const files: string[] = [];

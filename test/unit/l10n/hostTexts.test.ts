@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { Finding } from './englishLiterals';
-import { englishFindings, repoRoot as root, sourcesUnder } from './englishLiterals';
+import { englishFindings, isForTheModel, isInHiddenCall, isPassThrough, repoRoot as root, sourcesUnder } from './englishLiterals';
 const HOST_FOLDERS = [
   'src/commands',
   'src/ui',
@@ -64,7 +64,6 @@ const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
 const HIDDEN_CALL = /^((vscode\.)?l10n\.t|console\.\w+|(this\.)?(log|logger|output|channel|outputChannel)\.\w+|\w*[lL]og\w*)$/;
 
-const MODEL_TEXT_MARK = 'language-model text';
 
 function propertyName(name: ts.PropertyName | ts.BindingName): string {
   return name.getText().replace(/['"]/g, '');
@@ -74,44 +73,9 @@ function lastName(expression: ts.Expression): string {
   return ts.isPropertyAccessExpression(expression) ? expression.name.text : expression.getText();
 }
 
-/** Expressions a literal passes through unchanged on its way to a position: `a ? 'x' : 'y'`, `x ?? 'y'`, `['a']`. */
-function isPassThrough(parent: ts.Node, current: ts.Node): boolean {
-  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isTemplateSpan(parent)) return true;
-  // An arrow's result: `validateInput: (text) => (ok ? undefined : 'Enter a name.')`.
-  if (ts.isTemplateExpression(parent) || (ts.isArrowFunction(parent) && parent.body === current)) return true;
-  if (ts.isConditionalExpression(parent)) return parent.condition !== current;
-  if (ts.isBinaryExpression(parent)) {
-    return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind);
-  }
-  return false;
-}
-
-/** Whether the literal sits in the arguments of the localizer, a logger or the console, however deep. */
-function isInHiddenCall(node: ts.Node): boolean {
-  for (let current: ts.Node = node; current.parent; current = current.parent) {
-    const parent = current.parent;
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current && HIDDEN_CALL.test(parent.expression.getText())) return true;
-  }
-  return false;
-}
-
-/**
- * Whether the statement holding the literal is marked `// language-model text`: a tool's result is read by the
- * language model, not shown to a person, and stays English.
- */
-function isForTheModel(node: ts.Node): boolean {
-  const source = node.getSourceFile().text;
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    const comments = ts.getLeadingCommentRanges(source, current.getFullStart()) ?? [];
-    if (comments.some((range) => source.slice(range.pos, range.end).includes(MODEL_TEXT_MARK))) return true;
-    if (ts.isStatement(current) && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return false;
-  }
-  return false;
-}
-
 /** Whether the literal lands where a person reads it, without passing through vscode.l10n.t. */
 function isShown(node: ts.Node, fileName: string): boolean {
-  if (isInHiddenCall(node) || isForTheModel(node)) return false;
+  if (isInHiddenCall(node, HIDDEN_CALL) || isForTheModel(node)) return false;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const parent = current.parent;
     if (ts.isCallExpression(parent) || ts.isNewExpression(parent)) {

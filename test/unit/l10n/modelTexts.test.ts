@@ -8,7 +8,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as ts from 'typescript';
 import type { Finding } from './englishLiterals';
-import { englishFindings, repoRoot, sourcesUnder } from './englishLiterals';
+import { englishFindings, isForTheModel, isInHiddenCall, isPassThrough, repoRoot, sourcesUnder } from './englishLiterals';
 const MODEL_FOLDERS = ['src/api', 'src/model', 'src/util'];
 
 /** Whole folders whose texts are not for a person. */
@@ -73,36 +73,6 @@ const ENGLISH_TEXTS: Record<string, string> = {
 
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
 const HIDDEN_CALL = /^(l10n\.t|console\.\w+|(this\.)?(deps\.|options\.)?(log|logger|output|channel)\.\w+|\w*[lL]og\w*)$/;
-const MODEL_TEXT_MARK = 'language-model text';
-
-function isInHiddenCall(node: ts.Node): boolean {
-  for (let current: ts.Node = node; current.parent; current = current.parent) {
-    const parent = current.parent;
-    if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.expression !== current && HIDDEN_CALL.test(parent.expression.getText())) return true;
-  }
-  return false;
-}
-
-function isForTheModel(node: ts.Node): boolean {
-  const source = node.getSourceFile().text;
-  for (let current: ts.Node | undefined = node; current; current = current.parent) {
-    const comments = ts.getLeadingCommentRanges(source, current.getFullStart()) ?? [];
-    if (comments.some((range) => source.slice(range.pos, range.end).includes(MODEL_TEXT_MARK))) return true;
-    if (ts.isStatement(current) && (ts.isBlock(current.parent) || ts.isSourceFile(current.parent))) return false;
-  }
-  return false;
-}
-
-/** Expressions a literal passes through unchanged: `a ? 'x' : 'y'`, `x ?? 'y'`, `'a' + b`, `() => 'x'`, templates. */
-function isPassThrough(parent: ts.Node, current: ts.Node): boolean {
-  if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isArrayLiteralExpression(parent) || ts.isTemplateSpan(parent)) return true;
-  if (ts.isTemplateExpression(parent) || (ts.isArrowFunction(parent) && parent.body === current) || ts.isSpreadElement(parent)) return true;
-  if (ts.isConditionalExpression(parent)) return parent.condition !== current;
-  if (ts.isBinaryExpression(parent)) {
-    return [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken].includes(parent.operatorToken.kind);
-  }
-  return false;
-}
 
 function calleeName(expression: ts.Expression): string {
   return ts.isPropertyAccessExpression(expression) ? expression.name.text : expression.getText();
@@ -110,7 +80,7 @@ function calleeName(expression: ts.Expression): string {
 
 /** Whether the literal leaves the code as a text: returned, thrown, an error's message, a property, a constant, a pushed line. */
 function leavesAsText(node: ts.Node): boolean {
-  if (isInHiddenCall(node) || isForTheModel(node)) return false;
+  if (isInHiddenCall(node, HIDDEN_CALL) || isForTheModel(node)) return false;
   for (let current: ts.Node = node; current.parent; current = current.parent) {
     const parent = current.parent;
     if (ts.isReturnStatement(parent) || ts.isThrowStatement(parent)) return true;
