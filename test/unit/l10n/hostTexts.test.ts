@@ -64,7 +64,6 @@ const SHOWN_ERRORS = new Set(['Error', 'UserCancelledError']);
 /** Calls whose arguments are never a person's text: the localizer itself, logs, the console. */
 const HIDDEN_CALL = /^((vscode\.)?l10n\.t|console\.\w+|(this\.)?(log|logger|output|channel|outputChannel)\.\w+|\w*[lL]og\w*)$/;
 
-
 function propertyName(name: ts.PropertyName | ts.BindingName): string {
   return name.getText().replace(/['"]/g, '');
 }
