@@ -9,6 +9,7 @@ import { Settings } from './config/settings';
 import { ViewStateStore } from './config/viewStateStore';
 import { SavedFilterStore } from './config/savedFilterStore';
 import { RecentIdentityStore } from './config/recentIdentityStore';
+import { RecentSourceStore } from './config/recentSourceStore';
 import type { UserInput } from './ui/userInput';
 
 export interface ExtensionServices {
@@ -20,6 +21,8 @@ export interface ExtensionServices {
   ui: UserInput;
   /** The identities opened lately, per tenant (Find Identity lists them before anything is typed). */
   recentIdentities: RecentIdentityStore;
+  /** The account sources password-reset emails went through lately, per tenant. */
+  recentSources: RecentSourceStore;
 }
 
 /** The core's own view of the services: the interface above plus the concrete registry and stores. */
@@ -38,5 +41,6 @@ export function createServices(context: vscode.ExtensionContext, logger: Extensi
   const savedFilters = new SavedFilterStore(context.globalState);
   context.subscriptions.push(credentials, tenants, viewStates, savedFilters);
   const recentIdentities = new RecentIdentityStore(context.globalState);
-  return { context, logger, tenants, changes: new IdentityChangeBus(), ui, recentIdentities, settings, viewStates, savedFilters };
+  const recentSources = new RecentSourceStore(context.globalState);
+  return { context, logger, tenants, changes: new IdentityChangeBus(), ui, recentIdentities, recentSources, settings, viewStates, savedFilters };
 }

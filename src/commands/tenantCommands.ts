@@ -222,6 +222,7 @@ export function registerTenantCommands(services: CoreServices, tree: TreeControl
     await services.viewStates.delete(tenant.id);
     await services.savedFilters.delete(tenant.id);
     await services.recentIdentities.delete(tenant.id);
+    await services.recentSources.delete(tenant.id);
     return true;
   });
 

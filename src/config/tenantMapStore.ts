@@ -6,7 +6,8 @@
 // copy then. With no write pending they read the memento again, which also picks up what another window wrote.
 import type * as vscode from 'vscode';
 
-type MementoLike = Pick<vscode.Memento, 'get' | 'update'>;
+/** What the store needs of a memento (globalState). */
+export type MementoLike = Pick<vscode.Memento, 'get' | 'update'>;
 
 export class TenantMapStore<T> {
   private copy: Record<string, T> | undefined;

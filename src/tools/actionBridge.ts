@@ -12,7 +12,6 @@ import type { ToolActionName } from '../model/tools/toolInput';
 import { WriteGuard } from '../model/writeGuard';
 import type { ConfirmationHandler } from '../model/writeGuard';
 import type { ActionRuntime, ActionSpec } from '../commands/actions/actionRuntime';
-import { rememberSource } from '../commands/actions/invitationActions';
 import { inviteSpec } from '../commands/actions/invitationActions';
 import { processSpec, resetSpec, synchronizeSpec } from '../commands/actions/maintenanceActions';
 import { makeWritable } from '../commands/writeGuard';
@@ -142,7 +141,7 @@ export async function runToolAction(runtime: ActionRuntime, plan: ActionPlan, co
     return { kind: 'refused', message: `${prepared.label} was not sent: ${decision === 'readOnly' ? `tenant ${plan.tenant.id} is read-only` : 'the tenant is no longer configured'}.` };
   }
   const report = await runtime.execute(prepared.operation, tenant, plan.targets, notes);
-  if (plan.action === 'passwordResetEmail' && plan.sourceName && report.counts.done > 0) await rememberSource(runtime.globalState, tenant.id, plan.sourceName);
+  if (plan.action === 'passwordResetEmail' && plan.sourceName && report.counts.done > 0) await runtime.services.recentSources.remember(tenant.id, plan.sourceName);
   return {
     kind: 'ran',
     summary: {

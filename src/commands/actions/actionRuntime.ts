@@ -79,17 +79,13 @@ export class ActionRuntime {
     });
   }
 
-  get globalState(): vscode.Memento {
-    return this.services.context.globalState;
-  }
-
   /** The narrow context an action's `prepare` gets for one tenant's run. */
   prepareContext(tenantId: string, notes: ProgressNotes): PrepareContext {
     return {
       ui: this.ui,
       cooldown: this.cooldown,
       client: () => this.services.tenants.getClient(tenantId),
-      memento: this.globalState,
+      recentSources: this.services.recentSources,
       logger: this.services.logger,
       notes,
     };

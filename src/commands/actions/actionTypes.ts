@@ -1,5 +1,4 @@
 // The shapes of the identity actions: what a spec is, what its `prepare` gets and returns, what a run ends with.
-import type * as vscode from 'vscode';
 import type { IscClient } from '../../api/iscClient';
 import type { ActionKind, IdentityOperation, OperationReport } from '../../model/actions/operations';
 import type { SyncCooldown } from '../../model/actions/syncCooldown';
@@ -7,6 +6,7 @@ import type { IdentityRef } from '../../model/identityRef';
 import type { TenantInfo } from '../../model/tenant';
 import type { Logger } from '../../util/redact';
 import type { ActionPrompts } from './prompts';
+import type { RecentSourceStore } from '../../config/recentSourceStore';
 
 export type OutcomeStatus = 'completed' | 'readOnly' | 'cancelled' | 'noTarget' | 'refused';
 
@@ -58,8 +58,8 @@ export interface PrepareContext {
   cooldown: SyncCooldown;
   /** The authenticated client of the tenant the run is for. */
   client(): Promise<IscClient>;
-  /** Where choices are remembered between sessions (recent password-reset sources). */
-  memento: vscode.Memento;
+  /** The password-reset sources used lately, remembered between sessions. */
+  recentSources: RecentSourceStore;
   logger: Logger;
   /** Lines for the run's progress notification. */
   notes: ProgressNotes;

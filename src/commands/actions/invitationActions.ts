@@ -12,8 +12,6 @@ import { accountSourceNames } from '../../model/actions/accountSources';
 import { allUnregisteredTarget, inviteAllUnregisteredOperation, inviteOperation, passwordResetOperation } from '../../model/actions/operations';
 import { displayName } from '../../model/actions/report';
 
-const RECENT_SOURCES_KEY = 'iscExplorer.actions.recentPasswordResetSources';
-const MAX_RECENT_SOURCES = 8;
 /** Role assignments read for account-source suggestions, and how long the reads may take. */
 const MAX_ASSIGNMENTS_READ = 5;
 const SOURCE_LOOKUP_MS = 3000;
@@ -133,17 +131,6 @@ export async function runInvite(runtime: ActionRuntime, spec: ActionSpec, allSpe
 
 // --- password reset ---------------------------------------------------------------------------------------------
 
-function recentSources(memento: vscode.Memento, tenantId: string): string[] {
-  const all = memento.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {});
-  return Array.isArray(all[tenantId]) ? all[tenantId].filter((s) => typeof s === 'string') : [];
-}
-
-export async function rememberSource(memento: vscode.Memento, tenantId: string, sourceName: string): Promise<void> {
-  const all = { ...memento.get<Record<string, string[]>>(RECENT_SOURCES_KEY, {}) };
-  all[tenantId] = [sourceName, ...recentSources(memento, tenantId).filter((s) => s !== sourceName)].slice(0, MAX_RECENT_SOURCES);
-  await memento.update(RECENT_SOURCES_KEY, all);
-}
-
 /** The sources of the first identity's accounts (through its role assignments), within a few seconds; [] when unknown. */
 async function accountSources(context: PrepareContext, ref: IdentityRef | undefined): Promise<string[]> {
   if (!ref) return [];
@@ -198,13 +185,13 @@ export function passwordResetSpec(): ActionSpec {
         { title: vscode.l10n.t('Send password-reset email (1/2): how?'), placeHolder: vscode.l10n.t('Where should the reset link go?'), matchOnDetail: true },
       );
       if (!via) return undefined;
-      const sourceName = await askSourceName(context.ui, tenant, recentSources(context.memento, tenant.id), await ofAccounts, refs[0]?.name);
+      const sourceName = await askSourceName(context.ui, tenant, context.recentSources.list(tenant.id), await ofAccounts, refs[0]?.name);
       if (!sourceName) return undefined;
       return {
         operation: passwordResetOperation({ via: via.via, sourceName }),
         confirmButton: refs.length === 1 ? vscode.l10n.t('Send') : vscode.l10n.t('Send to {0} Identities', refs.length),
         detail: vscode.l10n.t('Via: {0}\nSource: {1}\nThe reset link expires after 2 hours.', via.via, displayName(sourceName)),
-        afterSuccess: () => rememberSource(context.memento, tenant.id, sourceName),
+        afterSuccess: () => context.recentSources.remember(tenant.id, sourceName),
       };
     },
   };
